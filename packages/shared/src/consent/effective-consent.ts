@@ -1,0 +1,51 @@
+import type { CategoryGrants, CategoryChoices } from './categories'
+import type { ConsentState } from './consent-state'
+import type { Regime } from './jurisdiction'
+import { regimeDefaults } from './decide'
+import type { ServiceRef } from './purposes'
+
+/** What may run right now, after the stored choice, the live GPC signal and the regime are combined. */
+export interface EffectiveConsent {
+  categories: CategoryGrants
+  /** Every declared service, granted or not. Essential services are always granted. */
+  services: Record<string, boolean>
+  /** Sale, sharing and targeted advertising are opted out (by the visitor or by GPC). */
+  saleOptOut: boolean
+  /** A GPC signal is applied on this page load. */
+  gpcHonoured: boolean
+  /** The visitor has decided; false means the regime's defaults are in force. */
+  decided: boolean
+}
+
+export interface EffectiveConsentInput {
+  stored: ConsentState | null
+  /** `navigator.globalPrivacyControl === true` on this page load (or `Sec-GPC: 1`). */
+  gpc: boolean
+  regime: Regime
+  services: readonly ServiceRef[]
+}
+
+/**
+ * Combines stored choice + GPC + regime. GPC always opts out of sale, sharing and targeted advertising,
+ * whatever was stored (GPC-08); a stored opt-out is never undone by a later visit without GPC (GPC-09),
+ * because `stored.doNotSell` is only cleared by an explicit visitor choice.
+ */
+export function effectiveConsent(input: EffectiveConsentInput): EffectiveConsent {
+  const { stored, gpc, regime } = input
+  const decided = stored !== null && stored.method !== 'gpc'
+  const base: CategoryChoices = stored?.categories ?? regimeDefaults(regime)
+  const saleOptOut = gpc || (stored?.doNotSell ?? false)
+  const categories: CategoryGrants = { essential: true, ...base }
+  if (saleOptOut) categories.advertising = false
+  const services: Record<string, boolean> = {}
+  for (const service of input.services) {
+    if (service.category === 'essential') {
+      services[service.id] = true
+      continue
+    }
+    const own = stored?.services[service.id] ?? base[service.category]
+    services[service.id] = own && !(service.category === 'advertising' && saleOptOut)
+  }
+  return { categories, services, saleOptOut, gpcHonoured: gpc, decided }
+}
+

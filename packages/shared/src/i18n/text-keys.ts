@@ -1,0 +1,53 @@
+/**
+ * Every string the banner shows, by key. Site owners override any of them per locale in `texts`.
+ * Category names and descriptions use `category.<id>.name` / `category.<id>.description`.
+ */
+export const TEXT_KEYS = [
+  'banner.title',
+  'banner.description',
+  'banner.acceptAll',
+  'banner.rejectAll',
+  'banner.customize',
+  'banner.privacyPolicy',
+  'preferences.title',
+  'preferences.description',
+  'preferences.save',
+  'preferences.close',
+  'preferences.alwaysOn',
+  'preferences.services',
+  'preferences.cookies',
+  'preferences.cookieName',
+  'preferences.cookieProvider',
+  'preferences.cookiePurpose',
+  'preferences.cookieDuration',
+  'preferences.cookieParty',
+  'preferences.firstParty',
+  'preferences.thirdParty',
+  'preferences.session',
+  'preferences.saved',
+  'category.essential.name',
+  'category.essential.description',
+  'category.functional.name',
+  'category.functional.description',
+  'category.analytics.name',
+  'category.analytics.description',
+  'category.advertising.name',
+  'category.advertising.description',
+  'doNotSell.link',
+  'doNotSell.title',
+  'doNotSell.description',
+  'doNotSell.optOut',
+  'doNotSell.confirm',
+  'doNotSell.honored',
+  'gpc.honored',
+  'reopen.label',
+  'embed.placeholder',
+  'embed.loadOnce',
+  'embed.loadAlways',
+] as const
+export type TextKey = (typeof TEXT_KEYS)[number]
+export type Texts = Record<TextKey, string>
+
+export function isTextKey(value: unknown): value is TextKey {
+  return typeof value === 'string' && (TEXT_KEYS as readonly string[]).includes(value)
+}

@@ -1,0 +1,44 @@
+/**
+ * @consentry/shared — Consentry's consent model: pure TypeScript, no DOM, no Node, no zod at runtime.
+ * zod schemas live on the `@consentry/shared/schemas` subpath.
+ */
+
+// Categories and methods
+export { CATEGORIES, OPTIONAL_CATEGORIES, isCategory, isOptionalCategory, allCategories } from './consent/categories'
+export type { Category, OptionalCategory, CategoryChoices, CategoryGrants } from './consent/categories'
+export { CONSENT_METHODS, isConsentMethod } from './consent/methods'
+export type { ConsentMethod } from './consent/methods'
+
+// Consent state and decisions
+export { newVisitorId, isVisitorId } from './consent/consent-state'
+export type { ConsentState } from './consent/consent-state'
+export { decide, regimeDefaults } from './consent/decide'
+export type { DecisionInput, Picks } from './consent/decide'
+export { purposesFingerprint } from './consent/purposes'
+export type { ServiceRef, OfferedPurposes } from './consent/purposes'
+
+// Jurisdictions
+export { REGIMES, RULESETS, US_UOOM_SINCE, normalizeLocation, resolveJurisdiction, jurisdictionCode } from './consent/jurisdiction'
+export type { Regime, Ruleset, Location, Jurisdiction, JurisdictionOptions } from './consent/jurisdiction'
+
+// What may run, and when to ask
+export { effectiveConsent } from './consent/effective-consent'
+export type { EffectiveConsent, EffectiveConsentInput } from './consent/effective-consent'
+export { shouldPrompt, isRefusal, REFUSAL_QUIET_DAYS, OPT_OUT_QUIET_DAYS } from './consent/should-prompt'
+export type { PromptDecision, PromptInput, PromptReason, QuietReason } from './consent/should-prompt'
+
+// Consent cookie
+export { encodeConsentCookie, decodeConsentCookie, COOKIE_CODEC_VERSION, MAX_COOKIE_VALUE_LENGTH } from './consent/cookie-codec'
+
+// Ad-tech signals
+export { consentModeState, CONSENT_MODE_TYPES } from './consent/consent-mode'
+export type { ConsentModeState, ConsentModeType, ConsentModeValue } from './consent/consent-mode'
+
+// Texts
+export { TEXT_KEYS, isTextKey } from './i18n/text-keys'
+export type { TextKey, Texts } from './i18n/text-keys'
+
+// Types of the configuration (types only: no zod at runtime)
+export type { SiteConfig, SiteConfigInput, ServiceConfig, StorageItem } from './schemas/site-config'
+export type { ConsentInput } from './schemas/consent-record'
+export type { FieldIssue } from './schemas/format-issues'

@@ -1,0 +1,45 @@
+import * as z from 'zod'
+import { CONSENT_METHODS } from '../consent/methods'
+import { httpUrlSchema, jurisdictionCodeSchema, localeSchema, serviceIdSchema, siteIdSchema, visitorIdSchema } from './primitives'
+
+/**
+ * The body the banner posts for each decision (`POST /v1/consents`): the contract shared by banner and API.
+ * Every category and service is stated explicitly, granted or denied (REC-01). No IP, no user agent (REC-03):
+ * the server derives the coarse forms itself.
+ */
+export const consentInputSchema = z
+  .object({
+    siteId: siteIdSchema,
+    visitorId: visitorIdSchema,
+    /** The site's own user id when the visitor is logged in, so GPC and choices apply to the account. */
+    externalUserId: z.string().min(1).max(256).optional(),
+    /** Client-generated; a retried delivery with the same key returns the first receipt. */
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16–64 of A-Z, a-z, 0-9, _ or -'),
+    method: z.enum(CONSENT_METHODS),
+    categories: z
+      .object({
+        essential: z.literal(true).optional(),
+        functional: z.boolean(),
+        analytics: z.boolean(),
+        advertising: z.boolean(),
+      })
+      .strict(),
+    services: z.record(serviceIdSchema, z.boolean()).default({}),
+    doNotSell: z.boolean(),
+    gpc: z.boolean(),
+    policyRevision: z.number().int().min(1),
+    /** Id of the published configuration version the banner rendered (what was shown). */
+    configVersionId: z.string().min(1).max(64),
+    locale: localeSchema,
+    jurisdiction: jurisdictionCodeSchema.or(z.literal('ZZ')),
+    bannerVersion: z.string().min(1).max(32),
+    /** The page the decision was made on; the query string and fragment are dropped before storing. */
+    pageUrl: httpUrlSchema,
+    /** Client clock at decision time (UTC ms); the server's own time is what proves when. */
+    decidedAt: z.number().int().positive(),
+    /** IAB GPP string emitted for this decision, when GPP is on. */
+    gppString: z.string().max(2048).optional(),
+  })
+  .strict()
+
+export type ConsentInput = z.output<typeof consentInputSchema>

@@ -1,0 +1,28 @@
+/**
+ * @consentry/shared/schemas — zod schemas for configuration and the HTTP contract.
+ * Kept apart from the root entry so the banner never bundles zod.
+ */
+
+// Site configuration
+export { siteConfigSchema, serviceSchema, storageItemSchema } from './site-config'
+export type { SiteConfig, SiteConfigInput, ServiceConfig, StorageItem } from './site-config'
+
+// Consent records (the POST /v1/consents body)
+export { consentInputSchema } from './consent-record'
+export type { ConsentInput } from './consent-record'
+
+// Building blocks
+export {
+  siteIdSchema,
+  serviceIdSchema,
+  visitorIdSchema,
+  localeSchema,
+  hexColorSchema,
+  originSchema,
+  httpUrlSchema,
+  jurisdictionCodeSchema,
+} from './primitives'
+
+// Errors
+export { formatIssues } from './format-issues'
+export type { FieldIssue } from './format-issues'

@@ -1,0 +1,18 @@
+import * as z from 'zod'
+
+/** `site_` + 4–64 letters or digits. */
+export const siteIdSchema = z.string().regex(/^site_[A-Za-z0-9]{4,64}$/, 'must look like site_ followed by 4–64 letters or digits')
+/** Service ids are also used in markup (`data-consentry-service`) and in the consent cookie. */
+export const serviceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 of a-z, 0-9, _ or -, starting with a letter or digit')
+export const visitorIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 lowercase hex characters (128 bits)')
+/** BCP 47, simplified: `en`, `pt-BR`, `zh-Hant`. */
+export const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR')
+/** `#rgb` or `#rrggbb`: colours end up in CSS, so nothing but hex is accepted. */
+export const hexColorSchema = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour such as #1a73e8')
+/** An origin exactly as browsers send it in `Origin`: scheme, host, optional port, nothing else. */
+export const originSchema = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://www.example.com (no path, no trailing slash)')
+export const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048)
+/** Jurisdiction code as recorded: ISO 3166-1 country, ISO 3166-2 region, or ZZ for unknown. */
+export const jurisdictionCodeSchema = z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a country (DE) or region (US-CA) code, or ZZ')
