@@ -42,3 +42,6 @@ export type { TextKey, Texts } from './i18n/text-keys'
 export type { SiteConfig, SiteConfigInput, ServiceConfig, StorageItem } from './schemas/site-config'
 export type { ConsentInput } from './schemas/consent-record'
 export type { FieldIssue } from './schemas/format-issues'
+
+// HTTP contract types (shapes shared by banner and API)
+export type { ConfigResponse, ConsentReceipt, ApiErrorBody } from './api-contract'
