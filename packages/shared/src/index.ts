@@ -33,6 +33,14 @@ export { encodeConsentCookie, decodeConsentCookie, COOKIE_CODEC_VERSION, MAX_COO
 // Ad-tech signals
 export { consentModeState, CONSENT_MODE_TYPES } from './consent/consent-mode'
 export type { ConsentModeState, ConsentModeType, ConsentModeValue } from './consent/consent-mode'
+export { encodeGpp, usSectionsFor, GPP_SECTIONS } from './signals/gpp/gpp-string'
+export type { GppData, GppSectionName } from './signals/gpp/gpp-string'
+export { encodeGppHeader } from './signals/gpp/header'
+export { encodeUsSection, usnatFields, uscaFields } from './signals/gpp/us-sections'
+export type { UsPrivacyChoices, GppSectionFields, GppFieldValue } from './signals/gpp/us-sections'
+export { usPrivacyChoices } from './signals/us-privacy'
+export { encodeUspString } from './signals/usp'
+export type { UspInput } from './signals/usp'
 
 // Texts
 export { TEXT_KEYS, isTextKey } from './i18n/text-keys'

@@ -1,0 +1,13 @@
+import type { EffectiveConsent } from '../consent/effective-consent'
+import type { UsPrivacyChoices } from './gpp/us-sections'
+
+/**
+ * US opt-outs from what may run: sale follows the sale/share opt-out (the visitor's or GPC's);
+ * sharing and targeted advertising are also opted out whenever the advertising category is off,
+ * since both mean cross-context behavioural advertising.
+ * @example usPrivacyChoices(consent).saleOptOut // true after GPC
+ */
+export function usPrivacyChoices(consent: Pick<EffectiveConsent, 'categories' | 'saleOptOut' | 'gpcHonoured'>): UsPrivacyChoices {
+  const ads = consent.categories.advertising && !consent.saleOptOut
+  return { saleOptOut: consent.saleOptOut, sharingOptOut: !ads, targetedAdvertisingOptOut: !ads, gpc: consent.gpcHonoured }
+}
