@@ -26,3 +26,21 @@ export {
 // Errors
 export { formatIssues } from './format-issues'
 export type { FieldIssue } from './format-issues'
+
+// API-only schemas (admin bodies, query strings, receipts): owned by @consentry/api
+export {
+  siteCreateSchema,
+  siteUpdateSchema,
+  siteParamSchema,
+  configQuerySchema,
+  visitorHistoryQuerySchema,
+  consentFilterQuerySchema,
+  consentLogQuerySchema,
+  consentExportQuerySchema,
+  subjectSchema,
+  statsQuerySchema,
+  apiKeyCreateSchema,
+  consentReceiptSchema,
+  apiErrorSchema,
+} from './api'
+export type { SiteCreate, SiteUpdate, ConsentLogQuery } from './api'

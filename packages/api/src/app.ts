@@ -1,0 +1,97 @@
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { SiteCache, type AppContext, type AppDeps, type AppEnv } from './context'
+import { BatchWriter } from './db/batch-writer'
+import type { ConfigVersionRow } from './db/store'
+import { ApiError } from './errors'
+import { adminAuth } from './middleware/admin-auth'
+import { RateLimiter } from './middleware/rate-limit'
+import { sealRecord } from './records/consent-record'
+import { adminConsentRoutes } from './routes/admin-consents'
+import { adminSiteRoutes } from './routes/admin-sites'
+import { consentRoutes } from './routes/consents'
+import { docsRoutes } from './routes/docs'
+import { keyRoutes } from './routes/keys'
+import { siteConfigRoutes } from './routes/site-config'
+
+const DEFAULT_BANNER = fileURLToPath(new URL('../../banner/dist/consentry.js', import.meta.url))
+
+/**
+ * Builds the API as a Hono app: public, admin and docs routes, security headers and one error handler.
+ * It never listens; mount it beside other routes with `outer.route('/', createApp(deps))`.
+ * @example serve({ fetch: createApp({ store, signer }).fetch, port: 8787 })
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const ctx = createContext(deps)
+  const app = new Hono<AppEnv>()
+  app.use(
+    secureHeaders({
+      // The banner script and its config are loaded by other sites' pages.
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    }),
+  )
+  app.use('/v1/admin/*', bodyLimit({ maxSize: ctx.deps.adminBodyLimit, onError: () => { throw new ApiError('payload_too_large') } }))
+  app.use('/v1/admin/*', adminAuth(ctx))
+  app.route('/', siteConfigRoutes(ctx))
+  app.route('/', consentRoutes(ctx))
+  app.route('/', keyRoutes(ctx))
+  app.route('/v1/admin', adminSiteRoutes(ctx))
+  app.route('/v1/admin', adminConsentRoutes(ctx))
+  app.route('/', docsRoutes())
+  app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
+  app.onError((err, c) => {
+    const error = toApiError(err)
+    if (error.status >= 500 && error.code === 'internal_error') console.error(err)
+    for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v)
+    return c.json(error.toBody(), error.status)
+  })
+  return app
+}
+
+/** Unknown errors become a logged 500; the framework's own 4xx (malformed JSON) keep their status. */
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err
+  if (err instanceof HTTPException && err.status === 400) {
+    return new ApiError('invalid_input', err.message, [{ path: '(body)', message: err.message }])
+  }
+  if (err instanceof HTTPException && err.status === 413) return new ApiError('payload_too_large')
+  return new ApiError('internal_error')
+}
+
+function createContext(deps: AppDeps): AppContext {
+  const versions = new Map<string, ConfigVersionRow>()
+  const full = {
+    bannerPath: DEFAULT_BANNER,
+    ipMode: 'truncate' as const,
+    trustProxy: false,
+    publicBodyLimit: 32 * 1024,
+    adminBodyLimit: 1024 * 1024,
+    maxBatch: 1000,
+    ...deps,
+  }
+  const rate = deps.rateLimit ?? { burst: 30, perSecond: 1 }
+  return {
+    deps: full,
+    store: deps.store,
+    signer: deps.signer,
+    writer: new BatchWriter(deps.store, sealRecord, { maxBatch: full.maxBatch }),
+    limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
+    sites: new SiteCache(deps.store),
+    // Versions are immutable: cache them for the life of the app.
+    async configVersion(id) {
+      const hit = versions.get(id)
+      if (hit) return hit
+      const row = await deps.store.getConfigVersion(id)
+      if (row) {
+        if (versions.size > 1000) versions.clear()
+        versions.set(id, row)
+      }
+      return row
+    },
+  }
+}

@@ -1,0 +1,78 @@
+import type { IncomingMessage } from 'node:http'
+import type { ApiKeyRow, ConfigVersionRow, ConsentStore, SiteRow } from './db/store'
+import type { BatchWriter } from './db/batch-writer'
+import type { IpMode } from './records/client-meta'
+import type { Signer } from './records/signing'
+import type { RateLimiter } from './middleware/rate-limit'
+
+/** What `createApp` needs; everything optional has a default. */
+export interface AppDeps {
+  store: ConsentStore
+  signer: Signer
+  /** The built banner bundle. Default: `packages/banner/dist/consentry.js` of this checkout. */
+  bannerPath?: string
+  /** Keep client IPs truncated (IPv4 /24, IPv6 /48) or drop them. Default `truncate`. */
+  ipMode?: IpMode
+  /** Take the client address from `X-Forwarded-For` (behind a proxy you run). Default false. */
+  trustProxy?: boolean
+  /** Public writes per client and site: bucket size and refill per second. `false` turns limiting off. */
+  rateLimit?: { burst: number; perSecond: number } | false
+  /** Largest public request body in bytes. Default 32 KiB. */
+  publicBodyLimit?: number
+  /** Largest admin request body in bytes (configurations). Default 1 MiB. */
+  adminBodyLimit?: number
+  /** Most records per write transaction. Default 1000. */
+  maxBatch?: number
+}
+
+/** Hono environment: node-server bindings and per-request variables. */
+export interface AppEnv {
+  Bindings: { incoming?: IncomingMessage }
+  Variables: { apiKey: ApiKeyRow }
+}
+
+/** Shared by the route modules of one app instance. */
+export interface AppContext {
+  deps: Required<Omit<AppDeps, 'rateLimit'>> & Pick<AppDeps, 'rateLimit'>
+  store: ConsentStore
+  signer: Signer
+  writer: BatchWriter
+  limiter: RateLimiter | null
+  sites: SiteCache
+  configVersion(id: string): Promise<ConfigVersionRow | undefined>
+}
+
+/** Sites change rarely and are read on every public request: cached briefly, dropped on admin writes. */
+export class SiteCache {
+  private readonly entries = new Map<string, { site: SiteRow | undefined; at: number }>()
+  private origins: { set: Set<string>; at: number } | null = null
+  constructor(
+    private readonly store: ConsentStore,
+    private readonly ttlMs = 2000,
+  ) {}
+
+  async get(id: string): Promise<SiteRow | undefined> {
+    const hit = this.entries.get(id)
+    const now = Date.now()
+    if (hit && now - hit.at < this.ttlMs) return hit.site
+    const site = await this.store.getSite(id)
+    if (this.entries.size > 10_000) this.entries.clear()
+    this.entries.set(id, { site, at: now })
+    return site
+  }
+
+  /** Every site's allowed origins (for CORS preflights, which carry no site id). */
+  async anyAllows(origin: string): Promise<boolean> {
+    const now = Date.now()
+    if (!this.origins || now - this.origins.at >= this.ttlMs) {
+      const all = await this.store.listSites()
+      this.origins = { set: new Set(all.flatMap((s) => s.allowedOrigins)), at: now }
+    }
+    return this.origins.set.has(origin)
+  }
+
+  invalidate(id: string): void {
+    this.entries.delete(id)
+    this.origins = null
+  }
+}

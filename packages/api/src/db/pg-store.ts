@@ -1,0 +1,215 @@
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
+import { drizzle } from 'drizzle-orm/node-postgres'
+import { migrate } from 'drizzle-orm/node-postgres/migrator'
+import pg from 'pg'
+import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
+import { migrationsDir } from './migrations-dir'
+import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-pg'
+import type { AppendOutcome, ConsentFilter, ConsentStore, StatsRow } from './store'
+
+const schema = { sites, configVersions, apiKeys, signingKeys, consents }
+const MAX_ROWS_PER_INSERT = 1000
+
+/** Connects to PostgreSQL (`postgres://…`), applies the committed migrations and returns the store. */
+export async function openPostgresStore(url: string, options: { poolSize?: number } = {}): Promise<ConsentStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+  const db = drizzle({ client: pool, schema })
+  // Serialise concurrent migrators (several instances starting at once).
+  const lock = await pool.connect()
+  try {
+    await lock.query('select pg_advisory_lock(774411)')
+    await migrate(db, { migrationsFolder: migrationsDir('pg') })
+  } finally {
+    await lock.query('select pg_advisory_unlock(774411)').catch(() => undefined)
+    lock.release()
+  }
+
+  return {
+    dialect: 'postgres',
+    async close() {
+      await pool.end()
+    },
+
+    async insertSite(site) {
+      await db.insert(sites).values(site)
+    },
+    async getSite(id) {
+      const [row] = await db.select().from(sites).where(eq(sites.id, id))
+      return row
+    },
+    async listSites() {
+      return db.select().from(sites).orderBy(asc(sites.createdAt))
+    },
+    async updateSite(id, patch, at) {
+      const [row] = await db.update(sites).set({ ...patch, updatedAt: at }).where(eq(sites.id, id)).returning()
+      return row
+    },
+
+    async publishConfigVersion(row) {
+      return db.transaction(async (tx) => {
+        // Lock the site row so two publishes cannot take the same version number.
+        await tx.execute(sql`select id from sites where id = ${row.siteId} for update`)
+        const [current] = await tx.select({ v: max(configVersions.version) }).from(configVersions).where(eq(configVersions.siteId, row.siteId))
+        const full = { ...row, version: (current?.v ?? 0) + 1 }
+        await tx.insert(configVersions).values(full)
+        await tx.update(sites).set({ publishedVersionId: row.id, updatedAt: row.createdAt }).where(eq(sites.id, row.siteId))
+        return full
+      })
+    },
+    async getConfigVersion(id) {
+      const [row] = await db.select().from(configVersions).where(eq(configVersions.id, id))
+      return row
+    },
+    async listConfigVersions(siteId) {
+      return db.select().from(configVersions).where(eq(configVersions.siteId, siteId)).orderBy(asc(configVersions.version))
+    },
+
+    async insertApiKey(row) {
+      await db.insert(apiKeys).values(row)
+    },
+    async findApiKeyBySecretHash(secretHash) {
+      const [row] = await db.select().from(apiKeys).where(eq(apiKeys.secretHash, secretHash))
+      return row
+    },
+    async revokeApiKey(id, at) {
+      const rows = await db.update(apiKeys).set({ revokedAt: at }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id })
+      return rows.length > 0
+    },
+
+    async getSigningKey() {
+      const [row] = await db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt)).limit(1)
+      return row
+    },
+    async ensureSigningKey(row) {
+      await db.insert(signingKeys).values(row).onConflictDoNothing()
+      const [kept] = await db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt)).limit(1)
+      if (!kept) throw new Error('signing key was not stored')
+      return kept
+    },
+
+    async appendBatch(items, seal) {
+      return db.transaction(async (tx) => {
+        const siteIds = [...new Set(items.map((i) => i.siteId))].sort()
+        // Row locks on the chain heads: concurrent writers (other instances) extend each chain in turn.
+        const headRows = await tx
+          .select({ id: sites.id, headHash: sites.headHash, lastReceivedAt: sites.lastReceivedAt })
+          .from(sites)
+          .where(inArray(sites.id, siteIds))
+          .orderBy(asc(sites.id))
+          .for('update')
+        const heads = new Map(headRows.map((r) => [r.id, { hash: r.headHash ?? GENESIS_HASH, at: r.lastReceivedAt }]))
+        const keys = items.map((i) => i.idempotencyKey).filter((k): k is string => k !== null)
+        const existing = keys.length
+          ? await tx.select().from(consents).where(and(inArray(consents.siteId, siteIds), inArray(consents.idempotencyKey, keys)))
+          : []
+        const seen = new Map<string, ConsentRecord>(existing.map((r) => [`${r.siteId}\u0000${r.idempotencyKey}`, r]))
+        const rows: ConsentRecord[] = []
+        const out: AppendOutcome[] = []
+        const now = Date.now()
+        for (const item of items) {
+          const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
+          const prior = seen.get(idemKey)
+          if (prior) {
+            out.push({ record: prior, replay: true })
+            continue
+          }
+          const head = heads.get(item.siteId)
+          if (!head) throw new Error(`site ${item.siteId} vanished`)
+          const record = seal(item, head.hash, Math.max(now, head.at))
+          heads.set(item.siteId, { hash: record.hash, at: record.receivedAt })
+          seen.set(idemKey, record)
+          rows.push(record)
+          out.push({ record, replay: false })
+        }
+        for (let i = 0; i < rows.length; i += MAX_ROWS_PER_INSERT) {
+          const chunk = rows.slice(i, i + MAX_ROWS_PER_INSERT).map(({ seq: _seq, ...rest }) => rest)
+          const inserted = await tx.insert(consents).values(chunk).returning({ seq: consents.seq })
+          inserted.forEach((r, j) => {
+            rows[i + j]!.seq = r.seq
+          })
+        }
+        for (const [siteId, head] of heads) {
+          if (rows.some((r) => r.siteId === siteId)) await tx.update(sites).set({ headHash: head.hash, lastReceivedAt: head.at }).where(eq(sites.id, siteId))
+        }
+        return out
+      })
+    },
+    async queryConsents(siteId, filter, afterSeq, limit) {
+      return db
+        .select()
+        .from(consents)
+        .where(and(eq(consents.siteId, siteId), gt(consents.seq, afterSeq), ...filterConditions(filter)))
+        .orderBy(asc(consents.seq))
+        .limit(limit)
+    },
+    async visitorHistory(visitorId, siteId) {
+      const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
+      return db.select().from(consents).where(cond).orderBy(asc(consents.seq))
+    },
+    async eraseSubject(siteId, subject, at) {
+      const who = subjectCondition(subject)
+      if (!who) return 0
+      const rows = await db
+        .update(consents)
+        .set({ visitorId: null, externalUserId: null, idempotencyKey: null, pageUrl: null, ip: null, userAgent: null, gppString: null, salt: null, erasedAt: at })
+        .where(and(eq(consents.siteId, siteId), who))
+        .returning({ seq: consents.seq })
+      return rows.length
+    },
+    async purgeBatch(siteId, cutoff, limit) {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select id from sites where id = ${siteId} for update`)
+        const doomed = await tx
+          .select({ seq: consents.seq, hash: consents.hash })
+          .from(consents)
+          .where(and(eq(consents.siteId, siteId), lt(consents.receivedAt, cutoff)))
+          .orderBy(asc(consents.seq))
+          .limit(limit)
+        const last = doomed.at(-1)
+        if (!last) return 0
+        await tx.delete(consents).where(and(eq(consents.siteId, siteId), lt(consents.receivedAt, cutoff), lte(consents.seq, last.seq)))
+        await tx.update(sites).set({ anchorHash: last.hash }).where(eq(sites.id, siteId))
+        return doomed.length
+      })
+    },
+    async stats(siteId, from, to) {
+      const day = sql<string>`to_char(to_timestamp(${consents.receivedAt} / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`
+      const rows = await db
+        .select({
+          day,
+          jurisdiction: consents.jurisdiction,
+          method: consents.method,
+          decisions: sql<number>`count(*)::int`,
+          functional: sql<number>`count(*) filter (where ${consents.functional})::int`,
+          analytics: sql<number>`count(*) filter (where ${consents.analytics})::int`,
+          advertising: sql<number>`count(*) filter (where ${consents.advertising})::int`,
+        })
+        .from(consents)
+        .where(and(eq(consents.siteId, siteId), gte(consents.receivedAt, from), lt(consents.receivedAt, to)))
+        .groupBy(sql`1`, consents.jurisdiction, consents.method)
+        .orderBy(sql`1`, consents.jurisdiction, consents.method)
+      return rows as StatsRow[]
+    },
+    async countConsents(siteId) {
+      return db.$count(consents, eq(consents.siteId, siteId))
+    },
+  }
+}
+
+function subjectCondition(subject: { visitorId?: string | undefined; externalUserId?: string | undefined }): SQL | undefined {
+  const parts: SQL[] = []
+  if (subject.visitorId) parts.push(eq(consents.visitorId, subject.visitorId))
+  if (subject.externalUserId) parts.push(eq(consents.externalUserId, subject.externalUserId))
+  return parts.length ? or(...parts) : undefined
+}
+
+function filterConditions(f: ConsentFilter): SQL[] {
+  const out: SQL[] = []
+  if (f.from !== undefined) out.push(gte(consents.receivedAt, f.from))
+  if (f.to !== undefined) out.push(lt(consents.receivedAt, f.to))
+  if (f.visitorId) out.push(eq(consents.visitorId, f.visitorId))
+  if (f.externalUserId) out.push(eq(consents.externalUserId, f.externalUserId))
+  if (f.jurisdiction) out.push(eq(consents.jurisdiction, f.jurisdiction))
+  if (f.method) out.push(eq(consents.method, f.method))
+  return out
+}

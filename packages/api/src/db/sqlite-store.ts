@@ -1,0 +1,229 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { and, asc, eq, gt, gte, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
+import { migrationsDir } from './migrations-dir'
+import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-sqlite'
+import type { AppendOutcome, ConsentFilter, ConsentStore, StatsRow } from './store'
+
+const schema = { sites, configVersions, apiKeys, signingKeys, consents }
+
+/** SQLite's limit on bound parameters, divided by the consents column count, rounded down with margin. */
+const MAX_ROWS_PER_INSERT = 500
+
+/**
+ * Opens (creating when needed) a SQLite database file in WAL mode with `synchronous=FULL`, so a commit is on
+ * disk when it returns, and applies the committed migrations.
+ */
+export function openSqliteStore(file: string): ConsentStore {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const client = new Database(file)
+  client.pragma('journal_mode = WAL')
+  client.pragma('synchronous = FULL')
+  client.pragma('busy_timeout = 5000')
+  const db = drizzle({ client, schema })
+  migrate(db, { migrationsFolder: migrationsDir('sqlite') })
+
+  const byIdempotency = db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.siteId, sql.placeholder('siteId')), eq(consents.idempotencyKey, sql.placeholder('key'))))
+    .prepare()
+  const headOf = db
+    .select({ headHash: sites.headHash, lastReceivedAt: sites.lastReceivedAt })
+    .from(sites)
+    .where(eq(sites.id, sql.placeholder('siteId')))
+    .prepare()
+
+  const appendTx = client.transaction((items: Parameters<ConsentStore['appendBatch']>[0], seal: Parameters<ConsentStore['appendBatch']>[1]) => {
+    const heads = new Map<string, { hash: string; at: number }>()
+    const seen = new Map<string, ConsentRecord>()
+    const rows: ConsentRecord[] = []
+    const out: AppendOutcome[] = []
+    const now = Date.now()
+    for (const item of items) {
+      const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
+      const prior = seen.get(idemKey) ?? (byIdempotency.get({ siteId: item.siteId, key: item.idempotencyKey }) as ConsentRecord | undefined)
+      if (prior) {
+        out.push({ record: prior, replay: true })
+        continue
+      }
+      let head = heads.get(item.siteId)
+      if (!head) {
+        const row = headOf.get({ siteId: item.siteId })
+        if (!row) throw new Error(`site ${item.siteId} vanished`)
+        head = { hash: row.headHash ?? GENESIS_HASH, at: row.lastReceivedAt }
+      }
+      // Receipt times never go backwards within a site, so age-based purges remove a prefix of the chain.
+      const record = seal(item, head.hash, Math.max(now, head.at))
+      heads.set(item.siteId, { hash: record.hash, at: record.receivedAt })
+      seen.set(idemKey, record)
+      rows.push(record)
+      out.push({ record, replay: false })
+    }
+    for (let i = 0; i < rows.length; i += MAX_ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + MAX_ROWS_PER_INSERT).map(({ seq: _seq, ...rest }) => rest)
+      const inserted = db.insert(consents).values(chunk).returning({ seq: consents.seq }).all()
+      inserted.forEach((r, j) => {
+        rows[i + j]!.seq = r.seq
+      })
+    }
+    for (const [siteId, head] of heads) {
+      db.update(sites).set({ headHash: head.hash, lastReceivedAt: head.at }).where(eq(sites.id, siteId)).run()
+    }
+    return out
+  })
+
+  return {
+    dialect: 'sqlite',
+    async close() {
+      client.close()
+    },
+
+    async insertSite(site) {
+      db.insert(sites).values(site).run()
+    },
+    async getSite(id) {
+      return db.select().from(sites).where(eq(sites.id, id)).get()
+    },
+    async listSites() {
+      return db.select().from(sites).orderBy(asc(sites.createdAt)).all()
+    },
+    async updateSite(id, patch, at) {
+      return db.update(sites).set({ ...patch, updatedAt: at }).where(eq(sites.id, id)).returning().get()
+    },
+
+    async publishConfigVersion(row) {
+      return db.transaction(
+        (tx) => {
+          const current = tx.select({ v: max(configVersions.version) }).from(configVersions).where(eq(configVersions.siteId, row.siteId)).get()
+          const version = (current?.v ?? 0) + 1
+          const full = { ...row, version }
+          tx.insert(configVersions).values(full).run()
+          tx.update(sites).set({ publishedVersionId: row.id, updatedAt: row.createdAt }).where(eq(sites.id, row.siteId)).run()
+          return full
+        },
+        { behavior: 'immediate' },
+      )
+    },
+    async getConfigVersion(id) {
+      return db.select().from(configVersions).where(eq(configVersions.id, id)).get()
+    },
+    async listConfigVersions(siteId) {
+      return db.select().from(configVersions).where(eq(configVersions.siteId, siteId)).orderBy(asc(configVersions.version)).all()
+    },
+
+    async insertApiKey(row) {
+      db.insert(apiKeys).values(row).run()
+    },
+    async findApiKeyBySecretHash(secretHash) {
+      return db.select().from(apiKeys).where(eq(apiKeys.secretHash, secretHash)).get()
+    },
+    async revokeApiKey(id, at) {
+      const r = db.update(apiKeys).set({ revokedAt: at }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).run()
+      return r.changes > 0
+    },
+
+    async getSigningKey() {
+      return db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt)).limit(1).get()
+    },
+    async ensureSigningKey(row) {
+      db.insert(signingKeys).values(row).onConflictDoNothing().run()
+      const kept = db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt)).limit(1).get()
+      if (!kept) throw new Error('signing key was not stored')
+      return kept
+    },
+
+    async appendBatch(items, seal) {
+      // BEGIN IMMEDIATE: take the write lock first so the chain head read is the one we extend.
+      return appendTx.immediate(items, seal)
+    },
+    async queryConsents(siteId, filter, afterSeq, limit) {
+      return db
+        .select()
+        .from(consents)
+        .where(and(eq(consents.siteId, siteId), gt(consents.seq, afterSeq), ...filterConditions(filter)))
+        .orderBy(asc(consents.seq))
+        .limit(limit)
+        .all()
+    },
+    async visitorHistory(visitorId, siteId) {
+      const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
+      return db.select().from(consents).where(cond).orderBy(asc(consents.seq)).all()
+    },
+    async eraseSubject(siteId, subject, at) {
+      const who = subjectCondition(subject)
+      if (!who) return 0
+      const r = db
+        .update(consents)
+        .set({ visitorId: null, externalUserId: null, idempotencyKey: null, pageUrl: null, ip: null, userAgent: null, gppString: null, salt: null, erasedAt: at })
+        .where(and(eq(consents.siteId, siteId), who))
+        .run()
+      return r.changes
+    },
+    async purgeBatch(siteId, cutoff, limit) {
+      return db.transaction(
+        (tx) => {
+          const doomed = tx
+            .select({ seq: consents.seq, hash: consents.hash })
+            .from(consents)
+            .where(and(eq(consents.siteId, siteId), lt(consents.receivedAt, cutoff)))
+            .orderBy(asc(consents.seq))
+            .limit(limit)
+            .all()
+          const last = doomed.at(-1)
+          if (!last) return 0
+          tx.delete(consents)
+            .where(and(eq(consents.siteId, siteId), lt(consents.receivedAt, cutoff), sql`${consents.seq} <= ${last.seq}`))
+            .run()
+          tx.update(sites).set({ anchorHash: last.hash }).where(eq(sites.id, siteId)).run()
+          return doomed.length
+        },
+        { behavior: 'immediate' },
+      )
+    },
+    async stats(siteId, from, to) {
+      const day = sql<string>`strftime('%Y-%m-%d', ${consents.receivedAt} / 1000, 'unixepoch')`
+      const rows = db
+        .select({
+          day,
+          jurisdiction: consents.jurisdiction,
+          method: consents.method,
+          decisions: sql<number>`count(*)`,
+          functional: sql<number>`sum(${consents.functional})`,
+          analytics: sql<number>`sum(${consents.analytics})`,
+          advertising: sql<number>`sum(${consents.advertising})`,
+        })
+        .from(consents)
+        .where(and(eq(consents.siteId, siteId), gte(consents.receivedAt, from), lt(consents.receivedAt, to)))
+        .groupBy(day, consents.jurisdiction, consents.method)
+        .orderBy(day, consents.jurisdiction, consents.method)
+        .all()
+      return rows as StatsRow[]
+    },
+    async countConsents(siteId) {
+      return db.$count(consents, eq(consents.siteId, siteId))
+    },
+  }
+}
+
+function subjectCondition(subject: { visitorId?: string | undefined; externalUserId?: string | undefined }): SQL | undefined {
+  const parts: SQL[] = []
+  if (subject.visitorId) parts.push(eq(consents.visitorId, subject.visitorId))
+  if (subject.externalUserId) parts.push(eq(consents.externalUserId, subject.externalUserId))
+  return parts.length ? or(...parts) : undefined
+}
+
+function filterConditions(f: ConsentFilter): SQL[] {
+  const out: SQL[] = []
+  if (f.from !== undefined) out.push(gte(consents.receivedAt, f.from))
+  if (f.to !== undefined) out.push(lt(consents.receivedAt, f.to))
+  if (f.visitorId) out.push(eq(consents.visitorId, f.visitorId))
+  if (f.externalUserId) out.push(eq(consents.externalUserId, f.externalUserId))
+  if (f.jurisdiction) out.push(eq(consents.jurisdiction, f.jurisdiction))
+  if (f.method) out.push(eq(consents.method, f.method))
+  return out
+}

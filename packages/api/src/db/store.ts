@@ -1,0 +1,74 @@
+import type { ConsentRecord } from '../records/chain'
+import type { ApiKeyRow, ConfigVersionRow, SigningKeyRow, SiteRow } from './schema-sqlite'
+
+export type { ApiKeyRow, ConfigVersionRow, SigningKeyRow, SiteRow }
+
+/** A record before the writer seals it: no sequence, receipt time or chain hashes yet. */
+export type UnsealedConsent = Omit<ConsentRecord, 'seq' | 'receivedAt' | 'prevHash' | 'hash' | 'erasedAt'>
+
+/** What the writer gets back per queued record. */
+export type AppendOutcome = { record: ConsentRecord; replay: boolean }
+
+export interface ConsentFilter {
+  from?: number | undefined
+  to?: number | undefined
+  visitorId?: string | undefined
+  externalUserId?: string | undefined
+  jurisdiction?: string | undefined
+  method?: ConsentRecord['method'] | undefined
+}
+
+export interface StatsRow {
+  day: string
+  jurisdiction: string
+  method: ConsentRecord['method']
+  decisions: number
+  functional: number
+  analytics: number
+  advertising: number
+}
+
+export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'retentionDays'>>
+
+/**
+ * Everything the API stores, behind one interface with a SQLite and a PostgreSQL implementation.
+ * Record ids, canonical form and chain hashes are computed by shared functions, not here.
+ */
+export interface ConsentStore {
+  readonly dialect: 'sqlite' | 'postgres'
+  close(): Promise<void>
+
+  insertSite(site: SiteRow): Promise<void>
+  getSite(id: string): Promise<SiteRow | undefined>
+  listSites(): Promise<SiteRow[]>
+  updateSite(id: string, patch: SitePatch, at: number): Promise<SiteRow | undefined>
+
+  /** Stores an immutable version (numbered max + 1) and makes it the site's published one. */
+  publishConfigVersion(row: Omit<ConfigVersionRow, 'version'>): Promise<ConfigVersionRow>
+  getConfigVersion(id: string): Promise<ConfigVersionRow | undefined>
+  listConfigVersions(siteId: string): Promise<ConfigVersionRow[]>
+
+  insertApiKey(row: ApiKeyRow): Promise<void>
+  findApiKeyBySecretHash(secretHash: string): Promise<ApiKeyRow | undefined>
+  revokeApiKey(id: string, at: number): Promise<boolean>
+
+  getSigningKey(): Promise<SigningKeyRow | undefined>
+  /** Inserts unless a key exists already; returns the key that is kept. */
+  ensureSigningKey(row: SigningKeyRow): Promise<SigningKeyRow>
+
+  /**
+   * Appends records in one transaction, in order: replays an existing (siteId, idempotencyKey) instead of
+   * inserting, chains each new record to its site's head via `seal`, and commits once.
+   */
+  appendBatch(items: UnsealedConsent[], seal: (item: UnsealedConsent, prevHash: string, receivedAt: number) => ConsentRecord): Promise<AppendOutcome[]>
+  /** Records matching the filter with `seq > afterSeq`, ascending, at most `limit`. */
+  queryConsents(siteId: string, filter: ConsentFilter, afterSeq: number, limit: number): Promise<ConsentRecord[]>
+  /** A visitor's records, oldest first (optionally on one site). */
+  visitorHistory(visitorId: string, siteId?: string): Promise<ConsentRecord[]>
+  /** Turns matching records into tombstones; returns how many. */
+  eraseSubject(siteId: string, subject: { visitorId?: string | undefined; externalUserId?: string | undefined }, at: number): Promise<number>
+  /** Deletes up to `limit` of the site's oldest records received before `cutoff`, moving the chain anchor. */
+  purgeBatch(siteId: string, cutoff: number, limit: number): Promise<number>
+  stats(siteId: string, from: number, to: number): Promise<StatsRow[]>
+  countConsents(siteId: string): Promise<number>
+}

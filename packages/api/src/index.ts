@@ -1,0 +1,22 @@
+/**
+ * @consentry/api — the proof-of-consent API.
+ */
+
+// App
+export { createApp } from './app'
+export type { AppDeps, AppEnv } from './context'
+export { ApiError } from './errors'
+export type { ErrorCode } from './errors'
+
+// Storage
+export { openStore } from './db/open-store'
+export { openSqliteStore } from './db/sqlite-store'
+export { openPostgresStore } from './db/pg-store'
+export type { ConsentStore } from './db/store'
+
+// Receipts and chain
+export { createSigner, generateSigningKey, verifyReceipt, loadSigner } from './records/signing'
+export type { Signer } from './records/signing'
+export { verifyChain, GENESIS_HASH } from './records/chain'
+export type { ConsentRecord, ChainReport } from './records/chain'
+export { openApiDocument } from './openapi'

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { coarseUserAgent, secGpcEnabled, stripQuery, truncateIp } from './client-meta'
+
+describe('secGpcEnabled', () => {
+  it.each([
+    ['1', true],
+    ['0', false],
+    ['true', false],
+    [' 1', false],
+    ['1 ', false],
+    ['01', false],
+    ['', false],
+    ['1, 0', true],
+    ['0, 1', true],
+    ['0, 0', false],
+  ])('GPC-02: %j → %s (exactly "1"; with duplicates any "1" wins)', (value, expected) => {
+    expect(secGpcEnabled(value)).toBe(expected)
+  })
+  it('is off when the header is absent', () => {
+    expect(secGpcEnabled(undefined)).toBe(false)
+  })
+})
+
+describe('truncateIp', () => {
+  it.each([
+    ['203.0.113.77', '203.0.113.0'],
+    ['::ffff:198.51.100.9', '198.51.100.0'],
+    ['2001:db8:1234:5678::1', '2001:db8:1234::'],
+    ['2001:0db8:0000:5678::1', '2001:db8:0::'],
+    ['::1', '0:0:0::'],
+    ['not an ip', null],
+  ])('REC-03: %s → %s', (ip, expected) => {
+    expect(truncateIp(ip)).toBe(expected)
+  })
+})
+
+describe('coarseUserAgent', () => {
+  it('REC-03: keeps only browser family, major version and OS', () => {
+    expect(coarseUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1')).toBe('Safari 17 / iOS')
+    expect(coarseUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0')).toBe('Firefox 121 / Linux')
+    expect(coarseUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91')).toBe('Edge 120 / Windows')
+    expect(coarseUserAgent('curl/8.4.0')).toBe('Other / Other')
+    expect(coarseUserAgent(undefined)).toBeNull()
+  })
+})
+
+describe('stripQuery', () => {
+  it('drops the query string and fragment', () => {
+    expect(stripQuery('https://shop.example:8443/a/b?x=1#y')).toBe('https://shop.example:8443/a/b')
+  })
+})

@@ -1,0 +1,111 @@
+import type { ConsentInput, SiteConfig } from '@consentry/shared'
+import { canonicalJson } from './canonical'
+import { canonicalRecord, chainHash, personalDigest, type ConsentRecord } from './chain'
+import { coarseUserAgent, stripQuery, truncateIp, type IpMode } from './client-meta'
+import { newId, randomHex } from './ids'
+import type { UnsealedConsent } from '../db/store'
+
+/** What the server observes about the request, beside the body. */
+export interface ClientMeta {
+  ip: string | null
+  userAgent: string | null
+  secGpc: boolean
+}
+
+/**
+ * Every configured service stated explicitly: the visitor's per-service choice when given, else its
+ * category's choice. Returns the unknown service ids the body named, for a 400.
+ */
+export function explicitServices(input: ConsentInput, config: SiteConfig): { services: Record<string, boolean>; unknown: string[] } {
+  const grants: Record<string, boolean> = {
+    essential: true,
+    functional: input.categories.functional,
+    analytics: input.categories.analytics,
+    advertising: input.categories.advertising,
+  }
+  const services: Record<string, boolean> = {}
+  for (const s of config.services) services[s.id] = s.category === 'essential' ? true : (input.services[s.id] ?? grants[s.category]!)
+  const unknown = Object.keys(input.services).filter((id) => !(id in services))
+  return { services, unknown }
+}
+
+/** The record before the writer chains it: ids, minimised client data and the personal digest. */
+export function unsealedRecord(
+  input: ConsentInput,
+  services: Record<string, boolean>,
+  configHash: string,
+  meta: ClientMeta,
+  ipMode: IpMode,
+): UnsealedConsent {
+  const personal = {
+    visitorId: input.visitorId,
+    externalUserId: input.externalUserId ?? null,
+    idempotencyKey: input.idempotencyKey,
+    pageUrl: stripQuery(input.pageUrl),
+    ip: ipMode === 'drop' ? null : truncateIp(meta.ip),
+    userAgent: coarseUserAgent(meta.userAgent),
+    gppString: input.gppString ?? null,
+  }
+  const salt = randomHex(16)
+  return {
+    id: newId('cns'),
+    siteId: input.siteId,
+    ...personal,
+    method: input.method,
+    functional: input.categories.functional,
+    analytics: input.categories.analytics,
+    advertising: input.categories.advertising,
+    services: canonicalJson(services),
+    doNotSell: input.doNotSell,
+    gpc: input.gpc,
+    secGpc: meta.secGpc,
+    policyRevision: input.policyRevision,
+    configVersionId: input.configVersionId,
+    configHash,
+    locale: input.locale,
+    jurisdiction: input.jurisdiction,
+    bannerVersion: input.bannerVersion,
+    decidedAt: input.decidedAt,
+    salt,
+    personalDigest: personalDigest(personal, salt),
+  }
+}
+
+/** Chains an unsealed record to its predecessor (run by the writer, in commit order). */
+export function sealRecord(item: UnsealedConsent, prevHash: string, receivedAt: number): ConsentRecord {
+  const base = { ...item, receivedAt }
+  return { ...base, seq: 0, prevHash, hash: chainHash(prevHash, canonicalRecord(base)), erasedAt: null }
+}
+
+/** A record as the API shows it: categories and services as objects, no salt. */
+export function recordView(r: ConsentRecord) {
+  return {
+    id: r.id,
+    siteId: r.siteId,
+    visitorId: r.visitorId,
+    externalUserId: r.externalUserId,
+    method: r.method,
+    categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
+    services: JSON.parse(r.services) as Record<string, boolean>,
+    doNotSell: r.doNotSell,
+    gpc: r.gpc,
+    secGpc: r.secGpc,
+    policyRevision: r.policyRevision,
+    configVersionId: r.configVersionId,
+    configHash: r.configHash,
+    locale: r.locale,
+    jurisdiction: r.jurisdiction,
+    bannerVersion: r.bannerVersion,
+    pageUrl: r.pageUrl,
+    decidedAt: r.decidedAt,
+    receivedAt: r.receivedAt,
+    gppString: r.gppString,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    personalDigest: r.personalDigest,
+    prevHash: r.prevHash,
+    hash: r.hash,
+    erasedAt: r.erasedAt,
+  }
+}
+export type RecordView = ReturnType<typeof recordView>

@@ -1,0 +1,128 @@
+import { zValidator } from '@hono/zod-validator'
+import { consentExportQuerySchema, consentLogQuerySchema, siteParamSchema, statsQuerySchema, subjectSchema } from '@consentry/shared/schemas'
+import { Hono } from 'hono'
+import type { AppContext, AppEnv } from '../context'
+import { allRecords, purgeExpired } from '../db/paging'
+import type { ConsentFilter } from '../db/store'
+import { ApiError } from '../errors'
+import { siteInScope } from '../middleware/admin-auth'
+import { verifyChain } from '../records/chain'
+import { recordView, type RecordView } from '../records/consent-record'
+import { invalidInput } from '../validate'
+
+const CSV_COLUMNS = [
+  'id', 'receivedAt', 'siteId', 'visitorId', 'externalUserId', 'method', 'functional', 'analytics', 'advertising', 'services',
+  'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId', 'configHash', 'locale', 'jurisdiction', 'bannerVersion',
+  'pageUrl', 'decidedAt', 'gppString', 'ip', 'userAgent', 'prevHash', 'hash', 'erasedAt',
+] as const
+
+/** Consent log, exports, data subject requests, chain verification, stats and purge (under `/v1/admin`). */
+export function adminConsentRoutes(ctx: AppContext) {
+  return new Hono<AppEnv>()
+    .get('/sites/:siteId/consents', zValidator('param', siteParamSchema, invalidInput), zValidator('query', consentLogQuerySchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const { cursor, limit, ...filter } = c.req.valid('query')
+      const page = await ctx.store.queryConsents(site.id, filter, cursor ? Number(cursor) : 0, limit + 1)
+      const items = page.slice(0, limit)
+      return c.json({ items: items.map(recordView), nextCursor: page.length > limit ? String(items.at(-1)!.seq) : null })
+    })
+    .get('/sites/:siteId/consents/export', zValidator('param', siteParamSchema, invalidInput), zValidator('query', consentExportQuerySchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const { format, ...filter } = c.req.valid('query')
+      const name = `${site.id}-consents.${format === 'csv' ? 'csv' : 'ndjson'}`
+      c.header('Content-Disposition', `attachment; filename="${name}"`)
+      c.header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
+      return c.body(exportStream(ctx, site.id, filter, format))
+    })
+    .post('/sites/:siteId/subjects/export', zValidator('param', siteParamSchema, invalidInput), zValidator('json', subjectSchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const subject = c.req.valid('json')
+      const records = await subjectRecords(ctx, site.id, subject)
+      return c.json({ siteId: site.id, subject, exportedAt: Date.now(), records })
+    })
+    .post('/sites/:siteId/subjects/erase', zValidator('param', siteParamSchema, invalidInput), zValidator('json', subjectSchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const erased = await ctx.store.eraseSubject(site.id, c.req.valid('json'), Date.now())
+      return c.json({ siteId: site.id, erased })
+    })
+    .get('/sites/:siteId/verify', zValidator('param', siteParamSchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const fresh = await ctx.store.getSite(site.id)
+      return c.json({ siteId: site.id, ...(await verifyChain(allRecords(ctx.store, site.id), fresh?.anchorHash ?? null)) })
+    })
+    .get('/sites/:siteId/stats', zValidator('param', siteParamSchema, invalidInput), zValidator('query', statsQuerySchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const q = c.req.valid('query')
+      const to = q.to ?? Date.now()
+      const from = q.from ?? to - 30 * 86_400_000
+      const rows = await ctx.store.stats(site.id, from, to)
+      return c.json({
+        siteId: site.id,
+        from,
+        to,
+        rows: rows.map((r) => ({
+          day: r.day,
+          jurisdiction: r.jurisdiction,
+          method: r.method,
+          decisions: Number(r.decisions),
+          grantRate: {
+            functional: Number(r.functional) / Number(r.decisions),
+            analytics: Number(r.analytics) / Number(r.decisions),
+            advertising: Number(r.advertising) / Number(r.decisions),
+          },
+        })),
+      })
+    })
+    .post('/sites/:siteId/purge', zValidator('param', siteParamSchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      if (site.retentionDays === null) throw new ApiError('invalid_input', 'This site keeps records forever.', [{ path: 'retentionDays', message: 'is not set for this site' }])
+      return c.json({ siteId: site.id, retentionDays: site.retentionDays, deleted: await purgeExpired(ctx.store, site.id, site.retentionDays) })
+    })
+}
+
+/** A subject's records on a site: every record of the visitor id and of the external user id. */
+async function subjectRecords(ctx: AppContext, siteId: string, subject: { visitorId?: string | undefined; externalUserId?: string | undefined }): Promise<RecordView[]> {
+  const seen = new Map<string, RecordView>()
+  for (const filter of [{ visitorId: subject.visitorId }, { externalUserId: subject.externalUserId }]) {
+    if (!filter.visitorId && !filter.externalUserId) continue
+    for await (const r of allRecords(ctx.store, siteId, filter)) seen.set(r.id, recordView(r))
+  }
+  return [...seen.values()].sort((a, b) => a.receivedAt - b.receivedAt)
+}
+
+/** Pull-driven: a page is read only when the client has taken the previous one, so rows never pile up. */
+function exportStream(ctx: AppContext, siteId: string, filter: ConsentFilter, format: 'csv' | 'ndjson'): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let after = 0
+  let done = false
+  let header = format === 'csv'
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (header) {
+        header = false
+        controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(',')}\r\n`))
+        return
+      }
+      if (done) return controller.close()
+      const page = await ctx.store.queryConsents(siteId, filter, after, 1000)
+      if (page.length < 1000) done = true
+      if (page.length === 0) return controller.close()
+      after = page.at(-1)!.seq
+      let chunk = ''
+      for (const r of page) chunk += format === 'csv' ? csvRow(r) : `${JSON.stringify(recordView(r))}\n`
+      controller.enqueue(encoder.encode(chunk))
+    },
+  })
+}
+
+function csvRow(r: Parameters<typeof recordView>[0]): string {
+  return `${CSV_COLUMNS.map((k) => csvCell(r[k])).join(',')}\r\n`
+}
+
+/** RFC 4180 quoting, plus a leading `'` on cells a spreadsheet would run as a formula. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  let s = String(value)
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}

@@ -1,0 +1,115 @@
+import { zValidator } from '@hono/zod-validator'
+import { apiKeyCreateSchema, siteConfigSchema, siteCreateSchema, siteParamSchema, siteUpdateSchema } from '@consentry/shared/schemas'
+import { Hono } from 'hono'
+import * as z from 'zod'
+import type { AppContext, AppEnv } from '../context'
+import type { ConfigVersionRow, SiteRow } from '../db/store'
+import { ApiError } from '../errors'
+import { canonicalJson, sha256Hex } from '../records/canonical'
+import { newId } from '../records/ids'
+import { newApiKey, requireAllSites, siteInScope } from '../middleware/admin-auth'
+import { invalidInput } from '../validate'
+
+const versionParams = siteParamSchema.extend({ versionId: z.string().regex(/^cfg_[a-z0-9]{1,64}$/, 'must be a cfg_ id') })
+const keyParams = z.object({ keyId: z.string().regex(/^key_[a-z0-9]{1,64}$/, 'must be a key_ id') })
+
+/** Sites, their published configuration versions, and admin keys (mounted under `/v1/admin`). */
+export function adminSiteRoutes(ctx: AppContext) {
+  return new Hono<AppEnv>()
+    .post('/sites', zValidator('json', siteCreateSchema, invalidInput), async (c) => {
+      requireAllSites(c)
+      const input = c.req.valid('json')
+      const now = Date.now()
+      const site: SiteRow = {
+        id: newId('site'),
+        name: input.name,
+        allowedOrigins: input.allowedOrigins,
+        retentionDays: input.retentionDays,
+        publishedVersionId: null,
+        headHash: null,
+        anchorHash: null,
+        lastReceivedAt: 0,
+        createdAt: now,
+        updatedAt: now,
+      }
+      await ctx.store.insertSite(site)
+      return c.json(siteView(site), 201)
+    })
+    .get('/sites', async (c) => {
+      const key = c.get('apiKey')
+      const all = await ctx.store.listSites()
+      return c.json({ sites: all.filter((s) => key.siteIds === null || key.siteIds.includes(s.id)).map(siteView) })
+    })
+    .get('/sites/:siteId', zValidator('param', siteParamSchema, invalidInput), async (c) => {
+      return c.json(siteView(await siteInScope(ctx, c, c.req.valid('param').siteId)))
+    })
+    .patch('/sites/:siteId', zValidator('param', siteParamSchema, invalidInput), zValidator('json', siteUpdateSchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const updated = await ctx.store.updateSite(site.id, c.req.valid('json'), Date.now())
+      ctx.sites.invalidate(site.id)
+      if (!updated) throw new ApiError('site_not_found')
+      return c.json(siteView(updated))
+    })
+    .post('/sites/:siteId/config-versions', zValidator('param', siteParamSchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const body: unknown = await c.req.json().catch(() => {
+        throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
+      })
+      const parsed = siteConfigSchema.safeParse(body)
+      invalidInput(parsed)
+      if (!parsed.success) throw new ApiError('invalid_input')
+      if (parsed.data.siteId !== site.id) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: `must be ${site.id}` }])
+      // Stored as canonical JSON so the hash is reproducible from what is served.
+      const config = canonicalJson(parsed.data)
+      const version = await ctx.store.publishConfigVersion({ id: newId('cfg'), siteId: site.id, config, hash: sha256Hex(config), createdAt: Date.now() })
+      ctx.sites.invalidate(site.id)
+      return c.json(versionView(version, true), 201)
+    })
+    .get('/sites/:siteId/config-versions', zValidator('param', siteParamSchema, invalidInput), async (c) => {
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const versions = await ctx.store.listConfigVersions(site.id)
+      return c.json({ versions: versions.map((v) => versionView(v, false)) })
+    })
+    .get('/sites/:siteId/config-versions/:versionId', zValidator('param', versionParams, invalidInput), async (c) => {
+      const { siteId, versionId } = c.req.valid('param')
+      const site = await siteInScope(ctx, c, siteId)
+      const version = await ctx.store.getConfigVersion(versionId)
+      if (!version || version.siteId !== site.id) throw new ApiError('config_version_not_found')
+      return c.json(versionView(version, true))
+    })
+    .post('/keys', zValidator('json', apiKeyCreateSchema, invalidInput), async (c) => {
+      requireAllSites(c)
+      const { label, siteIds } = c.req.valid('json')
+      const { secret, row } = newApiKey(label, siteIds ?? null)
+      await ctx.store.insertApiKey(row)
+      return c.json({ id: row.id, key: secret, label, siteIds: row.siteIds, createdAt: row.createdAt }, 201)
+    })
+    .delete('/keys/:keyId', zValidator('param', keyParams, invalidInput), async (c) => {
+      requireAllSites(c)
+      if (!(await ctx.store.revokeApiKey(c.req.valid('param').keyId, Date.now()))) throw new ApiError('not_found', 'No such active key.')
+      return c.body(null, 204)
+    })
+}
+
+function siteView(s: SiteRow) {
+  return {
+    id: s.id,
+    name: s.name,
+    allowedOrigins: s.allowedOrigins,
+    retentionDays: s.retentionDays,
+    publishedVersionId: s.publishedVersionId,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  }
+}
+
+function versionView(v: ConfigVersionRow, withConfig: boolean) {
+  return {
+    id: v.id,
+    siteId: v.siteId,
+    version: v.version,
+    hash: v.hash,
+    createdAt: v.createdAt,
+    ...(withConfig ? { config: JSON.parse(v.config) as unknown } : {}),
+  }
+}

@@ -1,0 +1,107 @@
+import { zValidator } from '@hono/zod-validator'
+import type { SiteConfig } from '@consentry/shared'
+import { consentInputSchema, visitorHistoryQuerySchema } from '@consentry/shared/schemas'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppContext, AppEnv } from '../context'
+import { ApiError } from '../errors'
+import { secGpcEnabled } from '../records/client-meta'
+import { explicitServices, recordView, unsealedRecord, type ClientMeta } from '../records/consent-record'
+import type { ConsentRecord } from '../records/chain'
+import { invalidInput } from '../validate'
+
+/** `POST /v1/consents` (append, receipt) and `GET /v1/consents?visitorId=` (a visitor's own history). */
+export function consentRoutes(ctx: AppContext) {
+  const parsedConfigs = new Map<string, SiteConfig>()
+  const configOf = async (versionId: string, siteId: string) => {
+    const version = await ctx.configVersion(versionId)
+    if (!version || version.siteId !== siteId) return undefined
+    let config = parsedConfigs.get(versionId)
+    if (!config) {
+      config = JSON.parse(version.config) as SiteConfig
+      if (parsedConfigs.size > 1000) parsedConfigs.clear()
+      parsedConfigs.set(versionId, config)
+    }
+    return { version, config }
+  }
+
+  return new Hono<AppEnv>()
+    .options('/v1/consents', async (c) => {
+      const origin = c.req.header('origin')
+      if (origin && (await ctx.sites.anyAllows(origin))) {
+        c.header('Access-Control-Allow-Origin', origin)
+        c.header('Access-Control-Allow-Methods', 'GET, POST')
+        c.header('Access-Control-Allow-Headers', 'Content-Type')
+        c.header('Access-Control-Max-Age', '600')
+      }
+      c.header('Vary', 'Origin')
+      return c.body(null, 204)
+    })
+    .post(
+      '/v1/consents',
+      bodyLimit({
+        maxSize: ctx.deps.publicBodyLimit,
+        onError: () => {
+          throw new ApiError('payload_too_large', `The body exceeds ${ctx.deps.publicBodyLimit} bytes.`)
+        },
+      }),
+      zValidator('json', consentInputSchema, invalidInput),
+      async (c) => {
+        const input = c.req.valid('json')
+        const site = await ctx.sites.get(input.siteId)
+        if (!site) throw new ApiError('site_not_found')
+        checkOrigin(c, site.allowedOrigins)
+        const meta = clientMeta(c, ctx.deps.trustProxy)
+        if (ctx.limiter) {
+          const wait = ctx.limiter.take(`${meta.ip ?? '?'}|${site.id}`)
+          if (wait > 0) throw new ApiError('rate_limited', undefined, undefined, { 'Retry-After': String(wait) })
+        }
+        const shown = await configOf(input.configVersionId, site.id)
+        if (!shown) {
+          throw new ApiError('invalid_input', undefined, [{ path: 'configVersionId', message: 'is not a published configuration version of this site' }])
+        }
+        const { services, unknown } = explicitServices(input, shown.config)
+        if (unknown.length > 0) {
+          throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
+        }
+        const { record, replay } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode))
+        return c.json(receipt(ctx, record), replay ? 200 : 201)
+      },
+    )
+    .get('/v1/consents', zValidator('query', visitorHistoryQuerySchema, invalidInput), async (c) => {
+      const { visitorId, siteId } = c.req.valid('query')
+      const origin = c.req.header('origin')
+      if (origin) {
+        // A page may read a history only for a site that allows it.
+        if (!siteId) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: 'is required for cross-origin requests' }])
+        const site = await ctx.sites.get(siteId)
+        if (!site) throw new ApiError('site_not_found')
+        checkOrigin(c, site.allowedOrigins)
+      }
+      const records = await ctx.store.visitorHistory(visitorId, siteId)
+      return c.json({ visitorId, records: records.map(recordView) })
+    })
+}
+
+/** The receipt: id, server time, chained hash and its Ed25519 signature (replays re-sign the same hash). */
+function receipt(ctx: AppContext, record: ConsentRecord) {
+  return { id: record.id, receivedAt: record.receivedAt, hash: record.hash, signature: ctx.signer.sign(record.hash), keyId: ctx.signer.keyId }
+}
+
+function checkOrigin(c: Context<AppEnv>, allowed: string[]): void {
+  const origin = c.req.header('origin')
+  if (origin === undefined) return
+  if (!allowed.includes(origin)) throw new ApiError('origin_not_allowed')
+  c.header('Access-Control-Allow-Origin', origin)
+  c.header('Vary', 'Origin')
+}
+
+/** Client address (socket, or the first `X-Forwarded-For` hop when trusted), user agent and GPC header. */
+function clientMeta(c: Context<AppEnv>, trustProxy: boolean): ClientMeta {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  return {
+    ip: forwarded || c.env?.incoming?.socket.remoteAddress || null,
+    userAgent: c.req.header('user-agent') ?? null,
+    secGpc: secGpcEnabled(c.req.header('sec-gpc')),
+  }
+}

@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { SiteConfigInput } from '@consentry/shared'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { createApp } from '../src/app'
+import type { AppDeps } from '../src/context'
+import { openPostgresStore } from '../src/db/pg-store'
+import { openSqliteStore } from '../src/db/sqlite-store'
+import type { ConsentStore } from '../src/db/store'
+import { newApiKey } from '../src/middleware/admin-auth'
+import { loadSigner } from '../src/records/signing'
+
+/** Every suite runs on both stores. */
+export const STORES = ['sqlite', 'postgres'] as const
+export type StoreKind = (typeof STORES)[number]
+
+export interface TestDb {
+  store: ConsentStore
+  /** SQLite file path or PostgreSQL URL of this test's own database (for tampering from outside). */
+  location: string
+  cleanup(): Promise<void>
+}
+
+/** A fresh, migrated database: a temp SQLite file, or a new database on the throwaway PostgreSQL server. */
+export async function openTestDb(kind: StoreKind): Promise<TestDb> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'consentry-test-'))
+    const location = join(dir, 'test.db')
+    const store = openSqliteStore(location)
+    return { store, location, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }) } }
+  }
+  const admin = inject('postgresUrl')
+  const name = `t_${Math.random().toString(36).slice(2, 12)}`
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  await client.query(`create database ${name}`)
+  await client.end()
+  const location = admin.replace(/\/postgres$/, `/${name}`)
+  const store = await openPostgresStore(location, { poolSize: 4 })
+  return {
+    store,
+    location,
+    cleanup: async () => {
+      await store.close()
+      const c = new pg.Client({ connectionString: admin })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    },
+  }
+}
+
+/** Runs SQL against a test database from outside the store (tampering, inspection). */
+export async function rawQuery(kind: StoreKind, location: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  if (kind === 'sqlite') {
+    const { default: Database } = await import('better-sqlite3')
+    const db = new Database(location)
+    try {
+      const stmt = db.prepare(text.replace(/\$\d+/g, '?'))
+      return stmt.reader ? (stmt.all(...params) as Record<string, unknown>[]) : (stmt.run(...params), [])
+    } finally {
+      db.close()
+    }
+  }
+  const c = new pg.Client({ connectionString: location })
+  await c.connect()
+  try {
+    return (await c.query(text, params)).rows as Record<string, unknown>[]
+  } finally {
+    await c.end()
+  }
+}
+
+export interface TestApi {
+  app: ReturnType<typeof createApp>
+  db: TestDb
+  /** An all-sites admin key. */
+  adminKey: string
+  admin(method: string, path: string, body?: unknown, key?: string): Promise<Response>
+}
+
+/** An app over a fresh database with an all-sites admin key; rate limiting off unless `deps` says otherwise. */
+export async function testApi(kind: StoreKind, deps: Partial<AppDeps> = {}): Promise<TestApi> {
+  const db = await openTestDb(kind)
+  const signer = await loadSigner(db.store)
+  const app = createApp({ store: db.store, signer, rateLimit: false, bannerPath: '/nonexistent/consentry.js', ...deps })
+  const { secret, row } = newApiKey('test admin', null)
+  await db.store.insertApiKey(row)
+  const admin = async (method: string, path: string, body?: unknown, key = secret) =>
+    app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+  return { app, db, adminKey: secret, admin }
+}
+
+/** A small valid configuration for a site. */
+export function sampleConfig(siteId: string, overrides: Partial<SiteConfigInput> = {}): SiteConfigInput {
+  return {
+    siteId,
+    name: 'Example shop',
+    controller: { name: 'Example GmbH', contact: 'privacy@example.com' },
+    allowedOrigins: ['https://shop.example'],
+    policy: { revision: 1, url: 'https://shop.example/privacy' },
+    services: [
+      { id: 'ga4', name: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Measure visits', privacyPolicyUrl: 'https://policies.google.com/privacy', storage: [] },
+      { id: 'ads', name: 'Ads', provider: 'AdCo', category: 'advertising', purpose: 'Ads', privacyPolicyUrl: 'https://adco.example/privacy', storage: [] },
+    ],
+    ...overrides,
+  }
+}
+
+export interface PublishedSite {
+  siteId: string
+  versionId: string
+  configHash: string
+}
+
+/** Creates a site and publishes `sampleConfig` for it through the admin API. */
+export async function publishedSite(api: TestApi, body: Record<string, unknown> = {}): Promise<PublishedSite> {
+  const created = await api.admin('POST', '/v1/admin/sites', { name: 'Shop', allowedOrigins: ['https://shop.example'], ...body })
+  if (created.status !== 201) throw new Error(`site create failed: ${created.status} ${await created.text()}`)
+  const site = (await created.json()) as { id: string }
+  const published = await api.admin('POST', `/v1/admin/sites/${site.id}/config-versions`, sampleConfig(site.id))
+  if (published.status !== 201) throw new Error(`publish failed: ${published.status} ${await published.text()}`)
+  const version = (await published.json()) as { id: string; hash: string }
+  return { siteId: site.id, versionId: version.id, configHash: version.hash }
+}
+
+let counter = 0
+/** A valid consent body for a published site (fresh idempotency key each call). */
+export function consentBody(site: PublishedSite, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  counter++
+  return {
+    siteId: site.siteId,
+    visitorId: 'a'.repeat(31) + (counter % 16).toString(16),
+    idempotencyKey: `idem_${Date.now().toString(36)}_${counter}_${Math.random().toString(36).slice(2, 10)}`,
+    method: 'custom',
+    categories: { functional: true, analytics: true, advertising: false },
+    services: {},
+    doNotSell: false,
+    gpc: false,
+    policyRevision: 1,
+    configVersionId: site.versionId,
+    locale: 'en',
+    jurisdiction: 'DE',
+    bannerVersion: '0.1.0',
+    pageUrl: 'https://shop.example/cart?coupon=SECRET#top',
+    decidedAt: Date.now(),
+    ...overrides,
+  }
+}
+
+/** `POST /v1/consents` with JSON. */
+export function postConsent(api: TestApi, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return Promise.resolve(
+    api.app.request('/v1/consents', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+  )
+}
