@@ -41,6 +41,8 @@ export const TEXT_KEYS = [
   'doNotSell.honored',
   'gpc.honored',
   'reopen.label',
+  'toggle.on',
+  'toggle.off',
   'embed.placeholder',
   'embed.loadOnce',
   'embed.loadAlways',

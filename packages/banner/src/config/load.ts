@@ -1,0 +1,71 @@
+import { normalizeLocation, resolveJurisdiction } from '@consentry/shared'
+import type { ConfigResponse, Jurisdiction, SiteConfig } from '@consentry/shared'
+import { ConfigError, withDefaults } from './defaults'
+
+/** Where configuration comes from; see `loadConfig` for the order. */
+export interface ConfigSourceOptions {
+  /** Site id (`site_…`): needed to fetch the published configuration. */
+  site?: string
+  /** API origin, e.g. `https://consent.example.com`. Without it nothing is fetched or posted. */
+  api?: string
+  /** Inline configuration (a `SiteConfigInput`), for sites without the API. */
+  config?: unknown
+  /** Visitor location when there is no API to resolve it (inline config). Unknown → strictest rules. */
+  country?: string
+  region?: string
+}
+
+/** The configuration a banner instance renders, and what its records point at. */
+export interface LoadedConfig {
+  config: SiteConfig
+  /** `ConfigResponse.versionId`, or `inline`. */
+  versionId: string
+  jurisdiction: Jurisdiction
+}
+
+declare global {
+  interface Window {
+    /** A `ConfigResponse` the API inlines into the script it serves. */
+    __consentryBootstrap?: ConfigResponse
+  }
+}
+
+const FETCH_TIMEOUT_MS = 8000
+
+function fromResponse(response: ConfigResponse): LoadedConfig {
+  if (typeof response !== 'object' || response === null || typeof response.versionId !== 'string' || !response.jurisdiction) {
+    throw new ConfigError('config response is malformed')
+  }
+  return { config: withDefaults(response.config), versionId: response.versionId, jurisdiction: response.jurisdiction }
+}
+
+function inlineScriptConfig(doc: Document): unknown {
+  const node = doc.querySelector('script[type="application/json"][data-consentry-config]')
+  return node?.textContent ? (JSON.parse(node.textContent) as unknown) : undefined
+}
+
+/**
+ * Loads configuration: `window.__consentryBootstrap` (inlined by the API), else the `config` option or an inline
+ * `<script type="application/json" data-consentry-config>`, else `GET ${api}/v1/sites/${site}/config`.
+ */
+export async function loadConfig(options: ConfigSourceOptions, win: Window = window): Promise<LoadedConfig> {
+  const boot = win.__consentryBootstrap
+  if (boot && (!options.site || boot.siteId === options.site)) return fromResponse(boot)
+  const inline = options.config ?? inlineScriptConfig(win.document)
+  if (inline !== undefined) {
+    const config = withDefaults(inline)
+    const location = normalizeLocation(options.country, options.region)
+    return { config, versionId: 'inline', jurisdiction: resolveJurisdiction(location, { defaultRegime: config.jurisdiction.defaultRegime }) }
+  }
+  if (!options.api || !options.site) throw new ConfigError('no configuration: give data-site and data-api, or inline config')
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS)
+  try {
+    const url = `${options.api.replace(/\/$/, '')}/v1/sites/${encodeURIComponent(options.site)}/config`
+    const res = await fetch(url, { signal: controller.signal, credentials: 'omit' })
+    if (!res.ok) throw new ConfigError(`config request failed with HTTP ${res.status}`)
+    return fromResponse((await res.json()) as ConfigResponse)
+  } finally {
+    clearTimeout(timer)
+  }
+}

@@ -1,0 +1,143 @@
+import type { ConsentInput } from '@consentry/shared'
+
+export interface OutboxOptions {
+  /** `${api}/v1/consents` */
+  endpoint: string
+  /** localStorage key; one outbox per site. */
+  key: string
+  storage?: Storage | null
+  fetch?: typeof fetch
+  /** Retry delay for attempt n (ms). Default: 1 s doubling, capped at 60 s, with jitter. */
+  backoff?: (attempt: number) => number
+}
+
+export interface Outbox {
+  /** Keeps the record (localStorage first), then tries to deliver it. */
+  add(record: ConsentInput): void
+  /** Tries to deliver everything pending; resolves when this attempt is over. */
+  flush(): Promise<void>
+  pending(): ConsentInput[]
+  /** Hands every pending record to `navigator.sendBeacon` (page is going away); they stay until a 2xx. */
+  beacon(): void
+  stop(): void
+}
+
+type Pending = Record<string, ConsentInput>
+
+const defaultBackoff = (attempt: number) => Math.min(60_000, 1000 * 2 ** attempt) * (0.75 + Math.random() / 2)
+/** Statuses worth retrying; any other 4xx means the record can never be accepted as it is. */
+const RETRYABLE_4XX = new Set([408, 425, 429])
+
+/**
+ * Delivers consent records exactly once: each waits in localStorage, keyed by `idempotencyKey`, until the API
+ * answers 2xx (it dedupes on the key, so a record sent twice is stored once). Failures retry with backoff;
+ * the page never waits on delivery and never sees its errors.
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const storage = options.storage === undefined ? safeLocalStorage() : options.storage
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args))
+  const backoff = options.backoff ?? defaultBackoff
+  let memory: Pending = {}
+  let attempt = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let inFlight: Promise<void> | null = null
+
+  const read = (): Pending => {
+    if (!storage) return memory
+    try {
+      const parsed = JSON.parse(storage.getItem(options.key) ?? '{}') as unknown
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Pending) : {}
+    } catch {
+      return memory
+    }
+  }
+  const write = (pending: Pending) => {
+    memory = pending
+    if (!storage) return
+    try {
+      if (Object.keys(pending).length === 0) storage.removeItem(options.key)
+      else storage.setItem(options.key, JSON.stringify(pending))
+    } catch {
+      // Storage full or blocked: the in-memory copy still gets delivered from this page.
+    }
+  }
+  const remove = (key: string) => {
+    const pending = read()
+    delete pending[key]
+    write(pending)
+  }
+
+  const sendOne = async (record: ConsentInput): Promise<boolean> => {
+    try {
+      const res = await doFetch(options.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(record),
+        keepalive: true,
+        credentials: 'omit',
+      })
+      if (res.ok) return remove(record.idempotencyKey), true
+      if (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) {
+        console.warn(`[consentry] consent record rejected (HTTP ${res.status}); dropped`)
+        return remove(record.idempotencyKey), true
+      }
+      return false
+    } catch {
+      return false // offline, API down, CORS: try again later
+    }
+  }
+
+  const schedule = () => {
+    if (timer !== undefined) return
+    timer = setTimeout(() => {
+      timer = undefined
+      void flush()
+    }, backoff(attempt++))
+  }
+
+  const flush = (): Promise<void> =>
+    (inFlight ??= (async () => {
+      let failed = false
+      const tried = new Set<string>()
+      // Records added while this round runs are sent in it too.
+      for (;;) {
+        const record = Object.values(read()).find((r) => !tried.has(r.idempotencyKey))
+        if (!record) break
+        tried.add(record.idempotencyKey)
+        if (!(await sendOne(record))) failed = true
+      }
+      if (failed) schedule()
+      else attempt = 0
+    })().finally(() => (inFlight = null)))
+
+  return {
+    add(record) {
+      write({ ...read(), [record.idempotencyKey]: record })
+      void flush()
+    },
+    flush,
+    pending: () => Object.values(read()),
+    beacon() {
+      if (typeof navigator.sendBeacon !== 'function') return
+      for (const record of Object.values(read())) {
+        try {
+          navigator.sendBeacon(options.endpoint, new Blob([JSON.stringify(record)], { type: 'application/json' }))
+        } catch {
+          // the outbox still holds it for the next page
+        }
+      }
+    },
+    stop() {
+      clearTimeout(timer)
+      timer = undefined
+    },
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    return null // blocked by the browser's settings
+  }
+}

@@ -1,0 +1,59 @@
+import type { ConfigResponse } from '@consentry/shared'
+import { earlyConsent } from './early'
+import { init, type ConsentryHandle, type InitOptions } from './init'
+import { installEarly } from './integrations'
+
+/** A call queued before the script loaded: `['on', 'change', fn]`, or a function receiving the handle. */
+export type QueuedCall = [method: string, ...args: unknown[]] | ((consentry: ConsentryHandle) => void)
+
+type GlobalSlot = ConsentryHandle & { push(call: QueuedCall): void }
+
+declare global {
+  interface Window {
+    /** Before load: an array of queued calls (or a queue object); after: the handle, with `push` still working. */
+    consentry?: QueuedCall[] | GlobalSlot | { push(call: QueuedCall): void }
+  }
+}
+
+function run(handle: ConsentryHandle, call: QueuedCall): void {
+  try {
+    if (typeof call === 'function') return call(handle)
+    const [method, ...args] = call
+    const fn = (handle as unknown as Record<string, unknown>)[method]
+    if (typeof fn !== 'function') return console.warn(`[consentry] unknown method "${method}"`)
+    ;(fn as (...a: unknown[]) => unknown)(...args)
+  } catch (error) {
+    console.warn('[consentry] queued call failed', error)
+  }
+}
+
+function optionsFrom(script: HTMLScriptElement | null): InitOptions {
+  const data = script?.dataset ?? {}
+  const options: InitOptions = {}
+  for (const key of ['site', 'api', 'locale', 'country', 'region'] as const) if (data[key]) options[key] = data[key]
+  const nonce = data.nonce || script?.nonce
+  if (nonce) options.nonce = nonce
+  if (script?.src) options.i18nBase = script.src
+  return options
+}
+
+// The script-tag entry. Nothing here may throw into the host page: one boundary, a warning at most.
+try {
+  const script = document.currentScript as HTMLScriptElement | null
+  const boot: ConfigResponse | undefined = window.__consentryBootstrap
+  const cookieName = boot?.config.consent.cookieName ?? script?.dataset.cookie ?? 'consentry'
+  installEarly(earlyConsent(cookieName, boot?.config.services), { waitForUpdateMs: boot?.config.googleConsentMode.waitForUpdateMs ?? 500 })
+
+  const existing = window.consentry
+  const queue: QueuedCall[] = Array.isArray(existing) ? [...existing] : []
+  window.consentry = { push: (call: QueuedCall) => void queue.push(call) }
+  init(optionsFrom(script)).then(
+    (handle) => {
+      window.consentry = Object.assign(handle, { push: (call: QueuedCall) => run(handle, call) })
+      for (const call of queue.splice(0)) run(handle, call)
+    },
+    (error: unknown) => console.warn('[consentry] banner not started:', error),
+  )
+} catch (error) {
+  console.warn('[consentry] banner not started:', error)
+}

@@ -1,0 +1,191 @@
+import { h, render } from 'preact'
+import { isCategory, shouldPrompt } from '@consentry/shared'
+import type { Category, ConsentMethod, ConsentState, Picks, Texts } from '@consentry/shared'
+import type { ConsentSnapshot, ConsentSource } from './consent-source'
+import { loadConfig, type ConfigSourceOptions } from './config/load'
+import { createStore } from './store'
+import { createEmitter, type ConsentryEvent, type ConsentryEvents, type ViewName } from './events'
+import { chooseLocale, fetchLocale, resolveTexts } from './i18n/locales'
+import { createOutbox, type Outbox } from './delivery/outbox'
+import { toConsentInput } from './delivery/record'
+import { mount } from './mount'
+import { bindOpeners } from './openers'
+import { startIntegrations } from './integrations'
+import { App } from './ui/app'
+import { buildCss } from './ui/styles'
+import type { Panel, UiActions, ViewState } from './ui/types'
+
+export interface InitOptions extends ConfigSourceOptions {
+  /** Force a locale (else `<html lang>`, the browser's languages, then the site's default). */
+  locale?: string
+  /** Where `i18n/<locale>.json` files live (the script's own URL for the script tag). */
+  i18nBase?: string
+  /** Extra or replacement texts per locale, on top of the site's configured overrides. */
+  texts?: Record<string, Partial<Texts>>
+  /** Nonce for the `<style>` injected where constructable stylesheets are unsupported. */
+  nonce?: string
+  /** The site's own id for a logged-in visitor, recorded with each decision. */
+  externalUserId?: string
+}
+
+/** The controller `init()` returns (and `window.consentry` becomes). */
+export interface ConsentryHandle {
+  /** What may run now, the stored decision, the jurisdiction and the configuration. */
+  get(): ConsentSnapshot
+  /** Whether a category (`analytics`) or service (`ga4`) may run now. */
+  has(categoryOrServiceId: string): boolean
+  /** Resolves once the category or service is granted (immediately if it already is). */
+  whenGranted(categoryOrServiceId: Category | string): Promise<void>
+  on<E extends ConsentryEvent>(event: E, fn: ConsentryEvents[E]): () => void
+  show(): void
+  showPreferences(): void
+  showDoNotSell(): void
+  /** Closes the first layer and any dialog without deciding anything. */
+  hide(): void
+  acceptAll(): void
+  rejectAll(): void
+  set(picks: Picks): void
+  setDoNotSell(optOut: boolean): void
+  /** Forgets the decision and shows the first layer again. */
+  reset(): void
+  /** Removes the banner and stops everything this instance started. */
+  destroy(): void
+  /** The consent source gating, signals and cleanup read. */
+  readonly source: ConsentSource
+}
+
+/**
+ * Loads the configuration, renders the banner in a shadow root and returns its controller.
+ * @example const consentry = await init({ site: 'site_abc123', api: 'https://consent.example.com' })
+ * consentry.on('change', ({ consent }) => console.log(consent.categories))
+ */
+export async function init(options: InitOptions = {}): Promise<ConsentryHandle> {
+  const loaded = await loadConfig(options)
+  const { config, jurisdiction } = loaded
+  const doc = document
+  const gpc = (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true
+  const store = createStore({ loaded, gpc })
+  const events = createEmitter()
+  const overrides = { ...config.texts, ...options.texts }
+  const locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
+  const t = resolveTexts(locale, await fetchLocale(locale, options.i18nBase ?? null), overrides)
+
+  const outbox: Outbox | null = options.api
+    ? createOutbox({ endpoint: `${options.api.replace(/\/$/, '')}/v1/consents`, key: `consentry:outbox:${config.siteId}` })
+    : null
+  const record = (state: ConsentState) => {
+    outbox?.add(toConsentInput(state, { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId }))
+  }
+
+  const stored = store.snapshot().state
+  const prompt = shouldPrompt({
+    stored,
+    regime: jurisdiction.regime,
+    policyRevision: config.policy.revision,
+    purposes: store.purposes,
+    lifetimeDays: config.consent.lifetimeDays,
+    promptUnderOptOut: config.jurisdiction.promptUnderOptOut,
+    now: Date.now(),
+  })
+
+  let view: ViewState = { banner: prompt.prompt, panel: null, saved: false }
+  const setView = (next: Partial<ViewState>) => {
+    const before = view
+    view = { ...view, ...next }
+    const shown = (v: ViewState, name: ViewName) => (name === 'banner' ? v.banner : v.panel === name)
+    for (const name of ['banner', 'preferences', 'dns'] as const) {
+      if (shown(before, name) !== shown(view, name)) {
+        events.emit(shown(view, name) ? 'show' : 'hide', name)
+        dispatch(`consentry:${shown(view, name) ? 'show' : 'hide'}`, { view: name })
+      }
+    }
+    paint()
+  }
+  const dispatch = (type: string, detail: unknown) => doc.dispatchEvent(new CustomEvent(type, { detail }))
+
+  const apply = (method: ConsentMethod, picks?: Picks) => {
+    const decision = store.decide(method, picks)
+    record(decision)
+    const snapshot = store.snapshot()
+    events.emit('decision', decision, snapshot)
+    dispatch('consentry:decision', { state: decision, consent: snapshot.consent })
+    return decision
+  }
+  const anyGranted = () => {
+    const state = store.snapshot().state
+    return !!state && state.method !== 'gpc' && Object.values(state.categories).some(Boolean)
+  }
+  const decideAndClose = (method: ConsentMethod, picks?: Picks) => {
+    apply(method, picks)
+    setView({ banner: false, panel: null, saved: true })
+  }
+  const openPanel = (panel: Panel) => setView({ panel, saved: false })
+  const actions: UiActions = {
+    acceptAll: () => decideAndClose('accept_all'),
+    // Refusing after an earlier grant is a withdrawal: recorded as such (GDPR 7(3)), same effect as reject.
+    rejectAll: () => decideAndClose(anyGranted() ? 'withdraw' : 'reject_all'),
+    save: (picks) => decideAndClose('custom', picks),
+    setDoNotSell: (doNotSell) => decideAndClose('dns_link', { doNotSell }),
+    openPreferences: () => openPanel('preferences'),
+    openDoNotSell: () => openPanel('dns'),
+    closePanel: () => setView({ panel: null }),
+  }
+
+  const { root, remove } = mount(buildCss(config.appearance), options.nonce, doc)
+  const paint = () => render(h(App, { t, locale, snapshot: store.snapshot(), view, actions }), root)
+
+  const unsubscribe = store.subscribe((snapshot, cause) => {
+    events.emit('change', snapshot, cause)
+    dispatch('consentry:change', { consent: snapshot.consent, state: snapshot.state, cause })
+    paint()
+  })
+  const stopIntegrations = startIntegrations(store)
+  const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell })
+  const onPageHide = () => outbox?.beacon()
+  addEventListener('pagehide', onPageHide)
+
+  // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
+  if (gpc && jurisdiction.showDoNotSell && !(stored?.gpc && stored.doNotSell)) apply('gpc')
+  paint()
+  void outbox?.flush() // records left by earlier pages
+
+  const has = (id: string): boolean => {
+    const { consent } = store.snapshot()
+    return isCategory(id) ? consent.categories[id] : consent.services[id] === true
+  }
+
+  return {
+    source: store,
+    get: store.snapshot,
+    has,
+    whenGranted: (id) =>
+      new Promise<void>((resolve) => {
+        if (has(id)) return resolve()
+        const off = store.subscribe(() => {
+          if (has(id)) off(), resolve()
+        })
+      }),
+    on: events.on,
+    show: () => setView({ banner: true }),
+    showPreferences: actions.openPreferences,
+    showDoNotSell: actions.openDoNotSell,
+    hide: () => setView({ banner: false, panel: null }),
+    acceptAll: actions.acceptAll,
+    rejectAll: actions.rejectAll,
+    set: (picks) => void apply('api', picks),
+    setDoNotSell: (doNotSell) => void apply('api', { doNotSell }),
+    reset: () => {
+      store.reset()
+      setView({ banner: true, panel: null, saved: false })
+    },
+    destroy: () => {
+      unsubscribe()
+      stopIntegrations()
+      unbindOpeners()
+      removeEventListener('pagehide', onPageHide)
+      outbox?.stop()
+      render(null, root)
+      remove()
+    },
+  }
+}

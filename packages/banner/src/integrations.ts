@@ -1,0 +1,23 @@
+import type { EffectiveConsent } from '@consentry/shared'
+import type { ConsentSource } from './consent-source'
+
+/**
+ * Runs synchronously before any tag (Consent Mode defaults, `__gpp`/`__uspapi` stubs), from the stored choice
+ * or null when there is none.
+ */
+export function installEarly(consent: EffectiveConsent | null, options: { waitForUpdateMs: number }): void {
+  void consent
+  void options
+}
+
+/**
+ * Starts everything that reacts to consent (tag gating, ad-tech signals, cleanup) for one store.
+ * Returns a function that stops them all.
+ */
+export function startIntegrations(source: ConsentSource): () => void {
+  const stops: (() => void)[] = []
+  void source
+  return () => {
+    for (const stop of stops) stop()
+  }
+}

@@ -1,0 +1,35 @@
+import { FirstLayer } from './first-layer'
+import { Preferences } from './preferences'
+import { DoNotSell } from './do-not-sell'
+import { gpcStatusShown, type UiProps } from './types'
+import { isRtl } from '../i18n/locales'
+
+/**
+ * Everything the banner renders inside its shadow root: the first layer, the open dialog, and a corner with
+ * the reopen button and a status line (saved / GPC honoured) that is announced without moving focus.
+ */
+export function App(props: UiProps) {
+  const { t, locale, snapshot, view, actions } = props
+  const { config } = snapshot
+  const theme = config.appearance.theme
+  const status = [view.saved ? t['preferences.saved'] : '', !view.banner && gpcStatusShown(snapshot) ? t['gpc.honored'] : '']
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <div class={`root theme-${theme}`} lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'}>
+      {view.banner && <FirstLayer {...props} />}
+      <div class="corner">
+        {!view.banner && config.appearance.reopenButton && (
+          <button type="button" class="reopen" data-action="reopen" aria-haspopup="dialog" onClick={actions.openPreferences}>
+            {t['reopen.label']}
+          </button>
+        )}
+        <p role="status" class="status">
+          {status}
+        </p>
+      </div>
+      {view.panel === 'preferences' && <Preferences {...props} />}
+      {view.panel === 'dns' && <DoNotSell {...props} />}
+    </div>
+  )
+}

@@ -1,0 +1,55 @@
+const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),summary,[tabindex]:not([tabindex="-1"])'
+
+/** The focused element, looking inside open shadow roots (the banner's own included). */
+export function deepActiveElement(doc: Document = document): Element | null {
+  let el = doc.activeElement
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+  return el
+}
+
+/** Hidden inside a closed `<details>` (anything but its own summary)? */
+function collapsed(el: Element, container: Element): boolean {
+  for (let node = el.parentElement; node && node !== container; node = node.parentElement) {
+    if (node instanceof HTMLDetailsElement && !node.open && !(el.tagName === 'SUMMARY' && el.parentElement === node)) return true
+  }
+  return false
+}
+
+export function focusables(container: Element): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !collapsed(el, container))
+}
+
+/**
+ * Modal focus handling (APG dialog): moves focus in, wraps Tab and Shift+Tab inside `container`, calls
+ * `onEscape` on Escape. The returned release function gives focus back to whatever had it before.
+ */
+export function trapFocus(container: HTMLElement, onEscape?: () => void): () => void {
+  const opener = deepActiveElement(container.ownerDocument)
+  ;(focusables(container)[0] ?? container).focus()
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && onEscape) {
+      event.preventDefault()
+      event.stopPropagation()
+      return onEscape()
+    }
+    if (event.key !== 'Tab') return
+    const list = focusables(container)
+    const first = list[0]
+    const last = list[list.length - 1]
+    if (!first || !last) return event.preventDefault()
+    const active = (container.getRootNode() as Document | ShadowRoot).activeElement
+    const outside = !active || !container.contains(active)
+    if (event.shiftKey && (active === first || outside)) {
+      event.preventDefault()
+      last.focus()
+    } else if (!event.shiftKey && (active === last || outside)) {
+      event.preventDefault()
+      first.focus()
+    }
+  }
+  container.addEventListener('keydown', onKey)
+  return () => {
+    container.removeEventListener('keydown', onKey)
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
+  }
+}

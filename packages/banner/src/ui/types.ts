@@ -1,0 +1,35 @@
+import type { Picks, Texts } from '@consentry/shared'
+import type { ConsentSnapshot } from '../consent-source'
+
+/** What the visitor can do from the UI; each call is a decision or a view change. */
+export interface UiActions {
+  acceptAll(): void
+  rejectAll(): void
+  save(picks: Picks): void
+  setDoNotSell(optOut: boolean): void
+  openPreferences(): void
+  openDoNotSell(): void
+  closePanel(): void
+}
+
+export type Panel = 'preferences' | 'dns' | null
+
+/** The view: first layer shown or not, which dialog is open, and the last status message. */
+export interface ViewState {
+  banner: boolean
+  panel: Panel
+  saved: boolean
+}
+
+export interface UiProps {
+  t: Texts
+  locale: string
+  snapshot: ConsentSnapshot
+  view: ViewState
+  actions: UiActions
+}
+
+/** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where a DNS control exists. */
+export function gpcStatusShown(snapshot: ConsentSnapshot): boolean {
+  return snapshot.consent.gpcHonoured && snapshot.jurisdiction.showDoNotSell
+}
