@@ -1,13 +1,16 @@
 import type { EffectiveConsent } from '@consentry/shared'
 import type { ConsentSource } from './consent-source'
+import { startCleanup } from './cleanup/index'
+import { startGating } from './gating/index'
+import { installEarlySignals } from './signals/early'
+import { startSignals } from './signals/index'
 
 /**
  * Runs synchronously before any tag (Consent Mode defaults, `__gpp`/`__uspapi` stubs), from the stored choice
  * or null when there is none.
  */
 export function installEarly(consent: EffectiveConsent | null, options: { waitForUpdateMs: number }): void {
-  void consent
-  void options
+  installEarlySignals(consent, options)
 }
 
 /**
@@ -15,8 +18,7 @@ export function installEarly(consent: EffectiveConsent | null, options: { waitFo
  * Returns a function that stops them all.
  */
 export function startIntegrations(source: ConsentSource): () => void {
-  const stops: (() => void)[] = []
-  void source
+  const stops = [startGating(source), startSignals(source), startCleanup(source)]
   return () => {
     for (const stop of stops) stop()
   }
