@@ -28,8 +28,15 @@ export async function openTestDb(kind: StoreKind): Promise<TestDb> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'consentry-test-'))
     const location = join(dir, 'test.db')
-    const store = openSqliteStore(location)
-    return { store, location, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }) } }
+    const t: TestDb = {
+      store: openSqliteStore(location),
+      location,
+      cleanup: async () => {
+        await t.store.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+    return t
   }
   const admin = inject('postgresUrl')
   const name = `t_${Math.random().toString(36).slice(2, 12)}`
@@ -38,18 +45,18 @@ export async function openTestDb(kind: StoreKind): Promise<TestDb> {
   await client.query(`create database ${name}`)
   await client.end()
   const location = admin.replace(/\/postgres$/, `/${name}`)
-  const store = await openPostgresStore(location, { poolSize: 4 })
-  return {
-    store,
+  const t: TestDb = {
+    store: await openPostgresStore(location, { poolSize: 4 }),
     location,
     cleanup: async () => {
-      await store.close()
+      await t.store.close()
       const c = new pg.Client({ connectionString: admin })
       await c.connect()
       await c.query(`drop database if exists ${name} with (force)`)
       await c.end()
     },
   }
+  return t
 }
 
 /** Runs SQL against a test database from outside the store (tampering, inspection). */

@@ -3,18 +3,12 @@ import { consentExportQuerySchema, consentLogQuerySchema, siteParamSchema, stats
 import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
 import { allRecords, purgeExpired } from '../db/paging'
-import type { ConsentFilter } from '../db/store'
 import { ApiError } from '../errors'
 import { siteInScope } from '../middleware/admin-auth'
 import { verifyChain } from '../records/chain'
 import { recordView, type RecordView } from '../records/consent-record'
+import { exportStream } from '../records/export'
 import { invalidInput } from '../validate'
-
-const CSV_COLUMNS = [
-  'id', 'receivedAt', 'siteId', 'visitorId', 'externalUserId', 'method', 'functional', 'analytics', 'advertising', 'services',
-  'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId', 'configHash', 'locale', 'jurisdiction', 'bannerVersion',
-  'pageUrl', 'decidedAt', 'gppString', 'ip', 'userAgent', 'prevHash', 'hash', 'erasedAt',
-] as const
 
 /** Consent log, exports, data subject requests, chain verification, stats and purge (under `/v1/admin`). */
 export function adminConsentRoutes(ctx: AppContext) {
@@ -32,7 +26,7 @@ export function adminConsentRoutes(ctx: AppContext) {
       const name = `${site.id}-consents.${format === 'csv' ? 'csv' : 'ndjson'}`
       c.header('Content-Disposition', `attachment; filename="${name}"`)
       c.header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
-      return c.body(exportStream(ctx, site.id, filter, format))
+      return c.body(exportStream(ctx.store, site.id, filter, format))
     })
     .post('/sites/:siteId/subjects/export', zValidator('param', siteParamSchema, invalidInput), zValidator('json', subjectSchema, invalidInput), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
@@ -90,39 +84,3 @@ async function subjectRecords(ctx: AppContext, siteId: string, subject: { visito
   return [...seen.values()].sort((a, b) => a.receivedAt - b.receivedAt)
 }
 
-/** Pull-driven: a page is read only when the client has taken the previous one, so rows never pile up. */
-function exportStream(ctx: AppContext, siteId: string, filter: ConsentFilter, format: 'csv' | 'ndjson'): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder()
-  let after = 0
-  let done = false
-  let header = format === 'csv'
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (header) {
-        header = false
-        controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(',')}\r\n`))
-        return
-      }
-      if (done) return controller.close()
-      const page = await ctx.store.queryConsents(siteId, filter, after, 1000)
-      if (page.length < 1000) done = true
-      if (page.length === 0) return controller.close()
-      after = page.at(-1)!.seq
-      let chunk = ''
-      for (const r of page) chunk += format === 'csv' ? csvRow(r) : `${JSON.stringify(recordView(r))}\n`
-      controller.enqueue(encoder.encode(chunk))
-    },
-  })
-}
-
-function csvRow(r: Parameters<typeof recordView>[0]): string {
-  return `${CSV_COLUMNS.map((k) => csvCell(r[k])).join(',')}\r\n`
-}
-
-/** RFC 4180 quoting, plus a leading `'` on cells a spreadsheet would run as a formula. */
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  let s = String(value)
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}

@@ -3,7 +3,8 @@ import { apiKeyCreateSchema, siteConfigSchema, siteCreateSchema, siteParamSchema
 import { Hono } from 'hono'
 import * as z from 'zod'
 import type { AppContext, AppEnv } from '../context'
-import type { ConfigVersionRow, SiteRow } from '../db/store'
+import type { ConfigVersionRow } from '../db/store'
+import { newSite, siteView } from '../sites'
 import { ApiError } from '../errors'
 import { canonicalJson, sha256Hex } from '../records/canonical'
 import { newId } from '../records/ids'
@@ -19,19 +20,7 @@ export function adminSiteRoutes(ctx: AppContext) {
     .post('/sites', zValidator('json', siteCreateSchema, invalidInput), async (c) => {
       requireAllSites(c)
       const input = c.req.valid('json')
-      const now = Date.now()
-      const site: SiteRow = {
-        id: newId('site'),
-        name: input.name,
-        allowedOrigins: input.allowedOrigins,
-        retentionDays: input.retentionDays,
-        publishedVersionId: null,
-        headHash: null,
-        anchorHash: null,
-        lastReceivedAt: 0,
-        createdAt: now,
-        updatedAt: now,
-      }
+      const site = newSite(input)
       await ctx.store.insertSite(site)
       return c.json(siteView(site), 201)
     })
@@ -89,18 +78,6 @@ export function adminSiteRoutes(ctx: AppContext) {
       if (!(await ctx.store.revokeApiKey(c.req.valid('param').keyId, Date.now()))) throw new ApiError('not_found', 'No such active key.')
       return c.body(null, 204)
     })
-}
-
-function siteView(s: SiteRow) {
-  return {
-    id: s.id,
-    name: s.name,
-    allowedOrigins: s.allowedOrigins,
-    retentionDays: s.retentionDays,
-    publishedVersionId: s.publishedVersionId,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-  }
 }
 
 function versionView(v: ConfigVersionRow, withConfig: boolean) {

@@ -1,0 +1,156 @@
+import { Writable } from 'node:stream'
+import { parseArgs } from 'node:util'
+import { consentExportQuerySchema, formatIssues, siteCreateSchema } from '@consentry/shared/schemas'
+import { openStore } from './db/open-store'
+import { allRecords, purgeExpired } from './db/paging'
+import type { ConsentStore } from './db/store'
+import { newApiKey } from './middleware/admin-auth'
+import { verifyChain } from './records/chain'
+import { exportStream } from './records/export'
+import { readEnv, startServer } from './server'
+import { newSite, siteView } from './sites'
+
+const USAGE = `consentry <command>
+
+  serve                                   start the API (PORT, HOST, DATABASE_URL, CONSENTRY_* from the environment)
+  migrate                                 apply database migrations and exit
+  site create --name <n> [--origin <o>]… [--retention-days <d>]
+  key create --label <l> [--site <siteId>]…   omit --site for an all-sites key; prints the secret once
+  key revoke <keyId>
+  verify <siteId>                         check the hash chain; exit 1 when broken
+  purge [<siteId>]                        delete records past retention (every site with retention when omitted)
+  export <siteId> [--format ndjson|csv] [--from ms] [--to ms] [--visitor-id v] [--external-user-id u] [--jurisdiction j] [--method m]
+
+The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file ./data/consentry.db).`
+
+class UsageError extends Error {}
+
+async function withStore<T>(fn: (store: ConsentStore) => Promise<T>): Promise<T> {
+  const store = await openStore(readEnv().databaseUrl)
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      'retention-days': { type: 'string' },
+      label: { type: 'string' },
+      site: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'visitor-id': { type: 'string' },
+      'external-user-id': { type: 'string' },
+      jurisdiction: { type: 'string' },
+      method: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  const [command, sub, arg] = positionals
+  if (values.help || !command) {
+    console.log(USAGE)
+    return command ? 0 : 1
+  }
+  switch (`${command}${sub && ['site', 'key'].includes(command) ? ` ${sub}` : ''}`) {
+    case 'serve': {
+      const running = await startServer(readEnv())
+      console.log(`consentry API listening on http://${readEnv().host}:${running.port} (${running.store.dialect})`)
+      const stop = () => void running.close().then(() => process.exit(0))
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+      return -1
+    }
+    case 'migrate':
+      await withStore(async (store) => console.log(`migrated (${store.dialect})`))
+      return 0
+    case 'site create': {
+      const parsed = siteCreateSchema.safeParse({
+        name: values.name,
+        allowedOrigins: values.origin ?? [],
+        retentionDays: values['retention-days'] === undefined ? null : Number(values['retention-days']),
+      })
+      if (!parsed.success) throw new UsageError(formatIssues(parsed.error).map((i) => `${i.path}: ${i.message}`).join('\n'))
+      const site = newSite(parsed.data)
+      await withStore((store) => store.insertSite(site))
+      print(siteView(site))
+      return 0
+    }
+    case 'key create': {
+      if (!values.label) throw new UsageError('--label is required')
+      const { secret, row } = newApiKey(values.label, values.site?.length ? values.site : null)
+      await withStore((store) => store.insertApiKey(row))
+      print({ id: row.id, key: secret, label: row.label, siteIds: row.siteIds })
+      return 0
+    }
+    case 'key revoke': {
+      if (!arg) throw new UsageError('key revoke <keyId>')
+      const revoked = await withStore((store) => store.revokeApiKey(arg, Date.now()))
+      console.log(revoked ? `revoked ${arg}` : `no active key ${arg}`)
+      return revoked ? 0 : 1
+    }
+    case 'verify': {
+      if (!sub) throw new UsageError('verify <siteId>')
+      const report = await withStore(async (store) => {
+        const site = await store.getSite(sub)
+        if (!site) throw new UsageError(`no site ${sub}`)
+        return verifyChain(allRecords(store, sub), site.anchorHash)
+      })
+      print({ siteId: sub, ...report })
+      return report.valid ? 0 : 1
+    }
+    case 'purge': {
+      const results = await withStore(async (store) => {
+        const sites = sub ? [await store.getSite(sub)] : await store.listSites()
+        const out: { siteId: string; deleted: number }[] = []
+        for (const site of sites) {
+          if (!site) throw new UsageError(`no site ${sub}`)
+          if (site.retentionDays !== null) out.push({ siteId: site.id, deleted: await purgeExpired(store, site.id, site.retentionDays) })
+        }
+        return out
+      })
+      print(results)
+      return 0
+    }
+    case 'export': {
+      if (!sub) throw new UsageError('export <siteId>')
+      const query = consentExportQuerySchema.safeParse({
+        format: values.format,
+        from: values.from,
+        to: values.to,
+        visitorId: values['visitor-id'],
+        externalUserId: values['external-user-id'],
+        jurisdiction: values.jurisdiction,
+        method: values.method,
+      })
+      if (!query.success) throw new UsageError(formatIssues(query.error).map((i) => `${i.path}: ${i.message}`).join('\n'))
+      const { format, ...filter } = query.data
+      await withStore(async (store) => {
+        if (!(await store.getSite(sub))) throw new UsageError(`no site ${sub}`)
+        await exportStream(store, sub, filter, format).pipeTo(Writable.toWeb(process.stdout))
+      })
+      return 0
+    }
+    default:
+      throw new UsageError(`unknown command: ${positionals.join(' ')}\n\n${USAGE}`)
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error(error instanceof UsageError ? error.message : error)
+    process.exitCode = error instanceof UsageError ? 2 : 1
+  },
+)

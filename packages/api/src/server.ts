@@ -1,0 +1,75 @@
+import { serve, type ServerType } from '@hono/node-server'
+import { createApp } from './app'
+import type { AppDeps } from './context'
+import { DEFAULT_DATABASE_URL, openStore } from './db/open-store'
+import type { ConsentStore } from './db/store'
+import type { IpMode } from './records/client-meta'
+import { loadSigner } from './records/signing'
+
+/** Settings read from the environment (the only place that reads it). */
+export interface ServerEnv {
+  port: number
+  host: string
+  databaseUrl: string
+  signingKey: string | undefined
+  ipMode: IpMode
+  trustProxy: boolean
+  rateLimit: AppDeps['rateLimit']
+  bannerPath: string | undefined
+}
+
+/** Parses `PORT`, `HOST`, `DATABASE_URL`, `CONSENTRY_*`; throws a readable message on bad values. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const port = Number(env.PORT ?? 8787)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`)
+  const ipMode = env.CONSENTRY_IP_MODE ?? 'truncate'
+  if (ipMode !== 'truncate' && ipMode !== 'drop') throw new Error(`CONSENTRY_IP_MODE must be truncate or drop, got ${ipMode}`)
+  const burst = Number(env.CONSENTRY_RATE_BURST ?? 30)
+  const perSecond = Number(env.CONSENTRY_RATE_PER_SECOND ?? 1)
+  const rateOff = env.CONSENTRY_RATE_LIMIT === 'off'
+  if (!rateOff && (!(burst >= 1) || !(perSecond > 0))) throw new Error('CONSENTRY_RATE_BURST must be ≥ 1 and CONSENTRY_RATE_PER_SECOND > 0')
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    signingKey: env.CONSENTRY_SIGNING_KEY || undefined,
+    ipMode,
+    trustProxy: env.CONSENTRY_TRUST_PROXY === '1' || env.CONSENTRY_TRUST_PROXY === 'true',
+    rateLimit: rateOff ? false : { burst, perSecond },
+    bannerPath: env.CONSENTRY_BANNER_PATH || undefined,
+  }
+}
+
+export interface RunningServer {
+  server: ServerType
+  store: ConsentStore
+  port: number
+  close(): Promise<void>
+}
+
+/** Opens (and migrates) the database, loads the signing key and listens. */
+export async function startServer(env: ServerEnv = readEnv()): Promise<RunningServer> {
+  const store = await openStore(env.databaseUrl)
+  const signer = await loadSigner(store, env.signingKey)
+  const app = createApp({
+    store,
+    signer,
+    ipMode: env.ipMode,
+    trustProxy: env.trustProxy,
+    rateLimit: env.rateLimit,
+    ...(env.bannerPath ? { bannerPath: env.bannerPath } : {}),
+  })
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+      resolve({
+        server,
+        store,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => void store.close().then(done))
+          }),
+      })
+    })
+  })
+}
