@@ -25,6 +25,7 @@ export interface CmpData {
 
 type Callback = (data: unknown, success: boolean) => void
 type GppFn = ((command: string, callback?: Callback, parameter?: unknown, version?: string) => void) & { queue?: unknown[][] }
+type UspFn = (command: string, version?: unknown, callback?: Callback) => void
 
 /** Controls the page's `__gpp` and `__uspapi`: `_publish` sends one change through the event chain. */
 export interface CmpHandle {
@@ -51,7 +52,7 @@ export function cmpApi(w: Window): CmpHandle {
  * Installs `window.__gpp` and `window.__uspapi` (replaying any IAB stub queue), their locator iframes and the
  * postMessage bridge. Until the first `_publish`, section reads are queued and `signalStatus` is "not ready".
  */
-export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: GppFn }): CmpHandle {
+export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): CmpHandle {
   const ping: GppPing = {
     gppVersion: '1.1',
     cmpStatus: 'loading',
@@ -103,7 +104,8 @@ export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: GppFn }): 
         return cb(null, false)
     }
   }
-  const uspapi: GppFn = (command, cb = () => {}) =>
+  // The USP API's argument order differs: (command, version, callback).
+  const uspapi: UspFn = (command, _version, cb = () => {}) =>
     command === 'getUSPData' ? cb({ version: 1, uspString: usp }, true) : cb(null, false)
 
   const stubQueue = w.__gpp?.queue ?? []
@@ -138,7 +140,7 @@ export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: GppFn }): 
 }
 
 /** `__gppLocator` / `__uspapiLocator` frames plus the `__gppCall` → `__gppReturn` postMessage bridge for iframes. */
-function bridge(w: Window & { __gpp?: GppFn; __uspapi?: GppFn }, name: '__gpp' | '__uspapi'): void {
+function bridge(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }, name: '__gpp' | '__uspapi'): void {
   const doc = w.document
   const addLocator = () => {
     if (doc.querySelector(`iframe[name="${name}Locator"]`)) return
@@ -161,16 +163,12 @@ function bridge(w: Window & { __gpp?: GppFn; __uspapi?: GppFn }, name: '__gpp' |
       return // not a message for us
     }
     const call = (data as Record<string, { command: string; parameter?: unknown; version?: string; callId: unknown }> | null)?.[`${name}Call`]
-    const fn = w[name]
-    if (!call || !event.source || !fn) return
-    fn(
-      call.command,
-      (returnValue, success) => {
-        const reply = { [`${name}Return`]: { returnValue, success, callId: call.callId } }
-        ;(event.source as Window).postMessage(isString ? JSON.stringify(reply) : reply, '*')
-      },
-      call.parameter,
-      call.version,
-    )
+    if (!call || !event.source) return
+    const reply: Callback = (returnValue, success) => {
+      const message = { [`${name}Return`]: { returnValue, success, callId: call.callId } }
+      ;(event.source as Window).postMessage(isString ? JSON.stringify(message) : message, '*')
+    }
+    if (name === '__gpp') w.__gpp?.(call.command, reply, call.parameter, call.version)
+    else w.__uspapi?.(call.command, call.version, reply)
   })
 }

@@ -128,14 +128,14 @@ describe('startSignals', () => {
     expect(gpp('hasSection', 'usca')).toBe(true)
     expect(gpp<Record<string, unknown>>('getSection', 'usnat').TargetedAdvertisingOptOut).toBe(1)
     let usp: unknown
-    w.__uspapi('getUSPData', (data: unknown) => (usp = data), 1)
+    w.__uspapi('getUSPData', 1, (data: unknown) => (usp = data))
     expect(usp).toEqual({ version: 1, uspString: '1YYN' })
   })
 
   it('IAB-08: 1YNN in California before an opt-out, 1--- outside it; no section applies in the EU', () => {
     const usp = () => {
       let out: { uspString?: string } = {}
-      w.__uspapi('getUSPData', (data: { uspString: string }) => (out = data), 1)
+      w.__uspapi('getUSPData', 1, (data: { uspString: string }) => (out = data))
       return out.uspString
     }
     stop = startSignals(createTestSource({ country: 'US', region: 'CA' }))
