@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { decodeConsentCookie } from '@consentry/shared'
+import Cookies from 'js-cookie'
+import { cleanPage, settle, start, type Started } from './testing/site'
+
+let page: Started | null = null
+const stored = () => decodeConsentCookie(Cookies.get('consentry'))
+
+beforeEach(() => cleanPage())
+afterEach(() => {
+  page?.handle.destroy()
+  page = null
+  Reflect.deleteProperty(navigator, 'globalPrivacyControl')
+  vi.unstubAllGlobals()
+})
+
+describe('JavaScript API', () => {
+  it('get() and has() report the regime defaults before any decision, per category and per service', async () => {
+    page = await start()
+    const { consent, state, jurisdiction } = page.handle.get()
+    expect(state).toBeNull()
+    expect(jurisdiction.regime).toBe('opt_in') // no location given: strictest
+    expect(consent.decided).toBe(false)
+    expect(page.handle.has('essential')).toBe(true)
+    expect(page.handle.has('analytics')).toBe(false)
+    expect(page.handle.has('ga4')).toBe(false)
+    expect(page.handle.has('unknown-service')).toBe(false)
+  })
+
+  it('acceptAll() grants everything, fires change and decision listeners and document events', async () => {
+    page = await start()
+    const changes: string[] = []
+    const decisions: string[] = []
+    const domEvents: string[] = []
+    page.handle.on('change', (_s, cause) => changes.push(cause))
+    page.handle.on('decision', (state) => decisions.push(state.method))
+    const onDom = (e: Event) => domEvents.push(e.type)
+    document.addEventListener('consentry:change', onDom)
+    document.addEventListener('consentry:decision', onDom)
+    page.handle.acceptAll()
+    document.removeEventListener('consentry:change', onDom)
+    document.removeEventListener('consentry:decision', onDom)
+    expect(changes).toEqual(['decision'])
+    expect(decisions).toEqual(['accept_all'])
+    expect(domEvents).toEqual(['consentry:change', 'consentry:decision'])
+    expect(page.handle.has('meta-pixel')).toBe(true)
+  })
+
+  it('on() returns an unsubscribe function', async () => {
+    page = await start()
+    const fn = vi.fn()
+    const off = page.handle.on('change', fn)
+    off()
+    page.handle.rejectAll()
+    expect(fn).not.toHaveBeenCalled()
+  })
+
+  it('whenGranted() resolves only once the category is granted', async () => {
+    page = await start()
+    let resolved = false
+    const waiting = page.handle.whenGranted('analytics').then(() => (resolved = true))
+    page.handle.rejectAll()
+    await settle()
+    expect(resolved).toBe(false)
+    page.handle.set({ categories: { analytics: true } })
+    await waiting
+    expect(resolved).toBe(true)
+    await expect(page.handle.whenGranted('essential')).resolves.toBeUndefined()
+  })
+
+  it('set() records method api and keeps unspecified categories as they were', async () => {
+    page = await start()
+    page.handle.acceptAll()
+    page.handle.set({ categories: { advertising: false } })
+    expect(stored()?.method).toBe('api')
+    expect(stored()?.categories).toEqual({ functional: true, analytics: true, advertising: false })
+  })
+
+  it('setDoNotSell() opts out of sale and sharing without touching other categories', async () => {
+    page = await start({}, { country: 'US', region: 'CA' })
+    page.handle.setDoNotSell(true)
+    expect(stored()?.doNotSell).toBe(true)
+    expect(page.handle.get().consent.saleOptOut).toBe(true)
+    expect(page.handle.has('analytics')).toBe(true) // opt-out regime: still allowed
+    expect(page.handle.has('advertising')).toBe(false)
+  })
+
+  it('show(), showPreferences(), hide() drive the view and fire show/hide', async () => {
+    page = await start()
+    page.handle.rejectAll()
+    await settle()
+    const seen: string[] = []
+    page.handle.on('show', (v) => seen.push(`show:${v}`))
+    page.handle.on('hide', (v) => seen.push(`hide:${v}`))
+    page.handle.show()
+    await settle()
+    expect(page.$('[role=region]')).not.toBeNull()
+    page.handle.showPreferences()
+    await settle()
+    expect(page.$('.prefs')).not.toBeNull()
+    page.handle.hide()
+    await settle()
+    expect(page.$('.prefs')).toBeNull()
+    expect(seen).toEqual(['show:banner', 'show:preferences', 'hide:banner', 'hide:preferences'])
+    expect(stored()?.method).toBe('reject_all') // hiding decides nothing
+  })
+
+  it('reset() forgets the decision, deletes the cookie and asks again', async () => {
+    page = await start()
+    page.handle.acceptAll()
+    const before = stored()!.visitorId
+    page.handle.reset()
+    await settle()
+    expect(Cookies.get('consentry')).toBeUndefined()
+    expect(page.handle.get().state).toBeNull()
+    expect(page.$('[role=region]')).not.toBeNull()
+    page.handle.acceptAll()
+    expect(stored()!.visitorId).not.toBe(before)
+  })
+
+  it('a throwing listener never breaks the banner', async () => {
+    page = await start()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    page.handle.on('change', () => {
+      throw new Error('site bug')
+    })
+    expect(() => page!.handle.acceptAll()).not.toThrow()
+    expect(stored()?.method).toBe('accept_all')
+    expect(warn).toHaveBeenCalled()
+    warn.mockRestore()
+  })
+})
+
+describe('US regimes', () => {
+  const gpcOn = () => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true })
+
+  it('GPC-05, GPC-06: a GPC signal under US-CA is applied and recorded silently with a visible role=status', async () => {
+    gpcOn()
+    const fetch = vi.fn(async () => new Response('{}', { status: 201 }))
+    vi.stubGlobal('fetch', fetch)
+    page = await start({}, { country: 'US', region: 'CA', api: 'https://consent.example' })
+    await settle()
+    expect(page.$('[role=dialog]')).toBeNull()
+    expect(page.$('.layer [role=status]')?.textContent).toBe('Opt-out request honored')
+    expect(stored()).toMatchObject({ gpc: true, doNotSell: true, method: 'gpc' })
+    expect(page.handle.has('advertising')).toBe(false)
+    const posted = fetch.mock.calls.map((c) => JSON.parse((c as unknown as [string, RequestInit])[1].body as string) as { method: string; gpc: boolean })
+    expect(posted).toEqual([expect.objectContaining({ method: 'gpc', gpc: true, doNotSell: true, configVersionId: 'inline', jurisdiction: 'US-CA' })])
+  })
+
+  it('GPC-07: the first layer is the same with and without GPC, apart from the status node', async () => {
+    page = await start({}, { country: 'US', region: 'CA' })
+    const without = page.$('.layer')!.outerHTML
+    page.handle.destroy()
+    cleanPage()
+    gpcOn()
+    page = await start({}, { country: 'US', region: 'CA' })
+    const withGpc = page.$('.layer')!.outerHTML.replace(/<p role="status" class="gpc">[^<]*<\/p>/, '')
+    expect(withGpc).toBe(without)
+  })
+
+  it('GPC-01: only globalPrivacyControl === true counts', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: 'true', configurable: true })
+    page = await start({}, { country: 'US', region: 'CA' })
+    expect(page.handle.get().consent.gpcHonoured).toBe(false)
+    expect(page.$('[role=status].gpc')).toBeNull()
+  })
+
+  it('a GPC opt-out after an earlier decision keeps that decision in force (no new prompt)', async () => {
+    page = await start({}, { country: 'US', region: 'CA' })
+    page.handle.acceptAll()
+    page.handle.destroy()
+    gpcOn()
+    page = await start({}, { country: 'US', region: 'CA' })
+    await settle()
+    expect(page.$('.layer')).toBeNull()
+    expect(stored()).toMatchObject({ method: 'accept_all', doNotSell: true, gpc: true })
+    expect(page.$('.corner [role=status]')?.textContent).toBe('Opt-out request honored')
+  })
+
+  it('CA-01, CA-03, CA-04: a data-consentry-dns link opens the opt-out; opting out and back in take the same steps', async () => {
+    const link = document.createElement('a')
+    link.href = '#'
+    link.dataset.consentryDns = ''
+    document.body.append(link)
+    page = await start({}, { country: 'US', region: 'CA' })
+    expect(link.getAttribute('aria-haspopup')).toBe('dialog')
+    const optOutSteps = async (on: boolean) => {
+      link.click() // 1
+      await settle()
+      expect(page!.$('.dns')?.getAttribute('role')).toBe('dialog')
+      const sw = page!.$('.dns [role=switch]')!
+      if ((sw.getAttribute('aria-checked') === 'true') !== on) await page!.click('.dns [role=switch]') // 2
+      await page!.click('.dns [data-action=confirm]') // 3
+    }
+    await optOutSteps(true)
+    expect(stored()).toMatchObject({ method: 'dns_link', doNotSell: true })
+    await optOutSteps(false)
+    expect(stored()).toMatchObject({ method: 'dns_link', doNotSell: false })
+  })
+
+  it('the first layer under a US regime offers the Do Not Sell control; under the EU it does not', async () => {
+    page = await start({}, { country: 'US', region: 'CA' })
+    expect(page.$('[data-action=dns]')?.textContent).toBe('Do Not Sell or Share My Personal Information')
+    page.handle.destroy()
+    page = await start({}, { country: 'DE' })
+    expect(page.$('[data-action=dns]')).toBeNull()
+  })
+})
