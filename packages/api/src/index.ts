@@ -14,6 +14,9 @@ export { openSqliteStore } from './db/sqlite-store'
 export { openPostgresStore } from './db/pg-store'
 export type { ConsentStore } from './db/store'
 
+// Admin keys (the secret is shown once; only its hash is stored)
+export { newApiKey } from './middleware/admin-auth'
+
 // Receipts and chain
 export { createSigner, generateSigningKey, verifyReceipt, loadSigner } from './records/signing'
 export type { Signer } from './records/signing'

@@ -2,6 +2,9 @@ import * as z from 'zod'
 import { CONSENT_METHODS } from '../consent/methods'
 import { httpUrlSchema, jurisdictionCodeSchema, localeSchema, serviceIdSchema, siteIdSchema, visitorIdSchema } from './primitives'
 
+/** An id chosen by the site (its own user id): printable text, no control characters (databases refuse some). */
+const externalIdSchema = z.string().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters')
+
 /**
  * The body the banner posts for each decision (`POST /v1/consents`): the contract shared by banner and API.
  * Every category and service is stated explicitly, granted or denied (REC-01). No IP, no user agent (REC-03):
@@ -12,7 +15,7 @@ export const consentInputSchema = z
     siteId: siteIdSchema,
     visitorId: visitorIdSchema,
     /** The site's own user id when the visitor is logged in, so GPC and choices apply to the account. */
-    externalUserId: z.string().min(1).max(256).optional(),
+    externalUserId: externalIdSchema.optional(),
     /** Client-generated; a retried delivery with the same key returns the first receipt. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16–64 of A-Z, a-z, 0-9, _ or -'),
     method: z.enum(CONSENT_METHODS),
@@ -29,16 +32,16 @@ export const consentInputSchema = z
     gpc: z.boolean(),
     policyRevision: z.number().int().min(1),
     /** Id of the published configuration version the banner rendered (what was shown). */
-    configVersionId: z.string().min(1).max(64),
+    configVersionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a configuration version id such as cfg_…'),
     locale: localeSchema,
     jurisdiction: jurisdictionCodeSchema.or(z.literal('ZZ')),
-    bannerVersion: z.string().min(1).max(32),
+    bannerVersion: z.string().regex(/^[A-Za-z0-9.+_-]{1,32}$/, 'must be a version such as 1.4.0 (letters, digits, . + _ -)'),
     /** The page the decision was made on; the query string and fragment are dropped before storing. */
     pageUrl: httpUrlSchema,
     /** Client clock at decision time (UTC ms); the server's own time is what proves when. */
     decidedAt: z.number().int().positive(),
     /** IAB GPP string emitted for this decision, when GPP is on. */
-    gppString: z.string().max(2048).optional(),
+    gppString: z.string().max(2048).regex(/^[A-Za-z0-9_~.-]*$/, 'must be a GPP string (base64url sections joined by ~)').optional(),
   })
   .strict()
 
