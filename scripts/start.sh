@@ -10,4 +10,4 @@ ensure_dependencies
 step "build"
 $PNPM run --silent build
 step "start"
-exec node scripts/demo.mjs "$@"
+exec node examples/demo/dist/server.js "$@"

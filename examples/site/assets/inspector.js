@@ -104,12 +104,6 @@
     for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
     return out
   }
-  function hexToBytes(hex) {
-    var out = new Uint8Array(hex.length / 2)
-    for (var i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16)
-    return out
-  }
-
   var keysPromise = null
   function publicKeys() {
     keysPromise = keysPromise || fetch('/v1/keys').then(function (r) { return r.json() })
@@ -123,7 +117,7 @@
     if (!jwk || !crypto.subtle) return Promise.resolve(null)
     return crypto.subtle
       .importKey('jwk', { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, { name: 'Ed25519' }, false, ['verify'])
-      .then(function (key) { return crypto.subtle.verify({ name: 'Ed25519' }, key, b64urlToBytes(record.signature), hexToBytes(record.hash)) })
+      .then(function (key) { return crypto.subtle.verify({ name: 'Ed25519' }, key, b64urlToBytes(record.signature), new TextEncoder().encode(record.hash)) })
       .catch(function () { return null })
   }
 

@@ -1,0 +1,20 @@
+// Bundles the demo server with its JavaScript dependencies; only the database drivers (native code or
+// optional native parts) stay external and resolve from this package's own dependencies.
+import { cpSync } from 'node:fs'
+import { build } from 'esbuild'
+
+await build({
+  entryPoints: [new URL('../src/server.ts', import.meta.url).pathname],
+  outfile: new URL('../dist/server.js', import.meta.url).pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  external: ['better-sqlite3', 'pg', 'pg-native'],
+  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+})
+
+// The API finds its migrations by walking up from the running module: ship them beside the bundle.
+cpSync(new URL('../../../packages/api/drizzle', import.meta.url), new URL('../dist/drizzle', import.meta.url), { recursive: true })

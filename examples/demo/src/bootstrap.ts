@@ -1,0 +1,86 @@
+import { readFile, writeFile, mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import type { Hono } from 'hono'
+import { newApiKey, type ConsentStore } from '@consentry/api'
+
+export interface DemoSite {
+  siteId: string
+  adminKey: string
+  versionId: string
+}
+
+/**
+ * Creates the demo site once (fixed id, so the example pages can name it), an admin key, and publishes
+ * `examples/site/site-config.json` through the real admin API whenever the file or the origin changed.
+ * The admin key's secret is kept in the data folder so later starts can print it again.
+ */
+export async function bootstrapDemoSite(opts: {
+  store: ConsentStore
+  app: Hono<any>
+  configPath: string
+  keyPath: string
+  origins: string[]
+  siteId: string
+}): Promise<DemoSite> {
+  const { store, app, siteId, origins } = opts
+  const now = Date.now()
+  const site = await store.getSite(siteId)
+  if (!site) {
+    await store.insertSite({
+      id: siteId,
+      name: 'Consentry demo news',
+      allowedOrigins: origins,
+      retentionDays: null,
+      publishedVersionId: null,
+      headHash: null,
+      anchorHash: null,
+      lastReceivedAt: 0,
+      createdAt: now,
+      updatedAt: now,
+    })
+  } else if (origins.some((o) => !site.allowedOrigins.includes(o))) {
+    await store.updateSite(siteId, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] }, now)
+  }
+
+  const adminKey = await ensureAdminKey(store, opts.keyPath, siteId)
+  // The policy and privacy links in the configuration point at wherever the demo runs.
+  const text = (await readFile(opts.configPath, 'utf8')).replaceAll('http://127.0.0.1:8787', origins[0]!)
+  const config = JSON.parse(text) as { allowedOrigins: string[] }
+  config.allowedOrigins = origins
+  const published = (await store.getSite(siteId))?.publishedVersionId
+  const current = published ? await store.getConfigVersion(published) : undefined
+  if (current && sameConfig(current.config, config)) return { siteId, adminKey, versionId: current.id }
+
+  const res = await app.request(`/v1/admin/sites/${siteId}/config-versions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  })
+  if (res.status !== 201) throw new Error(`publishing the demo configuration failed: ${res.status} ${await res.text()}`)
+  const version = (await res.json()) as { id: string }
+  return { siteId, adminKey, versionId: version.id }
+}
+
+async function ensureAdminKey(store: ConsentStore, keyPath: string, siteId: string): Promise<string> {
+  const saved = await readFile(keyPath, 'utf8').catch(() => '')
+  if (saved.trim()) return saved.trim()
+  const { secret, row } = newApiKey('demo admin', [siteId])
+  await store.insertApiKey(row)
+  await mkdir(dirname(keyPath), { recursive: true })
+  await writeFile(keyPath, `${secret}\n`, { mode: 0o600 })
+  return secret
+}
+
+/** Compares a stored (canonical JSON) configuration with the file's, ignoring key order and defaults added on publish. */
+function sameConfig(storedJson: string, fromFile: unknown): boolean {
+  const stored = JSON.parse(storedJson) as Record<string, unknown>
+  return contains(stored, fromFile)
+}
+
+function contains(big: unknown, small: unknown): boolean {
+  if (Array.isArray(small)) return Array.isArray(big) && big.length === small.length && small.every((v, i) => contains(big[i], v))
+  if (small && typeof small === 'object') {
+    return !!big && typeof big === 'object' && Object.entries(small).every(([k, v]) => contains((big as Record<string, unknown>)[k], v))
+  }
+  return big === small
+}

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Hono } from 'hono'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { normalizeLocation } from '@consentry/shared'
+
+/**
+ * Serves examples/site under /site and the single-page app under /site/spa. The publisher page is a
+ * template: `?country=&region=` picks the visitor's location (real sites get it from CDN headers) and
+ * `?gpc=1` simulates a browser sending Global Privacy Control.
+ */
+export function sitePages(opts: { siteDir: string; spaDir: string }): Hono {
+  const app = new Hono()
+  const page = async (file: string, query: URLSearchParams) => {
+    const html = await readFile(join(opts.siteDir, file), 'utf8')
+    const { country, region } = normalizeLocation(query.get('country'), query.get('region'))
+    const geo = new URLSearchParams()
+    if (country) geo.set('country', country)
+    if (region) geo.set('region', region.slice(country!.length + 1))
+    const gpc = query.get('gpc') === '1'
+    const note = [
+      country ? `Simulating a visitor in ${region ?? country} (chosen in the address bar; real sites get this from CDN headers).` : '',
+      gpc ? 'Simulating a browser that sends Global Privacy Control.' : '',
+    ]
+      .filter(Boolean)
+      .join(' ')
+    return html
+      .replace('<!--GEO_QUERY-->', geo.size ? `?${geo.toString().replaceAll('&', '&amp;')}` : '')
+      .replace('<!--GPC_SIMULATION-->', gpc ? '<script src="/site/assets/simulate-gpc.js"></script>' : '')
+      .replace('<!--GEO_NOTE-->', note)
+  }
+  app.get('/site', (c) => c.redirect('/site/'))
+  app.get('/site/', async (c) => c.html(await page('index.html', new URL(c.req.url).searchParams)))
+  app.get('/site/index.html', async (c) => c.html(await page('index.html', new URL(c.req.url).searchParams)))
+  app.get('/site/spa', (c) => c.redirect('/site/spa/'))
+  app.get('/site/spa/', async (c) => c.html(await readFile(join(opts.spaDir, 'index.html'), 'utf8')))
+  app.get('/site/spa/app.js', serveStatic({ path: join(opts.spaDir, 'dist', 'app.js') }))
+  app.get('/site/*', serveStatic({ root: opts.siteDir, rewriteRequestPath: (path) => path.replace(/^\/site/, '') }))
+  return app
+}

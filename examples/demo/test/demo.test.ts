@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from '../../../packages/banner/test/support/chromium'
+import { startDemo, type RunningDemo } from './start-demo'
+
+let demo: RunningDemo
+let browser: Browser
+
+beforeAll(async () => {
+  demo = await startDemo()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.stop()
+})
+
+interface Visit {
+  context: BrowserContext
+  page: Page
+}
+
+/** A fresh visitor: new context (no cookies, no storage), optionally with a simulated location and GPC. */
+async function visit(path: string): Promise<Visit> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(demo.origin + path)
+  await page.waitForFunction(() => typeof (window as any).consentry?.get === 'function')
+  expect(errors).toEqual([])
+  return { context, page }
+}
+
+async function cookieNames(context: BrowserContext): Promise<string[]> {
+  return (await context.cookies()).map((c) => c.name).sort()
+}
+
+const tagRuns = (page: Page) => page.evaluate(() => ({ ...((window as any).__demoTagRuns ?? {}) }) as Record<string, number>)
+
+async function records(page: Page): Promise<{ method: string; categories: Record<string, boolean>; doNotSell: boolean; gpc: boolean }[]> {
+  const visitorId = await page.evaluate(() => (window as any).consentry.get().state?.visitorId as string | undefined)
+  if (!visitorId) return []
+  const res = await fetch(`${demo.origin}/v1/consents?siteId=site_demo0001&visitorId=${visitorId}`)
+  expect(res.status).toBe(200)
+  return ((await res.json()) as { records: any[] }).records
+}
+
+/** Records are delivered asynchronously: wait until the API holds `count` of them. */
+async function waitForRecords(page: Page, count: number) {
+  for (let i = 0; i < 50; i++) {
+    const list = await records(page)
+    if (list.length >= count) return list
+    await page.waitForTimeout(100)
+  }
+  return records(page)
+}
+
+const TRACKING_COOKIES = ['_da_id', '_dads_uid', 'dv_player']
+
+describe('the demo started with npm start', () => {
+  it('prints the URLs, the demo site id and an admin key that works', async () => {
+    expect(demo.output()).toMatch(/Demo site id\s+site_demo0001/)
+    const res = await fetch(`${demo.origin}/v1/admin/sites/site_demo0001`, { headers: { authorization: `Bearer ${demo.adminKey}` } })
+    expect(res.status).toBe(200)
+  })
+
+  it('EU-01: publisher page, opt-in: nothing tracks before a choice, and Reject all keeps it that way', async () => {
+    const { context, page } = await visit('/site/')
+    await expect.poll(() => page.getByRole('button', { name: 'Reject all' }).isVisible()).toBe(true)
+    expect(await tagRuns(page)).toEqual({})
+    expect((await cookieNames(context)).filter((n) => TRACKING_COOKIES.includes(n))).toEqual([])
+    expect(await page.locator('iframe.video').getAttribute('src')).toBeNull()
+
+    await page.getByRole('button', { name: 'Reject all' }).click()
+    const list = await waitForRecords(page, 1)
+    expect(list.map((r) => r.method)).toEqual(['reject_all'])
+    expect(list[0]!.categories).toMatchObject({ functional: false, analytics: false, advertising: false })
+    await page.reload()
+    await page.waitForFunction(() => typeof (window as any).consentry?.get === 'function')
+    expect(await page.getByRole('button', { name: 'Reject all' }).isVisible()).toBe(false)
+    expect(await tagRuns(page)).toEqual({})
+    expect((await cookieNames(context)).filter((n) => TRACKING_COOKIES.includes(n))).toEqual([])
+    await context.close()
+  })
+
+  it('publisher page: Accept all runs each tag exactly once, loads the video and is recorded', async () => {
+    const { context, page } = await visit('/site/')
+    await page.getByRole('button', { name: 'Accept all' }).click()
+    await expect.poll(() => tagRuns(page)).toEqual({ analytics: 1, ads: 1 })
+    await expect.poll(() => page.locator('iframe.video').getAttribute('src')).toBe('/site/video-player.html')
+    expect(await cookieNames(context)).toEqual(expect.arrayContaining(['_da_id', '_dads_uid']))
+    expect((await waitForRecords(page, 1)).map((r) => r.method)).toEqual(['accept_all'])
+    await context.close()
+  })
+
+  it('EU-08: Customize grants one category only', async () => {
+    const { context, page } = await visit('/site/')
+    await page.getByRole('button', { name: 'Customize' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('switch', { name: /Analytics/ }).first().click()
+    await dialog.getByRole('button', { name: 'Save choices' }).click()
+    await expect.poll(() => tagRuns(page)).toEqual({ analytics: 1 })
+    const [record] = await waitForRecords(page, 1)
+    expect(record).toMatchObject({ method: 'custom', categories: { analytics: true, advertising: false, functional: false } })
+    await context.close()
+  })
+
+  it('EU-12: withdrawing from the footer link deletes the tracking cookies and is a new record', async () => {
+    const { context, page } = await visit('/site/')
+    await page.getByRole('button', { name: 'Accept all' }).click()
+    await expect.poll(async () => (await cookieNames(context)).filter((n) => n === '_da_id' || n === '_dads_uid')).toHaveLength(2)
+    await page.getByRole('link', { name: 'Cookie settings' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Reject all' }).click()
+    await expect.poll(async () => (await cookieNames(context)).filter((n) => n === '_da_id' || n === '_dads_uid')).toEqual([])
+    const list = await waitForRecords(page, 2)
+    expect(list).toHaveLength(2)
+    expect(list[1]!.categories).toMatchObject({ analytics: false, advertising: false })
+    await page.reload()
+    await page.waitForFunction(() => typeof (window as any).consentry?.get === 'function')
+    expect(await tagRuns(page)).toEqual({})
+    await context.close()
+  })
+
+  it('CA-03: seen from California, "Do Not Sell or Share" stops the ad tag and is recorded', async () => {
+    const { context, page } = await visit('/site/?country=US&region=CA')
+    await page.getByRole('link', { name: 'Do Not Sell or Share My Personal Information' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: /Opt out|Confirm/ }).first().click()
+    const list = await waitForRecords(page, 1)
+    expect(list.at(-1)).toMatchObject({ doNotSell: true })
+    await page.reload()
+    await page.waitForFunction(() => typeof (window as any).consentry?.get === 'function')
+    expect((await tagRuns(page)).ads).toBeUndefined()
+    expect(await cookieNames(context)).not.toContain('_dads_uid')
+    await context.close()
+  })
+
+  it('GPC-03/06: California with GPC: the ad tag never runs, the opt-out is shown and recorded without asking', async () => {
+    await fetch(`${demo.origin}/demo/collected`, { method: 'DELETE' })
+    const { context, page } = await visit('/site/?country=US&region=CA&gpc=1')
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Opt-out request honored' }).count()).toBeGreaterThan(0)
+    expect((await tagRuns(page)).ads).toBeUndefined()
+    expect(await cookieNames(context)).not.toContain('_dads_uid')
+    const list = await waitForRecords(page, 1)
+    expect(list[0]).toMatchObject({ method: 'gpc', gpc: true, doNotSell: true })
+    // The analytics tag may run (opt-out rules); the ad tag must never have sent anything.
+    const beacons = (await (await fetch(`${demo.origin}/demo/collected`)).json()) as { beacons: { tag: string }[] }
+    expect(beacons.beacons.map((b) => b.tag)).not.toContain('ads')
+    await context.close()
+  })
+
+  it('single-page app: the chat widget mounts once functional is granted, without a reload', async () => {
+    const { context, page } = await visit('/site/spa/#/support')
+    await expect.poll(() => page.locator('#chat-slot').textContent()).toContain('loads once you allow')
+    await page.getByRole('button', { name: 'Accept all' }).click()
+    await expect.poll(() => page.getByRole('region', { name: 'Support chat' }).isVisible()).toBe(true)
+    expect(await waitForRecords(page, 1)).toHaveLength(1)
+    await context.close()
+  })
+})
