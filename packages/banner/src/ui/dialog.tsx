@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact'
-import { useLayoutEffect, useRef } from 'preact/hooks'
+import { Component, createRef, type ComponentChildren } from 'preact'
 import { trapFocus } from './focus-trap'
 
 export interface DialogProps {
@@ -11,17 +10,29 @@ export interface DialogProps {
   children: ComponentChildren
 }
 
-/** A modal dialog (APG): labelled, `aria-modal`, focus moved in, trapped, and returned on close. */
-export function Dialog({ labelId, descId, onEscape, children, class: cls }: DialogProps) {
-  const ref = useRef<HTMLDivElement>(null)
-  const escape = useRef(onEscape)
-  escape.current = onEscape
-  useLayoutEffect(() => trapFocus(ref.current!, onEscape && (() => escape.current?.())), [])
-  return (
-    <div class="overlay">
-      <div ref={ref} class={`dialog ${cls ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={labelId} aria-describedby={descId} tabIndex={-1}>
-        {children}
+/**
+ * A modal dialog (APG): labelled, `aria-modal`, focus moved in, trapped, and returned on close.
+ * A class component: it keeps `preact/hooks` out of the bundle.
+ */
+export class Dialog extends Component<DialogProps> {
+  _ref = createRef<HTMLDivElement>()
+  _release?: () => void
+
+  override componentDidMount() {
+    this._release = trapFocus(this._ref.current!, this.props.onEscape && (() => this.props.onEscape?.()))
+  }
+
+  override componentWillUnmount() {
+    this._release?.()
+  }
+
+  render({ labelId, descId, children, class: cls }: DialogProps) {
+    return (
+      <div class="overlay">
+        <div ref={this._ref} class={`dialog ${cls ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={labelId} aria-describedby={descId} tabIndex={-1}>
+          {children}
+        </div>
       </div>
-    </div>
-  )
+    )
+  }
 }

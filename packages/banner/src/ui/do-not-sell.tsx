@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { Component } from 'preact'
 import { Dialog } from './dialog'
 import { Toggle } from './toggle'
 import { gpcStatusShown, type UiProps } from './types'
@@ -8,38 +8,42 @@ import { gpcStatusShown, type UiProps } from './types'
  * account or verification. Opting out and opting back in take the same steps (CA-04). Under GPC the
  * opt-out is already in force and the switch is locked on.
  */
-export function DoNotSell({ t, snapshot, actions }: UiProps) {
-  const { consent } = snapshot
-  const [optOut, setOptOut] = useState(consent.saleOptOut)
-  const gpc = gpcStatusShown(snapshot)
-  return (
-    <Dialog labelId="cs-dns-title" descId="cs-dns-desc" onEscape={actions.closePanel} class="dns">
-      <h2 id="cs-dns-title" class="title">
-        {t['doNotSell.title']}
-      </h2>
-      <p id="cs-dns-desc" class="text">
-        {t['doNotSell.description']}
-      </p>
-      {gpc && (
-        <p role="status" class="gpc">
-          {t['gpc.honored']}
+export class DoNotSell extends Component<UiProps, { optOut: boolean }> {
+  override state = { optOut: this.props.snapshot.consent.saleOptOut }
+
+  render({ t, snapshot, actions }: UiProps, { optOut }: { optOut: boolean }) {
+    const { consent } = snapshot
+    const setOptOut = (on: boolean) => this.setState({ optOut: on })
+    const gpc = gpcStatusShown(snapshot)
+    return (
+      <Dialog labelId="cs-dns-title" descId="cs-dns-desc" onEscape={actions.closePanel} class="dns">
+        <h2 id="cs-dns-title" class="title">
+          {t['doNotSell.title']}
+        </h2>
+        <p id="cs-dns-desc" class="text">
+          {t['doNotSell.description']}
         </p>
-      )}
-      <div class="row">
-        <span id="cs-dns-label" class="name">
-          {t['doNotSell.optOut']}
-        </span>
-        <Toggle t={t} on={optOut || consent.gpcHonoured} locked={consent.gpcHonoured} labelledBy="cs-dns-label" onChange={setOptOut} />
-      </div>
-      {consent.saleOptOut && <p class="text">{t['doNotSell.honored']}</p>}
-      <div class="actions">
-        <button type="button" class="btn" data-action="confirm" onClick={() => actions.setDoNotSell(optOut || consent.gpcHonoured)}>
-          {t['doNotSell.confirm']}
-        </button>
-        <button type="button" class="btn secondary" data-action="close" onClick={actions.closePanel}>
-          {t['preferences.close']}
-        </button>
-      </div>
-    </Dialog>
-  )
+        {gpc && (
+          <p role="status" class="gpc">
+            {t['gpc.honored']}
+          </p>
+        )}
+        <div class="row">
+          <span id="cs-dns-label" class="name">
+            {t['doNotSell.optOut']}
+          </span>
+          <Toggle t={t} on={optOut || consent.gpcHonoured} locked={consent.gpcHonoured} labelledBy="cs-dns-label" onChange={setOptOut} />
+        </div>
+        {consent.saleOptOut && <p class="text">{t['doNotSell.honored']}</p>}
+        <div class="actions">
+          <button type="button" class="btn" data-action="confirm" onClick={() => actions.setDoNotSell(optOut || consent.gpcHonoured)}>
+            {t['doNotSell.confirm']}
+          </button>
+          <button type="button" class="btn secondary" data-action="close" onClick={actions.closePanel}>
+            {t['preferences.close']}
+          </button>
+        </div>
+      </Dialog>
+    )
+  }
 }

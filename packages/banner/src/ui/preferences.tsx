@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { Component } from 'preact'
 import type { Category, CategoryChoices, OptionalCategory, ServiceConfig } from '@consentry/shared'
 import { CookieList } from './cookie-list'
 import { Dialog } from './dialog'
@@ -10,123 +10,126 @@ import { gpcStatusShown, type UiProps } from './types'
  * description, its services (each with a switch when the site allows per-service choice) and their cookies.
  * Switches start from what is in force now, so nothing optional is pre-ticked before an opt-in (EU-05).
  */
-export function Preferences({ t, locale, snapshot, actions }: UiProps) {
-  const { config, consent } = snapshot
-  const [cats, setCats] = useState<CategoryChoices>(() => ({
-    functional: consent.categories.functional,
-    analytics: consent.categories.analytics,
-    advertising: consent.categories.advertising,
-  }))
-  const [svcs, setSvcs] = useState<Record<string, boolean>>(() => ({ ...consent.services }))
-  const servicesOf = (c: Category) => config.services.filter((s) => s.category === c)
-
-  const setCategory = (c: OptionalCategory, on: boolean) => {
-    setCats({ ...cats, [c]: on })
-    const next = { ...svcs }
-    for (const s of servicesOf(c)) next[s.id] = on
-    setSvcs(next)
-  }
-  const setService = (s: ServiceConfig, on: boolean) => {
-    const next = { ...svcs, [s.id]: on }
-    setSvcs(next)
-    const c = s.category as OptionalCategory
-    setCats({ ...cats, [c]: servicesOf(c).some((x) => next[x.id]) })
+export class Preferences extends Component<UiProps, { cats: CategoryChoices; svcs: Record<string, boolean> }> {
+  constructor(props: UiProps) {
+    super(props)
+    const { categories, services } = props.snapshot.consent
+    this.state = {
+      cats: { functional: categories.functional, analytics: categories.analytics, advertising: categories.advertising },
+      svcs: { ...services },
+    }
   }
 
-  const categories: Category[] = ['essential', ...config.categories]
-  return (
-    <Dialog labelId="cs-prefs-title" descId="cs-prefs-desc" onEscape={actions.closePanel} class="prefs">
-      <div class="head">
-        <h2 id="cs-prefs-title" class="title">
-          {t['preferences.title']}
-        </h2>
-        <button type="button" class="btn secondary close" data-action="close" onClick={actions.closePanel}>
-          {t['preferences.close']}
-        </button>
-      </div>
-      <p id="cs-prefs-desc" class="text">
-        {t['preferences.description']} {config.controller.name}.{' '}
-        <a href={config.policy.url} target="_blank" rel="noopener">
-          {t['banner.privacyPolicy']}
-        </a>
-      </p>
-      {gpcStatusShown(snapshot) && (
-        <p role="status" class="gpc">
-          {t['gpc.honored']}
+  render({ t, locale, snapshot, actions }: UiProps, { cats, svcs }: Preferences['state']) {
+    const { config } = snapshot
+    const servicesOf = (c: Category) => config.services.filter((s) => s.category === c)
+
+    const setCategory = (c: OptionalCategory, on: boolean) => {
+      const next = { ...svcs }
+      for (const s of servicesOf(c)) next[s.id] = on
+      this.setState({ cats: { ...cats, [c]: on }, svcs: next })
+    }
+    const setService = (s: ServiceConfig, on: boolean) => {
+      const next = { ...svcs, [s.id]: on }
+      const c = s.category as OptionalCategory
+      this.setState({ svcs: next, cats: { ...cats, [c]: servicesOf(c).some((x) => next[x.id]) } })
+    }
+
+    const categories: Category[] = ['essential', ...config.categories]
+    return (
+      <Dialog labelId="cs-prefs-title" descId="cs-prefs-desc" onEscape={actions.closePanel} class="prefs">
+        <div class="head">
+          <h2 id="cs-prefs-title" class="title">
+            {t['preferences.title']}
+          </h2>
+          <button type="button" class="btn secondary close" data-action="close" onClick={actions.closePanel}>
+            {t['preferences.close']}
+          </button>
+        </div>
+        <p id="cs-prefs-desc" class="text">
+          {t['preferences.description']} {config.controller.name}.{' '}
+          <a href={config.policy.url} target="_blank" rel="noopener">
+            {t['banner.privacyPolicy']}
+          </a>
         </p>
-      )}
-      <ul class="cats">
-        {categories.map((c) => {
-          const locked = c === 'essential'
-          const services = servicesOf(c)
-          return (
-            <li key={c} class="cat" data-category={c}>
-              <div class="row">
-                <h3 id={`cs-cat-${c}`} class="name">
-                  {t[`category.${c}.name`]}
-                </h3>
-                <Toggle
-                  t={t}
-                  on={locked || cats[c as OptionalCategory]}
-                  locked={locked}
-                  labelledBy={`cs-cat-${c}`}
-                  describedBy={`cs-cat-${c}-desc`}
-                  onChange={(on) => setCategory(c as OptionalCategory, on)}
-                />
-              </div>
-              <p id={`cs-cat-${c}-desc`} class="text">
-                {t[`category.${c}.description`]}
-              </p>
-              {services.length > 0 && (
-                <details class="services">
-                  <summary>
-                    {t['preferences.services']} ({services.length})
-                  </summary>
-                  <ul>
-                    {services.map((s) => (
-                      <li key={s.id} class="svc" data-service={s.id}>
-                        <div class="row">
-                          <h4 id={`cs-svc-${s.id}`} class="name">
-                            {s.name}
-                          </h4>
-                          {config.consent.perServiceChoice && !locked && (
-                            <Toggle
-                              t={t}
-                              on={svcs[s.id] ?? false}
-                              labelledBy={`cs-svc-${s.id}`}
-                              describedBy={`cs-svc-${s.id}-desc`}
-                              onChange={(on) => setService(s, on)}
-                            />
-                          )}
-                        </div>
-                        <p id={`cs-svc-${s.id}-desc`} class="text">
-                          {s.purpose} ({s.provider}){' '}
-                          <a href={s.privacyPolicyUrl} target="_blank" rel="noopener">
-                            {t['banner.privacyPolicy']}
-                            <span class="sr-only"> {s.name}</span>
-                          </a>
-                        </p>
-                        <CookieList service={s} t={t} locale={locale} />
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </li>
-          )
-        })}
-      </ul>
-      <div class="actions">
-        <button type="button" class="btn" data-action="accept" onClick={actions.acceptAll}>
-          {t['banner.acceptAll']}
-        </button>
-        <button type="button" class="btn" data-action="reject" onClick={actions.rejectAll}>
-          {t['banner.rejectAll']}
-        </button>
-        <button type="button" class="btn secondary" data-action="save" onClick={() => actions.save({ categories: cats, services: svcs })}>
-          {t['preferences.save']}
-        </button>
-      </div>
-    </Dialog>
-  )
+        {gpcStatusShown(snapshot) && (
+          <p role="status" class="gpc">
+            {t['gpc.honored']}
+          </p>
+        )}
+        <ul class="cats">
+          {categories.map((c) => {
+            const locked = c === 'essential'
+            const services = servicesOf(c)
+            return (
+              <li key={c} class="cat" data-category={c}>
+                <div class="row">
+                  <h3 id={`cs-cat-${c}`} class="name">
+                    {t[`category.${c}.name`]}
+                  </h3>
+                  <Toggle
+                    t={t}
+                    on={locked || cats[c as OptionalCategory]}
+                    locked={locked}
+                    labelledBy={`cs-cat-${c}`}
+                    describedBy={`cs-cat-${c}-desc`}
+                    onChange={(on) => setCategory(c as OptionalCategory, on)}
+                  />
+                </div>
+                <p id={`cs-cat-${c}-desc`} class="text">
+                  {t[`category.${c}.description`]}
+                </p>
+                {services.length > 0 && (
+                  <details class="services">
+                    <summary>
+                      {t['preferences.services']} ({services.length})
+                    </summary>
+                    <ul>
+                      {services.map((s) => (
+                        <li key={s.id} class="svc" data-service={s.id}>
+                          <div class="row">
+                            <h4 id={`cs-svc-${s.id}`} class="name">
+                              {s.name}
+                            </h4>
+                            {config.consent.perServiceChoice && !locked && (
+                              <Toggle
+                                t={t}
+                                on={svcs[s.id] ?? false}
+                                labelledBy={`cs-svc-${s.id}`}
+                                describedBy={`cs-svc-${s.id}-desc`}
+                                onChange={(on) => setService(s, on)}
+                              />
+                            )}
+                          </div>
+                          <p id={`cs-svc-${s.id}-desc`} class="text">
+                            {s.purpose} ({s.provider}){' '}
+                            <a href={s.privacyPolicyUrl} target="_blank" rel="noopener">
+                              {t['banner.privacyPolicy']}
+                              <span class="sr-only"> {s.name}</span>
+                            </a>
+                          </p>
+                          <CookieList service={s} t={t} locale={locale} />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+        <div class="actions">
+          <button type="button" class="btn" data-action="accept" onClick={actions.acceptAll}>
+            {t['banner.acceptAll']}
+          </button>
+          <button type="button" class="btn" data-action="reject" onClick={actions.rejectAll}>
+            {t['banner.rejectAll']}
+          </button>
+          <button type="button" class="btn secondary" data-action="save" onClick={() => actions.save({ categories: cats, services: svcs })}>
+            {t['preferences.save']}
+          </button>
+        </div>
+      </Dialog>
+    )
+  }
 }
