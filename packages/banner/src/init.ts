@@ -68,7 +68,7 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
   const events = createEmitter()
   const overrides = { ...config.texts, ...options.texts }
   const locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
-  const t = resolveTexts(locale, await fetchLocale(locale, options.i18nBase ?? null), overrides)
+  let t = resolveTexts(locale, null, overrides)
 
   const outbox: Outbox | null = options.api
     ? createOutbox({ endpoint: `${options.api.replace(/\/$/, '')}/v1/consents`, key: `consentry:outbox:${config.siteId}` })
@@ -131,14 +131,14 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
     closePanel: () => setView({ panel: null }),
   }
 
-  const { root, remove } = mount(buildCss(config.appearance), options.nonce, doc)
-  const paint = () => render(h(App, { t, locale, snapshot: store.snapshot(), view, actions }), root)
-
+  let root: ShadowRoot | null = null
+  const paint = () => root && render(h(App, { t, locale, snapshot: store.snapshot(), view, actions }), root)
   const unsubscribe = store.subscribe((snapshot, cause) => {
     events.emit('change', snapshot, cause)
     dispatch('consentry:change', { consent: snapshot.consent, state: snapshot.state, cause })
     paint()
   })
+  // Gating and signals start before anything waits (texts, <body>), so no tag slips through.
   const stopIntegrations = startIntegrations(store)
   const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell })
   const onPageHide = () => outbox?.beacon()
@@ -146,6 +146,12 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
 
   // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
   if (gpc && jurisdiction.showDoNotSell && !(stored?.gpc && stored.doNotSell)) apply('gpc')
+
+  t = resolveTexts(locale, await fetchLocale(locale, options.i18nBase ?? null), overrides)
+  // First in <head> (the documented embed order) the script runs before <body> exists.
+  if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
+  const mounted = mount(buildCss(config.appearance), options.nonce, doc)
+  root = mounted.root
   paint()
   void outbox?.flush() // records left by earlier pages
 
@@ -184,8 +190,8 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
       unbindOpeners()
       removeEventListener('pagehide', onPageHide)
       outbox?.stop()
-      render(null, root)
-      remove()
+      render(null, mounted.root)
+      mounted.remove()
     },
   }
 }

@@ -1,0 +1,181 @@
+// The "Done when" journeys through the real banner bundle (dist/consentry.js, built by scripts/build.mjs):
+// the banner first in <head>, gated fake tags after it, the visitor clicking the banner's own buttons.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { resolve } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { GppModel } from '@iabgpp/cmpapi'
+import { launchChromium } from '../support/chromium'
+import { startTestServer, type TestServer } from '../support/static-server'
+import { inBanner } from '../support/pages'
+import { TEST_CONFIG } from '../fixtures/source'
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures')
+
+/** A page with the banner first in <head>, then gated tags; geo from the script tag's data attributes. */
+function page(attrs: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+<script type="application/json" data-consentry-config>${JSON.stringify(TEST_CONFIG)}</script>
+<script src="/consentry.js" ${attrs}></script>
+<script type="text/plain" data-consentry-service="ga4" data-src="/tags/analytics.js"></script>
+<script type="text/plain" data-consentry-service="ga4">gtag('js', new Date()); gtag('config', 'G-TEST'); (window.__runs = window.__runs || {}).gaInline = (window.__runs.gaInline || 0) + 1</script>
+<script type="text/plain" data-consentry-service="meta-pixel" data-src="/tags/ads.js"></script>
+<script type="text/plain" data-consentry-service="meta-pixel">fbq('init', '000000000000'); fbq('track', 'PageView')</script>
+</head><body><h1>Shop</h1>
+<iframe id="video" data-consentry-service="youtube" data-src="/tags/video.html" width="320" height="180" title="Video"></iframe>
+<div id="late"></div></body></html>`
+}
+
+let browser: Browser
+let server: TestServer
+let context: BrowserContext
+let tab: Page
+
+beforeAll(async () => {
+  const html = (attrs: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
+    void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(attrs))
+  server = await startTestServer({
+    root: resolve(FIXTURES, 'gating'),
+    routes: {
+      '/eu': html('data-country="DE"'),
+      '/ca': html('data-country="US" data-region="CA"'),
+      '/collect': (_req, res) => void res.writeHead(204).end(),
+    },
+  })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+afterEach(async () => {
+  await context?.close()
+})
+
+async function open(path: string, options: { gpc?: boolean } = {}) {
+  context = await browser.newContext()
+  if (options.gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }))
+  tab = await context.newPage()
+  server.requests.length = 0
+  await tab.goto(server.url + path)
+  await inBanner(tab, '[data-action]').first().waitFor()
+}
+
+const hits = (prefix: string) => server.requests.filter((r) => r.path.startsWith(prefix)).length
+const runs = () => tab.evaluate(() => ({ ...((window as unknown as { __runs?: Record<string, number> }).__runs ?? {}) }))
+const trackerCookies = async () => (await context.cookies()).map((c) => c.name).filter((n) => n !== 'consentry').sort()
+const settle = (ms = 700) => tab.waitForTimeout(ms)
+const click = async (selector: string) => {
+  await inBanner(tab, selector).first().click()
+  await settle()
+}
+
+describe('gating through the real banner (Chromium)', () => {
+  it('EU-01: in an opt-in regime nothing non-essential runs, stores anything or sends a request before consent', async () => {
+    await open('/eu')
+    await settle()
+    expect(hits('/tags/') + hits('/collect')).toBe(0)
+    expect(await trackerCookies()).toEqual([])
+    expect(await tab.evaluate(() => localStorage.length)).toBe(0)
+    expect(await runs()).toEqual({})
+    expect(await tab.getByRole('button', { name: 'Load content' }).isVisible()).toBe(true)
+  })
+
+  it('EU-07: after Reject all still nothing, on this page and the next', async () => {
+    await open('/eu')
+    await click('[data-action=reject]')
+    await tab.reload()
+    await settle()
+    expect(hits('/tags/') + hits('/collect')).toBe(0)
+    expect(await trackerCookies()).toEqual([])
+    expect(await runs()).toEqual({})
+  })
+
+  it('after Accept all each tag runs exactly once, and once again per page from the stored choice', async () => {
+    await open('/eu')
+    await click('[data-action=accept]')
+    expect(await runs()).toEqual({ analytics: 1, gaInline: 1, ads: 1 })
+    expect(hits('/tags/analytics.js')).toBe(1)
+    expect(hits('/tags/ads.js')).toBe(1)
+    expect(hits('/collect?tag=analytics&event=page_view')).toBe(1)
+    expect(hits('/tags/video.html')).toBe(1)
+    expect(await trackerCookies()).toEqual(['VISITOR_INFO1_LIVE', '_fbp', '_ga', '_ga_TEST'])
+    await tab.reload()
+    await settle()
+    expect(await runs()).toEqual({ analytics: 1, gaInline: 1, ads: 1 })
+  })
+
+  it('EU-12: withdrawing in the preferences deletes the cookies and storage and stops the tags', async () => {
+    await open('/eu')
+    await click('[data-action=accept]')
+    expect(await trackerCookies()).toContain('_ga')
+    await click('[data-action=reopen]')
+    const reloaded = tab.waitForEvent('load')
+    await inBanner(tab, '[role=dialog] [data-action=reject]').click()
+    await reloaded
+    await settle()
+    const before = hits('/collect')
+    await settle(1000)
+    expect(hits('/collect')).toBe(before)
+    expect(await trackerCookies()).toEqual(['VISITOR_INFO1_LIVE']) // undeclared by the site: left alone
+    expect(await tab.evaluate(() => localStorage.getItem('ga_debug'))).toBeNull()
+    expect(await runs()).toEqual({})
+  })
+
+  it('ADS-01: the Consent Mode default is the first dataLayer entry, before any config or event', async () => {
+    await open('/eu')
+    await click('[data-action=accept]')
+    const layer = await tab.evaluate(() =>
+      (window as unknown as { dataLayer: unknown[] }).dataLayer.map((e) =>
+        Object.prototype.toString.call(e) === '[object Arguments]' ? (Array.from(e as ArrayLike<unknown>).slice(0, 2) as string[]).join(' ') : `event:${(e as { event?: string }).event}`,
+      ),
+    )
+    expect(layer[0]).toBe('consent default')
+    const firstTag = layer.findIndex((e) => /^(config|event|js) /.test(e))
+    expect(firstTag).toBeGreaterThan(0)
+    expect(layer.filter((e) => e === 'consent update')).toHaveLength(1)
+  })
+
+  it('ADS-10: content inserted after load is gated until consent', async () => {
+    await open('/eu')
+    await tab.evaluate(() => {
+      const s = document.createElement('script')
+      s.type = 'text/plain'
+      s.setAttribute('data-consentry', 'analytics')
+      s.text = '(window.__runs = window.__runs || {}).late = 1'
+      document.getElementById('late')!.append(s)
+    })
+    await settle()
+    expect(await runs()).toEqual({})
+    await click('[data-action=accept]')
+    expect((await runs()).late).toBe(1)
+  })
+})
+
+describe('GPC in California through the real banner (Chromium)', () => {
+  it('GPC-03/GPC-05: advertising tags never run or store anything, from the very first page load, with no prompt needed', async () => {
+    await open('/ca', { gpc: true })
+    await settle()
+    expect(hits('/tags/ads.js') + hits('/collect?tag=ads')).toBe(0)
+    expect(await trackerCookies()).not.toContain('_fbp')
+    expect((await runs()).ads).toBeUndefined()
+    await tab.evaluate(() => (window as unknown as { consentry: { acceptAll(): void } }).consentry.acceptAll())
+    await settle()
+    expect(hits('/tags/ads.js')).toBe(0)
+    expect((await runs()).ads).toBeUndefined()
+  })
+
+  it('IAB-06/IAB-08: the GPP string decodes with @iabgpp/cmpapi as opted out with Gpc; USP is 1YYN', async () => {
+    await open('/ca', { gpc: true })
+    await settle()
+    const ping = await tab.evaluate(
+      () => new Promise<{ gppString: string; applicableSections: number[] }>((ok) => (window as unknown as { __gpp: (c: string, cb: (d: never) => void) => void }).__gpp('ping', ok)),
+    )
+    expect(ping.applicableSections).toEqual([7, 8])
+    const model = new GppModel(ping.gppString)
+    expect(model.getFieldValue('usnat', 'SaleOptOut')).toBe(1)
+    expect(model.getFieldValue('usca', 'SharingOptOut')).toBe(1)
+    expect(model.getFieldValue('usca', 'Gpc')).toBe(true)
+    const usp = await tab.evaluate(() => new Promise((ok) => (window as unknown as { __uspapi: (c: string, v: number, cb: (d: unknown) => void) => void }).__uspapi('getUSPData', 1, ok)))
+    expect(usp).toEqual({ version: 1, uspString: '1YYN' })
+  })
+})
