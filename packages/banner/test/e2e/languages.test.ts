@@ -45,6 +45,7 @@ describe('languages (Chromium)', () => {
     expect(await inBanner(page, '[data-action=accept]').textContent()).toBe('قبول الكل')
     expect(await axe(page)).toEqual([])
     await inBanner(page, '[data-action=customize]').click()
+    await inBanner(page, '.prefs').waitFor()
     expect(await axe(page)).toEqual([])
     await page.close()
   })
