@@ -18,7 +18,8 @@ export function installEarly(consent: EffectiveConsent | null, options: { waitFo
  * Returns a function that stops them all.
  */
 export function startIntegrations(source: ConsentSource): () => void {
-  const stops = [startGating(source), startSignals(source), startCleanup(source)]
+  // Signals first: each Consent Mode update reaches the dataLayer before the tags it lets run.
+  const stops = [startSignals(source), startGating(source), startCleanup(source)]
   return () => {
     for (const stop of stops) stop()
   }

@@ -151,6 +151,23 @@ describe('gating through the real banner (Chromium)', () => {
   })
 })
 
+describe('US opt-out regime through the real banner (Chromium)', () => {
+  it('ADS-01/ADS-03: before any choice the update granting analytics precedes the tags it lets run', async () => {
+    await open('/ca')
+    await settle()
+    expect((await runs()).analytics).toBe(1)
+    const layer = await tab.evaluate(() =>
+      (window as unknown as { dataLayer: unknown[] }).dataLayer
+        .filter((e) => Object.prototype.toString.call(e) === '[object Arguments]')
+        .map((e) => JSON.parse(JSON.stringify(Array.from(e as ArrayLike<unknown>))) as [string, string, Record<string, unknown>?]),
+    )
+    expect(layer[0]).toMatchObject(['consent', 'default', { analytics_storage: 'denied' }])
+    const update = layer.findIndex(([command, mode]) => command === 'consent' && mode === 'update')
+    expect(layer[update]?.[2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'granted' })
+    expect(update).toBeLessThan(layer.findIndex(([command]) => command === 'config'))
+  })
+})
+
 describe('GPC in California through the real banner (Chromium)', () => {
   it('GPC-03/GPC-05: advertising tags never run or store anything, from the very first page load, with no prompt needed', async () => {
     await open('/ca', { gpc: true })
