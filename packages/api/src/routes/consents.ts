@@ -2,9 +2,9 @@ import { zValidator } from '@hono/zod-validator'
 import type { SiteConfig } from '@consentry/shared'
 import { consentInputSchema, visitorHistoryQuerySchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
+import { jsonBody } from '../middleware/json-body'
 import { secGpcEnabled } from '../records/client-meta'
 import { explicitServices, recordView, unsealedRecord, type ClientMeta } from '../records/consent-record'
 import type { ConsentRecord } from '../records/chain'
@@ -39,12 +39,7 @@ export function consentRoutes(ctx: AppContext) {
     })
     .post(
       '/v1/consents',
-      bodyLimit({
-        maxSize: ctx.deps.publicBodyLimit,
-        onError: () => {
-          throw new ApiError('payload_too_large', `The body exceeds ${ctx.deps.publicBodyLimit} bytes.`)
-        },
-      }),
+      jsonBody(ctx.deps.publicBodyLimit),
       zValidator('json', consentInputSchema, invalidInput),
       async (c) => {
         const input = c.req.valid('json')

@@ -1,0 +1,46 @@
+import type { ConsentInput } from '@consentry/shared'
+import { openStore } from '../src/db/open-store'
+import { sealRecord, unsealedRecord } from '../src/records/consent-record'
+
+/** Visitor id number `i` (32 hex chars), so the bench can look up visitors that exist. */
+export function benchVisitor(i: number): string {
+  return i.toString(16).padStart(32, '0')
+}
+
+/**
+ * Bench helper (bundled by scripts/bench/api.bench.mjs): appends `total` chained records for a site through the
+ * store's own batch path, `batch` per transaction, `perVisitor` records per visitor.
+ */
+export async function seedRecords(databaseUrl: string, site: { siteId: string; versionId: string; configHash: string }, total: number, batch = 5000, perVisitor = 5): Promise<number> {
+  const store = await openStore(databaseUrl)
+  const started = performance.now()
+  try {
+    for (let done = 0; done < total; done += batch) {
+      const items = []
+      for (let i = done; i < Math.min(total, done + batch); i++) {
+        const input: ConsentInput = {
+          siteId: site.siteId,
+          visitorId: benchVisitor(Math.floor(i / perVisitor)),
+          idempotencyKey: `seed_${i.toString(36).padStart(12, '0')}`,
+          method: i % 3 === 0 ? 'accept_all' : i % 3 === 1 ? 'reject_all' : 'custom',
+          categories: { functional: i % 2 === 0, analytics: i % 3 === 0, advertising: i % 5 === 0 },
+          services: {},
+          doNotSell: false,
+          gpc: false,
+          policyRevision: 1,
+          configVersionId: site.versionId,
+          locale: 'en',
+          jurisdiction: i % 4 === 0 ? 'US-CA' : 'DE',
+          bannerVersion: '0.1.0',
+          pageUrl: 'https://shop.example/products',
+          decidedAt: Date.now(),
+        }
+        items.push(unsealedRecord(input, { ga4: input.categories.analytics, ads: input.categories.advertising }, site.configHash, { ip: '203.0.113.9', userAgent: 'Mozilla/5.0 Chrome/120.0', secGpc: false }, 'truncate'))
+      }
+      await store.appendBatch(items, sealRecord)
+    }
+    return performance.now() - started
+  } finally {
+    await store.close()
+  }
+}

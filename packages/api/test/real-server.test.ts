@@ -1,0 +1,71 @@
+import { request } from 'node:http'
+import { rmSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { siteConfigSchema } from '@consentry/shared/schemas'
+import { canonicalJson, sha256Hex } from '../src/records/canonical'
+import { newSite } from '../src/sites'
+import { buildCliForTest, serveCli } from './build-cli'
+import { consentBody, openTestDb, sampleConfig, type PublishedSite, type TestDb } from './helpers'
+
+// The Node fast path for JSON bodies only runs behind a real socket: check its limits and errors there.
+describe('public writes on a listening server', () => {
+  let cli: string
+  let db: TestDb
+  let server: { child: ChildProcess; url: string }
+  let site: PublishedSite
+  beforeAll(async () => {
+    cli = buildCliForTest()
+    db = await openTestDb('sqlite')
+    const row = newSite({ name: 'Real', allowedOrigins: [], retentionDays: null })
+    await db.store.insertSite(row)
+    const config = canonicalJson(siteConfigSchema.parse(sampleConfig(row.id)))
+    const version = await db.store.publishConfigVersion({ id: 'cfg_real', siteId: row.id, config, hash: sha256Hex(config), createdAt: Date.now() })
+    site = { siteId: row.id, versionId: version.id, configHash: version.hash }
+    server = await serveCli(cli, db.location)
+  })
+  afterAll(async () => {
+    server?.child.kill('SIGTERM')
+    await db?.cleanup()
+    rmSync(dirname(cli), { recursive: true, force: true })
+  })
+
+  /** Sends a body in chunks without Content-Length (chunked transfer encoding). */
+  function chunked(body: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        let text = ''
+        res.on('data', (d: Buffer) => (text += d.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+      })
+      req.on('error', reject)
+      for (let i = 0; i < body.length; i += 4096) req.write(body.slice(i, i + 4096))
+      req.end()
+    })
+  }
+
+  it('accepts a valid body, sent whole or chunked', async () => {
+    const whole = await fetch(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(consentBody(site)) })
+    expect(whole.status).toBe(201)
+    expect((await chunked(JSON.stringify(consentBody(site)))).status).toBe(201)
+  })
+
+  it('answers 413 JSON to an oversized body, with or without Content-Length', async () => {
+    const big = JSON.stringify(consentBody(site, { bannerVersion: 'v'.repeat(40_000) }))
+    const declared = await fetch(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big })
+    expect(declared.status).toBe(413)
+    expect(((await declared.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
+    const streamed = await chunked(big)
+    expect(streamed.status).toBe(413)
+    expect(JSON.parse(streamed.body)).toMatchObject({ error: { code: 'payload_too_large' } })
+  })
+
+  it('answers 400 naming the body for malformed JSON, and stores nothing', async () => {
+    const before = await db.store.countConsents(site.siteId)
+    const res = await fetch(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"siteId":' })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', details: [{ path: '(body)' }] } })
+    expect(await db.store.countConsents(site.siteId)).toBe(before)
+  })
+})

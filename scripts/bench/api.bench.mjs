@@ -1,0 +1,275 @@
+// `pnpm bench api`: consent writes/s and config reads/s of the API on SQLite and PostgreSQL, next to a bare Hono
+// endpoint measured in the same run (POST that parses and echoes JSON; GET of a fixed JSON body), with ratios.
+// Then visitor lookups and a full export against 1 M records. Loopback only; PostgreSQL is a throwaway server
+// with default durability (fsync on), started and stopped here.
+import { execFileSync, spawn } from 'node:child_process'
+import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+
+const root = join(import.meta.dirname, '..', '..')
+const api = join(root, 'packages', 'api')
+const DURATION = Number(process.env.BENCH_DURATION ?? 8)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64)
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000)
+const work = join(api, 'dist', `bench-${process.pid}`)
+mkdirSync(work, { recursive: true })
+const tmp = mkdtempSync(join(tmpdir(), 'consentry-bench-'))
+const children = []
+const cleanup = () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  rmSync(work, { recursive: true, force: true })
+  rmSync(tmp, { recursive: true, force: true })
+}
+process.on('exit', cleanup)
+
+// --- builds: the CLI, a bare Hono server, the seeding helper (all beside packages/api/node_modules) ---------------
+execFileSync(process.execPath, [join(api, 'scripts', 'build.mjs'), join(work, 'cli.js')], { stdio: 'ignore' })
+const { build } = await import(join(api, 'node_modules', 'esbuild', 'lib', 'main.js'))
+await build({
+  entryPoints: [join(api, 'test', 'bench-seed.ts')],
+  outfile: join(work, 'seed.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  plugins: [{ name: 'ext', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('@consentry/') ? undefined : { path: a.path, external: true })) }],
+  logLevel: 'warning',
+})
+const seed = await import(join(work, 'seed.js'))
+writeFileSync(
+  join(work, 'bare.mjs'),
+  `import { Hono } from 'hono'
+import { serve } from '@hono/node-server'
+const config = ${JSON.stringify(JSON.stringify({ padding: 'x'.repeat(1800) }))}
+const app = new Hono()
+app.post('/echo', async (c) => c.json(await c.req.json(), 201))
+app.get('/config', (c) => c.body(config, 200, { 'content-type': 'application/json' }))
+serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' }, (i) => console.log('listening on http://127.0.0.1:' + i.port + ' '))
+`,
+)
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+function start(args, env) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  children.push(child)
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (d) => {
+      out += d
+      const m = /listening on (http:\/\/\S+) /.exec(out)
+      if (m) resolve({ child, url: m[1] })
+    })
+    child.stderr.on('data', (d) => (out += d))
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+  })
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  await exited
+}
+
+async function startPostgres() {
+  const bins = [process.env.CONSENTRY_PG_BIN, ...execFileSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -Vr || true']).toString().split('\n')]
+  const bin = bins.find((b) => b && b.trim())
+  if (!bin) throw new Error('PostgreSQL binaries not found: install postgresql')
+  const dir = mkdtempSync(join(tmpdir(), 'consentry-bench-pg-'))
+  const root = process.getuid() === 0
+  if (root) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'])), Number(execFileSync('id', ['-g', 'postgres'])))
+  const wrap = (cmd, args) => (root ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args])
+  const [ic, ia] = wrap(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8'])
+  execFileSync(ic, ia, { stdio: 'ignore' })
+  const port = await freePort()
+  const [c, a] = wrap(join(bin, 'postgres'), ['-D', join(dir, 'data'), '-k', dir, '-h', '127.0.0.1', '-p', String(port), '-c', 'shared_buffers=256MB'])
+  const child = spawn(c, a, { stdio: 'ignore' })
+  children.push(child)
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`
+  const { default: pg } = await import(join(api, 'node_modules', 'pg', 'lib', 'index.js'))
+  for (let i = 0; ; i++) {
+    const client = new pg.Client({ connectionString: url })
+    try {
+      await client.connect()
+      await client.end()
+      break
+    } catch {
+      if (i > 300) throw new Error('PostgreSQL did not start')
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+  return {
+    url,
+    stop: async () => {
+      const pid = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+      process.kill(pid, 'SIGINT')
+      await new Promise((r) => child.once('exit', r))
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+function cannon(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, duration: DURATION, pipelining: 1, ...opts }, (err, res) => (err ? reject(err) : resolve(res)))
+  })
+}
+
+let seq = 0
+function consentRequest(site) {
+  return {
+    method: 'POST',
+    path: '/v1/consents',
+    headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0.0.0' },
+    setupRequest: (req) => ({ ...req, body: JSON.stringify(consentBody(site)) }),
+  }
+}
+function consentBody(site) {
+  seq++
+  return {
+    siteId: site.siteId,
+    visitorId: (seq + 1e9).toString(16).padStart(32, 'f'),
+    idempotencyKey: `bench_${process.pid}_${seq.toString(36).padStart(10, '0')}`,
+    method: 'custom',
+    categories: { functional: true, analytics: seq % 2 === 0, advertising: false },
+    services: { ga4: seq % 2 === 0 },
+    doNotSell: false,
+    gpc: false,
+    policyRevision: 1,
+    configVersionId: site.versionId,
+    locale: 'en',
+    jurisdiction: 'DE',
+    bannerVersion: '0.1.0',
+    pageUrl: 'https://shop.example/products/42?utm_source=x',
+    decidedAt: Date.now(),
+  }
+}
+
+/** Measures one target: a 2 s warm-up, then DURATION seconds. Non-2xx responses are counted and reported. */
+async function measure(label, url, request) {
+  await cannon({ url, duration: 2, requests: [request] })
+  const r = await cannon({ url, requests: [request] })
+  const errors = r.non2xx + r.errors + r.timeouts
+  return { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, errors }
+}
+
+async function adminJson(url, key, method, path, body) {
+  const res = await fetch(url + path, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) })
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+  return res.json()
+}
+
+function sampleConfig(siteId) {
+  return {
+    siteId,
+    name: 'Bench shop',
+    controller: { name: 'Bench GmbH' },
+    allowedOrigins: ['https://shop.example'],
+    policy: { revision: 1, url: 'https://shop.example/privacy' },
+    services: [
+      { id: 'ga4', name: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Measure visits', privacyPolicyUrl: 'https://policies.google.com/privacy' },
+      { id: 'ads', name: 'Ads', provider: 'AdCo', category: 'advertising', purpose: 'Ads', privacyPolicyUrl: 'https://adco.example/privacy' },
+    ],
+  }
+}
+
+async function setupSite(url, key) {
+  const site = await adminJson(url, key, 'POST', '/v1/admin/sites', { name: 'Bench', allowedOrigins: ['https://shop.example'] })
+  const version = await adminJson(url, key, 'POST', `/v1/admin/sites/${site.id}/config-versions`, sampleConfig(site.id))
+  return { siteId: site.id, versionId: version.id, configHash: version.hash }
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function lookups(url, n) {
+  const times = []
+  for (let i = 0; i < n; i++) {
+    const visitor = seed.benchVisitor(Math.floor(Math.random() * (RECORDS / 5)))
+    const t = performance.now()
+    const res = await fetch(`${url}/v1/consents?visitorId=${visitor}`)
+    const body = await res.json()
+    times.push(performance.now() - t)
+    if (body.records.length !== 5) throw new Error(`visitor ${visitor}: ${body.records.length} records`)
+  }
+  times.sort((a, b) => a - b)
+  return { p50: percentile(times, 50), p99: percentile(times, 99) }
+}
+
+async function exportAll(url, key, siteId) {
+  const t = performance.now()
+  const res = await fetch(`${url}/v1/admin/sites/${siteId}/consents/export?format=ndjson`, { headers: { authorization: `Bearer ${key}` } })
+  let lines = 0
+  let bytes = 0
+  for await (const chunk of res.body) {
+    bytes += chunk.length
+    for (const b of chunk) if (b === 10) lines++
+  }
+  return { seconds: (performance.now() - t) / 1000, lines, mb: bytes / 1e6 }
+}
+
+async function runStore(kind, databaseUrl) {
+  const key = JSON.parse(execFileSync(process.execPath, [join(work, 'cli.js'), 'key', 'create', '--label', 'bench'], { env: { ...process.env, DATABASE_URL: databaseUrl } })).key
+  const env = { DATABASE_URL: databaseUrl, PORT: String(await freePort()), CONSENTRY_RATE_LIMIT: 'off', CONSENTRY_TRUST_PROXY: '0' }
+  let server = await start([join(work, 'cli.js'), 'serve'], env)
+  const big = await setupSite(server.url, key)
+  const site = await setupSite(server.url, key)
+  await stop(server.child)
+  const seedMs = await seed.seedRecords(databaseUrl, big, RECORDS)
+  console.log(`  ${kind}: seeded ${RECORDS.toLocaleString('en')} records in ${(seedMs / 1000).toFixed(1)} s`)
+  server = await start([join(work, 'cli.js'), 'serve'], env)
+  const write = await measure(`${kind}: POST /v1/consents`, server.url, consentRequest(site))
+  const read = await measure(`${kind}: GET config`, server.url, { method: 'GET', path: `/v1/sites/${site.siteId}/config`, headers: { 'cf-ipcountry': 'DE' } })
+  const lookup = await lookups(server.url, 500)
+  const exp = await exportAll(server.url, key, big.siteId)
+  const rss = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(server.child.pid)]).toString().trim()) / 1024
+  await stop(server.child)
+  return { write, read, lookup, exp, seedMs, rss }
+}
+
+const fmt = (n, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d })
+console.log(`API bench: ${DURATION} s per target, ${CONNECTIONS} connections, 127.0.0.1; ${RECORDS.toLocaleString('en')} records for lookups/export`)
+
+const bare = await start([join(work, 'bare.mjs')], { PORT: String(await freePort()) })
+const baseBody = consentBody({ siteId: 'site_bench', versionId: 'cfg_x' })
+const bareWrite = await measure('bare Hono: POST echo', bare.url, { method: 'POST', path: '/echo', headers: { 'content-type': 'application/json' }, body: JSON.stringify(baseBody) })
+const bareRead = await measure('bare Hono: GET fixed JSON', bare.url, { method: 'GET', path: '/config' })
+await stop(bare.child)
+
+const results = { sqlite: await runStore('sqlite', `file:${join(tmp, 'bench.db')}`) }
+const pgServer = await startPostgres()
+try {
+  results.postgres = await runStore('postgres', pgServer.url)
+} finally {
+  await pgServer.stop()
+}
+
+const rows = [bareWrite, bareRead]
+for (const r of Object.values(results)) rows.push(r.write, r.read)
+console.log('\n| target | req/s | p50 ms | p99 ms | non-2xx | vs bare |')
+console.log('|---|---:|---:|---:|---:|---:|')
+for (const r of rows) {
+  const base = r.label.includes('POST') ? bareWrite : bareRead
+  console.log(`| ${r.label} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r === base ? '1.00' : fmt(r.rps / base.rps, 2)} |`)
+}
+console.log('\n| store | writes vs bare (target ≥ 0.50) | config reads vs bare (target ≥ 0.80) |')
+console.log('|---|---:|---:|')
+for (const [kind, r] of Object.entries(results)) {
+  console.log(`| ${kind} | ${fmt(r.write.rps / bareWrite.rps, 2)} ${r.write.rps / bareWrite.rps >= 0.5 ? '✓' : '✗'} | ${fmt(r.read.rps / bareRead.rps, 2)} ${r.read.rps / bareRead.rps >= 0.8 ? '✓' : '✗'} |`)
+}
+console.log(`\n| store | seed ${fmt(RECORDS)} (batched) | visitor lookup p50 / p99 ms | export NDJSON ${fmt(RECORDS)} rows | server RSS after export |`)
+console.log('|---|---:|---:|---:|---:|')
+for (const [kind, r] of Object.entries(results)) {
+  console.log(`| ${kind} | ${fmt(r.seedMs / 1000, 1)} s | ${fmt(r.lookup.p50, 2)} / ${fmt(r.lookup.p99, 2)} | ${fmt(r.exp.seconds, 1)} s (${fmt(r.exp.lines / r.exp.seconds)} rows/s, ${fmt(r.exp.mb)} MB, ${fmt(r.exp.lines)} lines) | ${fmt(r.rss)} MB |`)
+}
