@@ -58,7 +58,7 @@ describe('startCleanup', () => {
     source.decide('withdraw')
     const leftovers = report.mock.calls[0]![0] as string[]
     expect(leftovers.some((l) => l.includes('_hjServer') && l.includes('HttpOnly'))).toBe(true)
-    expect(leftovers.some((l) => l.includes('fr on .facebook.com') && l.includes('third-party'))).toBe(true)
+    expect(leftovers.some((l) => l.includes('fr') && l.includes('third-party: .facebook.com'))).toBe(true)
     expect(warn).toHaveBeenCalledTimes(1)
   })
 

@@ -23,12 +23,12 @@ export function removeStorage(doc: Document, items: readonly StorageItem[]): str
   const view = doc.defaultView
   for (const item of items) {
     if (item.kind === 'cookie') {
-      if (item.httpOnly) leftovers.push(`cookie ${item.name} (HttpOnly: only the server can delete it)`)
-      else if (!isOwnDomain(item.domain, host)) leftovers.push(`cookie ${item.name} on ${item.domain} (third-party: only that site can delete it)`)
+      if (item.httpOnly) leftovers.push(`${item.name} (HttpOnly)`)
+      else if (!isOwnDomain(item.domain, host)) leftovers.push(`${item.name} (third-party: ${item.domain})`)
       if (item.httpOnly || !isOwnDomain(item.domain, host)) continue
       for (const name of cookieNames(doc).filter((n) => matches(item, n))) {
         expireCookie(doc, name, item.domain)
-        if (cookieNames(doc).includes(name)) leftovers.push(`cookie ${name} (set for a domain or path outside this page)`)
+        if (cookieNames(doc).includes(name)) leftovers.push(`${name} (other domain or path)`)
       }
     } else {
       const storage = item.kind === 'local_storage' ? view?.localStorage : view?.sessionStorage

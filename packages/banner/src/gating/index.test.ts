@@ -138,6 +138,17 @@ describe('startGating', () => {
     expect(document.getElementById('a')!.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/x')
   })
 
+  it('sizes the placeholder from plain numeric iframe attributes only', () => {
+    document.body.innerHTML =
+      '<iframe data-consentry="functional" data-src="https://a.example/" width="560" height="315"></iframe>' +
+      '<iframe data-consentry="functional" data-src="https://b.example/" width="1px;background:url(https://evil.example/)" height="50%"></iframe>'
+    stop = startGating(source)
+    const [a, b] = Array.from(document.querySelectorAll<HTMLElement>('[data-consentry-placeholder]'))
+    expect([a!.style.width, a!.style.minHeight]).toEqual(['560px', '315px'])
+    expect([b!.style.width, b!.style.minHeight]).toEqual(['100%', '50%'])
+    expect(b!.style.background).not.toContain('evil')
+  })
+
   it('"Always allow" requests a grant for the service and loads the embed', () => {
     document.body.innerHTML = '<iframe id="a" data-consentry-service="youtube" data-src="https://www.youtube-nocookie.com/embed/x"></iframe>'
     stop = startGating(source)

@@ -17,26 +17,22 @@ export function placeholder(frame: HTMLElement, serviceName: string, texts: Embe
   const box = doc.createElement('div')
   box.className = 'consentry-embed'
   box.setAttribute('data-consentry-placeholder', '')
-  const width = frame.getAttribute('width')
-  const height = frame.getAttribute('height')
-  box.style.cssText =
-    'display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.75em;padding:1em;box-sizing:border-box;' +
-    'max-width:100%;background:#f3f4f6;color:#111827;border:1px solid #9ca3af;text-align:center;font:inherit;' +
-    `width:${width ? `${/^\d+$/.test(width) ? `${width}px` : width}` : '100%'};min-height:${height && /^\d+$/.test(height) ? `${height}px` : '150px'}`
+  // Only plain numbers or percentages from the iframe's attributes reach the style.
+  const size = (v: string | null, fallback: string) => (v && /^\d+%?$/.test(v) ? (v.endsWith('%') ? v : `${v}px`) : fallback)
+  box.style.cssText = `display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.75em;padding:1em;box-sizing:border-box;max-width:100%;background:#f3f4f6;color:#111827;border:1px solid #9ca3af;text-align:center;width:${size(frame.getAttribute('width'), '100%')};min-height:${size(frame.getAttribute('height'), '150px')}`
   const text = doc.createElement('p')
-  text.style.margin = '0'
   text.textContent = texts['embed.placeholder'].replace('{service}', serviceName)
-  box.append(text)
   const row = doc.createElement('div')
-  row.style.cssText = 'display:flex;gap:.5em;flex-wrap:wrap;justify-content:center'
   for (const always of [false, true]) {
     const button = doc.createElement('button')
     button.type = 'button'
     button.textContent = texts[always ? 'embed.loadAlways' : 'embed.loadOnce']
-    button.style.cssText = 'min-height:24px;min-width:24px;padding:.4em .9em;cursor:pointer;font:inherit'
+    // 24 px minimum target (WCAG 2.5.8); the page's own button styles apply otherwise.
+    button.style.cssText = 'min-height:24px;margin:0 .25em;padding:.4em .9em'
     button.addEventListener('click', () => onLoad(always))
     row.append(button)
   }
+  box.append(text)
   box.append(row)
   return box
 }
