@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
@@ -8,7 +9,21 @@ import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-
 import type { AppendOutcome, ConsentFilter, ConsentStore, StatsRow } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents }
-const MAX_ROWS_PER_INSERT = 1000
+
+// Column list of `consents` from the schema, so the plain-SQL write path cannot drift from it.
+const COLUMNS = Object.entries(getTableColumns(consents)) as [keyof ConsentRecord, PgColumn][]
+const BIGINTS = new Set(COLUMNS.filter(([, c]) => /bigint|bigserial/.test(c.getSQLType())).map(([k]) => k))
+const INSERT_COLUMNS = COLUMNS.filter(([key]) => key !== 'seq')
+const INSERT_SQL = `insert into consents (${INSERT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) select * from unnest(${INSERT_COLUMNS.map(
+  ([, c], i) => `$${i + 1}::${c.getSQLType().replace('bigserial', 'bigint')}[]`,
+).join(', ')}) returning id, seq`
+const SELECT_LIST = COLUMNS.map(([key, c]) => `"${c.name}" as "${key}"`).join(', ')
+
+/** A raw row (aliased to camelCase) as a record; PostgreSQL returns bigint as a string. */
+function toRecord(row: Record<string, unknown>): ConsentRecord {
+  for (const key of BIGINTS) if (row[key] !== null && row[key] !== undefined) row[key] = Number(row[key])
+  return row as unknown as ConsentRecord
+}
 
 /** Connects to PostgreSQL (`postgres://…`), applies the committed migrations and returns the store. */
 export async function openPostgresStore(url: string, options: { poolSize?: number } = {}): Promise<ConsentStore> {
@@ -88,19 +103,21 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
     },
 
     async appendBatch(items, seal) {
-      return db.transaction(async (tx) => {
+      // The hot path, in plain SQL on one pooled connection: measured, building a multi-row insert through the
+      // query builder cost ~140 µs per record; one `insert … select from unnest(arrays)` costs a few.
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
         const siteIds = [...new Set(items.map((i) => i.siteId))].sort()
         // Row locks on the chain heads: concurrent writers (other instances) extend each chain in turn.
-        const headRows = await tx
-          .select({ id: sites.id, headHash: sites.headHash, lastReceivedAt: sites.lastReceivedAt })
-          .from(sites)
-          .where(inArray(sites.id, siteIds))
-          .orderBy(asc(sites.id))
-          .for('update')
-        const heads = new Map(headRows.map((r) => [r.id, { hash: r.headHash ?? GENESIS_HASH, at: r.lastReceivedAt }]))
+        const headRows = await client.query<{ id: string; head_hash: string | null; last_received_at: string }>(
+          'select id, head_hash, last_received_at from sites where id = any($1::text[]) order by id for update',
+          [siteIds],
+        )
+        const heads = new Map(headRows.rows.map((r) => [r.id, { hash: r.head_hash ?? GENESIS_HASH, at: Number(r.last_received_at) }]))
         const keys = items.map((i) => i.idempotencyKey).filter((k): k is string => k !== null)
         const existing = keys.length
-          ? await tx.select().from(consents).where(and(inArray(consents.siteId, siteIds), inArray(consents.idempotencyKey, keys)))
+          ? (await client.query<Record<string, unknown>>(`select ${SELECT_LIST} from consents where site_id = any($1::text[]) and idempotency_key = any($2::text[])`, [siteIds, keys])).rows.map(toRecord)
           : []
         const seen = new Map<string, ConsentRecord>(existing.map((r) => [`${r.siteId}\u0000${r.idempotencyKey}`, r]))
         const rows: ConsentRecord[] = []
@@ -121,18 +138,25 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
           rows.push(record)
           out.push({ record, replay: false })
         }
-        for (let i = 0; i < rows.length; i += MAX_ROWS_PER_INSERT) {
-          const chunk = rows.slice(i, i + MAX_ROWS_PER_INSERT).map(({ seq: _seq, ...rest }) => rest)
-          const inserted = await tx.insert(consents).values(chunk).returning({ seq: consents.seq })
-          inserted.forEach((r, j) => {
-            rows[i + j]!.seq = r.seq
-          })
+        if (rows.length > 0) {
+          const arrays = INSERT_COLUMNS.map(([key]) => rows.map((r) => r[key]))
+          const inserted = await client.query<{ id: string; seq: string }>(INSERT_SQL, arrays)
+          const seqs = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]))
+          for (const r of rows) r.seq = seqs.get(r.id)!
+          for (const [siteId, head] of heads) {
+            if (rows.some((r) => r.siteId === siteId)) {
+              await client.query('update sites set head_hash = $2, last_received_at = $3 where id = $1', [siteId, head.hash, head.at])
+            }
+          }
         }
-        for (const [siteId, head] of heads) {
-          if (rows.some((r) => r.siteId === siteId)) await tx.update(sites).set({ headHash: head.hash, lastReceivedAt: head.at }).where(eq(sites.id, siteId))
-        }
+        await client.query('commit')
         return out
-      })
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined)
+        throw error
+      } finally {
+        client.release()
+      }
     },
     async queryConsents(siteId, filter, afterSeq, limit) {
       return db
