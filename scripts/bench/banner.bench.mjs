@@ -1,0 +1,191 @@
+// `pnpm bench banner`: the banner's default embed against vanilla-cookieconsent, Orejime and Klaro (installed
+// as dev dependencies of this package). Sizes: gzip and brotli of the JS + CSS a site ships. In Chromium at 1x
+// and 4x CPU throttling: time from navigation start until the "accept" button is visible, and main-thread script
+// time (CDP Performance.ScriptDuration). Runs alternate between banners; medians of BENCH_RUNS (default 9).
+// Each page has the same four categories and three services. Loopback only.
+import { execFileSync } from 'node:child_process'
+import { createServer } from 'node:http'
+import { createRequire } from 'node:module'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+const root = join(import.meta.dirname, '..', '..')
+const mods = join(import.meta.dirname, 'node_modules')
+const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 9))
+const RATES = [1, 4]
+const { chromium } = createRequire(join(root, 'packages/banner/package.json'))('playwright-core')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+if (!existsSync(join(root, 'packages/banner/dist/consentry.js'))) {
+  execFileSync(process.execPath, [join(root, 'packages/banner/scripts/build.mjs')], { stdio: 'inherit' })
+}
+
+const services = [
+  { id: 'prefs', name: 'Language memory', category: 'functional' },
+  { id: 'ga4', name: 'Google Analytics', category: 'analytics' },
+  { id: 'meta-pixel', name: 'Meta Pixel', category: 'advertising' },
+]
+const consentryConfig = {
+  siteId: 'site_bench0001',
+  name: 'Bench Shop',
+  controller: { name: 'Bench Shop Ltd' },
+  policy: { revision: 1, url: 'https://shop.example/privacy' },
+  services: services.map((s) => ({ ...s, provider: 'Example', purpose: s.name, privacyPolicyUrl: 'https://shop.example/privacy' })),
+}
+
+/** What each banner ships (files a site serves) and how its page starts it. */
+const BANNERS = {
+  consentry: {
+    files: { '/consentry.js': join(root, 'packages/banner/dist/consentry.js') },
+    head: '',
+    body: `<script type="application/json" data-consentry-config>${JSON.stringify(consentryConfig)}</script><script src="/consentry.js"></script>`,
+    accept: "document.querySelector('consentry-banner')?.shadowRoot?.querySelector('[data-action=accept]')",
+  },
+  'vanilla-cookieconsent': {
+    files: { '/cc.js': join(mods, 'vanilla-cookieconsent/dist/cookieconsent.umd.js'), '/cc.css': join(mods, 'vanilla-cookieconsent/dist/cookieconsent.css') },
+    head: '<link rel="stylesheet" href="/cc.css">',
+    body: `<script src="/cc.js"></script><script>CookieConsent.run(${JSON.stringify({
+      hideFromBots: false, // the bench browser is headless (a bot to its check)
+      categories: { necessary: { enabled: true, readOnly: true }, functional: {}, analytics: {}, advertising: {} },
+      language: {
+        default: 'en',
+        translations: {
+          en: {
+            consentModal: { title: 'We value your privacy', description: 'We use cookies.', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all', showPreferencesBtn: 'Customize' },
+            preferencesModal: {
+              title: 'Privacy preferences', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all', savePreferencesBtn: 'Save choices',
+              sections: ['necessary', 'functional', 'analytics', 'advertising'].map((c) => ({ title: c, description: c, linkedCategory: c })),
+            },
+          },
+        },
+      },
+    })})</script>`,
+    accept: "document.querySelector('#cc-main [data-role=all]')",
+  },
+  orejime: {
+    files: { '/orejime.js': join(mods, 'orejime/dist/orejime-standard-en.js'), '/orejime.css': join(mods, 'orejime/dist/orejime-standard.css') },
+    head: '<link rel="stylesheet" href="/orejime.css">',
+    body: `<script>window.orejimeConfig = ${JSON.stringify({
+      privacyPolicyUrl: 'https://shop.example/privacy',
+      purposes: [{ id: 'essential', title: 'Essential', isMandatory: true, cookies: ['consent'] }, ...services.map((s) => ({ id: s.id, title: s.name, cookies: [s.id] }))],
+    })}</script><script src="/orejime.js"></script>`,
+    accept: "document.querySelector('.orejime-Button--save')",
+  },
+  klaro: {
+    files: { '/klaro.js': join(mods, 'klaro/dist/klaro.js') },
+    head: '',
+    body: `<script>window.klaroConfig = ${JSON.stringify({
+      acceptAll: true,
+      privacyPolicy: 'https://shop.example/privacy',
+      services: services.map((s) => ({ name: s.id, title: s.name, purposes: [s.category] })),
+    })}</script><script src="/klaro.js"></script>`,
+    accept: "document.querySelector('.cm-btn-accept-all') || document.querySelector('.cm-btn-success')",
+  },
+}
+
+const page = (b) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Bench</title>${b.head}</head>` +
+  `<body><main><h1>Bench Shop</h1><p>${'Lorem ipsum dolor sit amet. '.repeat(40)}</p></main>${b.body}</body></html>`
+
+// --- sizes ------------------------------------------------------------------------------------------------------
+const sizes = {}
+for (const [name, b] of Object.entries(BANNERS)) {
+  const bytes = Buffer.concat(Object.values(b.files).map((f) => readFileSync(f)))
+  sizes[name] = {
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }
+}
+
+// --- server -------------------------------------------------------------------------------------------------------
+const server = createServer((req, res) => {
+  const [, name, ...rest] = (req.url ?? '/').split('/')
+  const b = BANNERS[name]
+  if (!b) return void res.writeHead(404).end()
+  const path = '/' + rest.join('/')
+  if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(b))
+  const file = b.files[path]
+  if (!file) return void res.writeHead(404).end()
+  res.writeHead(200, { 'content-type': path.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(readFileSync(file))
+})
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok))
+const base = `http://127.0.0.1:${server.address().port}`
+// Each banner's page loads its files by absolute path under its own prefix.
+for (const b of Object.values(BANNERS)) for (const f of Object.keys(b.files)) b.body = b.body.replaceAll(`"${f}"`, `"./${f.slice(1)}"`), (b.head = b.head.replaceAll(`"${f}"`, `"./${f.slice(1)}"`))
+
+// --- runs ---------------------------------------------------------------------------------------------------------
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] })
+const names = Object.keys(BANNERS)
+const samples = {} // `${name}@${rate}` → { visible: [], script: [] }
+
+async function measure(name, rate) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const tab = await context.newPage()
+  const cdp = await context.newCDPSession(tab)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+  await cdp.send('Performance.enable')
+  // Polls every frame from the very start of the document for the accept button being laid out and visible.
+  await tab.addInitScript(`(() => {
+    const find = () => { try { return ${BANNERS[name].accept} } catch { return null } }
+    const tick = () => {
+      const el = find()
+      if (el) { const r = el.getBoundingClientRect(); const s = getComputedStyle(el)
+        if (r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0.01) { window.__acceptVisibleAt = performance.now(); return } }
+      requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })()`)
+  await tab.goto(`${base}/${name}/`)
+  await tab.waitForFunction(() => window.__acceptVisibleAt !== undefined, null, { timeout: Number(process.env.BENCH_TIMEOUT ?? 30_000) }).catch((e) => {
+    throw new Error(`${name}: accept button never became visible (${e.message})`)
+  })
+  const visible = await tab.evaluate(() => window.__acceptVisibleAt)
+  await tab.waitForTimeout(100)
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const script = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000
+  await context.close()
+  return { visible, script }
+}
+
+const started = Date.now()
+for (let run = 0; run < RUNS; run++) {
+  for (const rate of RATES) {
+    // rotate the order each run so no banner always goes first
+    const order = names.map((_, i) => names[(i + run) % names.length])
+    for (const name of order) {
+      const key = `${name}@${rate}`
+      const m = await measure(name, rate)
+      ;(samples[key] ??= { visible: [], script: [] }).visible.push(m.visible)
+      samples[key].script.push(m.script)
+    }
+  }
+}
+await browser.close()
+server.close()
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+const kb = (n) => (n / 1024).toFixed(1)
+const ratio = (v, ref) => (ref > 0 ? `${(v / ref).toFixed(2)}×` : '–')
+const rows = [['banner', 'gzip KB', 'brotli KB', ...RATES.flatMap((r) => [`visible ${r}x ms`, `script ${r}x ms`])]]
+for (const name of names) {
+  const row = [name, `${kb(sizes[name].gzip)} (${ratio(sizes[name].gzip, sizes.consentry.gzip)})`, `${kb(sizes[name].brotli)} (${ratio(sizes[name].brotli, sizes.consentry.brotli)})`]
+  for (const rate of RATES) {
+    const v = median(samples[`${name}@${rate}`].visible)
+    const s = median(samples[`${name}@${rate}`].script)
+    const rv = median(samples[`consentry@${rate}`].visible)
+    const rs = median(samples[`consentry@${rate}`].script)
+    row.push(`${v.toFixed(0)} (${ratio(v, rv)})`, `${s.toFixed(1)} (${ratio(s, rs)})`)
+  }
+  rows.push(row)
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
+console.log(`\nBanner embed, Chromium headless, medians of ${RUNS} alternating runs (ratio vs consentry), ${((Date.now() - started) / 1000).toFixed(0)} s`)
+console.log(line(rows[0]))
+console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`)
+for (const r of rows.slice(1)) console.log(line(r))
