@@ -8,6 +8,10 @@ export type { AppDeps, AppEnv } from './context'
 export { ApiError } from './errors'
 export type { ErrorCode } from './errors'
 
+// Sites and admin keys (the CLI's building blocks)
+export { newSite } from './sites'
+export { newApiKey } from './middleware/admin-auth'
+
 // Storage
 export { openStore } from './db/open-store'
 export { openSqliteStore } from './db/sqlite-store'
