@@ -28,9 +28,15 @@ async function visit(path: string): Promise<Visit> {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(demo.origin + path)
-  await page.waitForFunction(() => typeof (window as any).consentry?.get === 'function')
+  await page.locator('consentry-banner').waitFor({ state: 'attached' })
   expect(errors).toEqual([])
   return { context, page }
+}
+
+/** The visitor id, read from the consent cookie (`1.<visitorId>.…`), which every page shares. */
+async function visitorId(context: BrowserContext): Promise<string | undefined> {
+  const cookie = (await context.cookies()).find((c) => c.name === 'consentry')
+  return cookie ? decodeURIComponent(cookie.value).split('.')[1] : undefined
 }
 
 async function cookieNames(context: BrowserContext): Promise<string[]> {
@@ -40,9 +46,9 @@ async function cookieNames(context: BrowserContext): Promise<string[]> {
 const tagRuns = (page: Page) => page.evaluate(() => ({ ...((window as any).__demoTagRuns ?? {}) }) as Record<string, number>)
 
 async function records(page: Page): Promise<{ method: string; categories: Record<string, boolean>; doNotSell: boolean; gpc: boolean }[]> {
-  const visitorId = await page.evaluate(() => (window as any).consentry.get().state?.visitorId as string | undefined)
-  if (!visitorId) return []
-  const res = await fetch(`${demo.origin}/v1/consents?siteId=site_demo0001&visitorId=${visitorId}`)
+  const id = await visitorId(page.context())
+  if (!id) return []
+  const res = await fetch(`${demo.origin}/v1/consents?siteId=site_demo0001&visitorId=${id}`)
   expect(res.status).toBe(200)
   return ((await res.json()) as { records: any[] }).records
 }
@@ -78,7 +84,7 @@ describe('the demo started with npm start', () => {
     expect(list.map((r) => r.method)).toEqual(['reject_all'])
     expect(list[0]!.categories).toMatchObject({ functional: false, analytics: false, advertising: false })
     await page.reload()
-    await page.waitForFunction(() => typeof (window as any).consentry?.get === 'function')
+    await page.locator('consentry-banner').waitFor({ state: 'attached' })
     expect(await page.getByRole('button', { name: 'Reject all' }).isVisible()).toBe(false)
     expect(await tagRuns(page)).toEqual({})
     expect((await cookieNames(context)).filter((n) => TRACKING_COOKIES.includes(n))).toEqual([])
@@ -118,20 +124,22 @@ describe('the demo started with npm start', () => {
     expect(list).toHaveLength(2)
     expect(list[1]!.categories).toMatchObject({ analytics: false, advertising: false })
     await page.reload()
-    await page.waitForFunction(() => typeof (window as any).consentry?.get === 'function')
+    await page.locator('consentry-banner').waitFor({ state: 'attached' })
     expect(await tagRuns(page)).toEqual({})
     await context.close()
   })
 
-  it('CA-03: seen from California, "Do Not Sell or Share" stops the ad tag and is recorded', async () => {
+  it('CA-03/CA-04: seen from California, "Do Not Sell or Share" opts out in two clicks, stops the ad tag and is recorded', async () => {
     const { context, page } = await visit('/site/?country=US&region=CA')
-    await page.getByRole('link', { name: 'Do Not Sell or Share My Personal Information' }).click()
-    const dialog = page.getByRole('dialog')
-    await dialog.getByRole('button', { name: /Opt out|Confirm/ }).first().click()
+    // Opt-out rules: the tags run until the visitor opts out.
+    await expect.poll(() => tagRuns(page)).toEqual({ analytics: 1, ads: 1 })
+    await page.locator('consentry-banner').getByRole('button', { name: 'Do Not Sell or Share My Personal Information' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Opt out of sale and sharing' }).click()
+    await expect.poll(() => cookieNames(context)).not.toContain('_dads_uid')
     const list = await waitForRecords(page, 1)
-    expect(list.at(-1)).toMatchObject({ doNotSell: true })
+    expect(list.at(-1)).toMatchObject({ method: 'dns_link', doNotSell: true })
     await page.reload()
-    await page.waitForFunction(() => typeof (window as any).consentry?.get === 'function')
+    await page.locator('consentry-banner').waitFor({ state: 'attached' })
     expect((await tagRuns(page)).ads).toBeUndefined()
     expect(await cookieNames(context)).not.toContain('_dads_uid')
     await context.close()
