@@ -116,7 +116,7 @@ for (const b of Object.values(BANNERS)) for (const f of Object.keys(b.files)) b.
 
 // --- runs ---------------------------------------------------------------------------------------------------------
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] })
-const names = Object.keys(BANNERS)
+const names = Object.keys(BANNERS).filter((n) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(n))
 const samples = {} // `${name}@${rate}` → { visible: [], script: [] }
 
 async function measure(name, rate) {
