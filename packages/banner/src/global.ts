@@ -45,6 +45,7 @@ try {
   installEarly(earlyConsent(cookieName, boot?.config.services), { waitForUpdateMs: boot?.config.googleConsentMode.waitForUpdateMs ?? 500 })
 
   const existing = window.consentry
+  if (existing && !Array.isArray(existing)) throw new Error('already loaded on this page')
   const queue: QueuedCall[] = Array.isArray(existing) ? [...existing] : []
   window.consentry = { push: (call: QueuedCall) => void queue.push(call) }
   init(optionsFrom(script)).then(
