@@ -31,6 +31,8 @@ type UspFn = (command: string, version?: unknown, callback?: Callback) => void
 export interface CmpHandle {
   _fn: GppFn
   _publish(data: CmpData): void
+  /** The banner's visibility changed (`cmpDisplayStatus` event). */
+  _display(status: GppPing['cmpDisplayStatus']): void
   _ping(): GppPing
 }
 
@@ -120,6 +122,11 @@ export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): 
 
   return {
     _fn: gpp,
+    _display(status) {
+      if (ping.cmpDisplayStatus === status) return
+      ping.cmpDisplayStatus = status
+      emit('cmpDisplayStatus', status)
+    },
     _ping: () => ({ ...ping }),
     _publish(data) {
       const first = ping.cmpStatus !== 'loaded'

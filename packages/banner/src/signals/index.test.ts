@@ -162,6 +162,21 @@ describe('startSignals', () => {
     expect(gpp('getField', 'usca.SaleOptOut')).toBe(1)
   })
 
+  it('IAB-02/IAB-03: cmpDisplayStatus follows the banner views and fires cmpDisplayStatus events', () => {
+    installEarlySignals(null, { waitForUpdateMs: 500 })
+    stop = startSignals(createTestSource())
+    const log: string[] = []
+    w.__gpp('addEventListener', (e: { eventName: string; data: unknown }) => log.push(`${e.eventName}:${String(e.data)}`))
+    const view = (type: string, name: string) => document.dispatchEvent(new CustomEvent(type, { detail: { view: name } }))
+    view('consentry:show', 'banner')
+    view('consentry:show', 'preferences')
+    view('consentry:hide', 'banner')
+    expect(gpp<GppPing>('ping').cmpDisplayStatus).toBe('visible')
+    view('consentry:hide', 'preferences')
+    expect(gpp<GppPing>('ping').cmpDisplayStatus).toBe('hidden')
+    expect(log).toEqual(['listenerRegistered:true', 'cmpDisplayStatus:visible', 'cmpDisplayStatus:hidden'])
+  })
+
   it('IAB-01: section reads made before the data is ready are answered, in order, once it is', () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
     const answers: unknown[] = []

@@ -43,5 +43,20 @@ export function startSignals(source: ConsentSource): () => void {
     cmp._publish(cmpData(snapshot))
   }
   apply(source.snapshot(), 'init')
-  return source.subscribe(apply)
+  // The banner announces its views (`consentry:show` / `consentry:hide`, detail.view) on the document.
+  const open = new Set<string>()
+  const onView = (event: Event) => {
+    const view = (event as CustomEvent<{ view?: string }>).detail?.view ?? ''
+    if (event.type === 'consentry:show') open.add(view)
+    else open.delete(view)
+    cmp._display(open.size ? 'visible' : 'hidden')
+  }
+  document.addEventListener('consentry:show', onView)
+  document.addEventListener('consentry:hide', onView)
+  const unsubscribe = source.subscribe(apply)
+  return () => {
+    unsubscribe()
+    document.removeEventListener('consentry:show', onView)
+    document.removeEventListener('consentry:hide', onView)
+  }
 }
