@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { GppModel, HeaderV1 } from '@iabgpp/cmpapi'
-import { encodeGpp, usSectionsFor } from './gpp-string'
+import { encodeGpp, usSectionsFor, type GppSectionName } from './gpp-string'
 import { encodeGppHeader } from './header'
 import { fibonacci } from './bits'
 import type { UsPrivacyChoices } from './us-sections'
@@ -84,6 +84,22 @@ describe('encodeGpp', () => {
       for (const [field, value] of Object.entries(fields)) {
         if (field === 'GpcSegmentIncluded') continue // not carried in the string
         expect([section, field, model.getFieldValue(section, field)]).toEqual([section, field, value])
+      }
+    }
+  })
+
+  it('IAB-04: every combination of choices and sections round-trips losslessly through @iabgpp/cmpapi', () => {
+    const sectionSets: GppSectionName[][] = [['usnat'], ['usca'], ['usnat', 'usca'], ['uspv1', 'usnat', 'usca']]
+    for (let bits = 0; bits < 32; bits++) {
+      const [saleOptOut, sharingOptOut, targetedAdvertisingOptOut, gpc, mspaCovered] = [0, 1, 2, 3, 4].map((i) => (bits & (1 << i)) !== 0) as boolean[]
+      for (const sections of sectionSets) {
+        const ours = encodeGpp(sections, { saleOptOut: saleOptOut!, sharingOptOut: sharingOptOut!, targetedAdvertisingOptOut: targetedAdvertisingOptOut!, gpc: gpc!, mspaCovered: mspaCovered! })
+        const model = new GppModel(ours.gppString)
+        expect(model.getSectionIds()).toEqual(ours.sectionList)
+        for (const [section, fields] of Object.entries(ours.parsedSections)) {
+          for (const [field, value] of Object.entries(fields)) if (field !== 'GpcSegmentIncluded') expect(model.getFieldValue(section, field)).toEqual(value)
+        }
+        expect(model.encode()).toBe(ours.gppString)
       }
     }
   })
