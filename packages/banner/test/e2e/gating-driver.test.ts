@@ -23,6 +23,13 @@ beforeAll(async () => {
     routes: {
       '/driver.js': (_req, res) => void res.writeHead(200, { 'content-type': 'text/javascript' }).end(driver),
       '/collect': (_req, res) => void res.writeHead(204).end(),
+      '/csp.html': (_req, res) =>
+        void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'nonce-n0nce'" }).end(
+          `<!doctype html><html><head><script nonce="n0nce" src="/driver.js"></script>
+<script type="text/plain" data-consentry="analytics" nonce="n0nce">(window.__runs = window.__runs || {}).withNonce = 1</script>
+<script type="text/plain" data-consentry="analytics">(window.__runs = window.__runs || {}).withoutNonce = 1</script>
+</head><body></body></html>`,
+        ),
     },
   })
   browser = await launchChromium()
@@ -180,6 +187,17 @@ describe('gating in Chromium (opt-in regime, DE)', () => {
     })
     // fbevents.js is not loaded here (our fake pixel), so the stub queue shows the order Meta would replay.
     expect(fbq.slice(0, 3)).toEqual(['consent:revoke', 'consent:grant', 'init:000000000000'])
+  })
+})
+
+describe('Content Security Policy', () => {
+  it('a gated inline script keeps its nonce and runs under a nonce-only CSP; one without a nonce stays blocked', async () => {
+    context = await browser.newContext()
+    page = await context.newPage()
+    await page.goto(`${server.url}/csp.html`)
+    await decide('accept_all')
+    await settle(300)
+    expect(await runs()).toEqual({ withNonce: 1 })
   })
 })
 
