@@ -98,6 +98,20 @@ describe('preferences center', () => {
     expect(dialog.contains(page.root.activeElement)).toBe(true)
   })
 
+  it('A11Y-01: the page behind an open dialog is inert, and only what the banner made inert is restored', async () => {
+    const main = document.createElement('main')
+    const already = document.createElement('aside')
+    already.inert = true
+    document.body.append(main, already)
+    page = await start()
+    await page.click('[data-action=customize]')
+    expect(main.inert).toBe(true)
+    key(page.$('.prefs')!, 'Escape')
+    await settle()
+    expect(main.inert).toBe(false)
+    expect(already.inert).toBe(true)
+  })
+
   it('EU-05, A11Y-06: optional switches start off in an opt-in regime; essential is on and locked', async () => {
     page = await start()
     await page.click('[data-action=customize]')

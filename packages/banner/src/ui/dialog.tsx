@@ -1,5 +1,5 @@
 import { Component, createRef, type ComponentChildren } from 'preact'
-import { trapFocus } from './focus-trap'
+import { inertOutside, trapFocus } from './focus-trap'
 
 export interface DialogProps {
   labelId: string
@@ -19,7 +19,13 @@ export class Dialog extends Component<DialogProps> {
   _release?: () => void
 
   override componentDidMount() {
-    this._release = trapFocus(this._ref.current!, this.props.onEscape && (() => this.props.onEscape?.()))
+    const el = this._ref.current!
+    const releaseInert = inertOutside(el)
+    const releaseFocus = trapFocus(el, this.props.onEscape && (() => this.props.onEscape?.()))
+    this._release = () => {
+      releaseInert()
+      releaseFocus()
+    }
   }
 
   override componentWillUnmount() {

@@ -53,3 +53,24 @@ export function trapFocus(container: HTMLElement, onEscape?: () => void): () => 
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus()
   }
 }
+
+/**
+ * Makes the rest of the page inert while a modal dialog is open (APG: background not reachable), for the
+ * element hosting `container` (its shadow host, or itself). Returns a function that undoes only what it did.
+ */
+export function inertOutside(container: Element): () => void {
+  const root = container.getRootNode()
+  const host = root instanceof ShadowRoot ? root.host : container
+  const body = host.ownerDocument.body
+  const changed: HTMLElement[] = []
+  for (let node: Element | null = host; node && node !== body && node.parentElement; node = node.parentElement) {
+    for (const sibling of node.parentElement.children) {
+      if (sibling === node || !(sibling instanceof HTMLElement) || sibling.inert || sibling.tagName === 'SCRIPT') continue
+      sibling.inert = true
+      changed.push(sibling)
+    }
+  }
+  return () => {
+    for (const el of changed) el.inert = false
+  }
+}

@@ -69,6 +69,8 @@ ${options.body ?? ''}
 /** Runs axe-core (WCAG 2.0–2.2 A/AA) on the page, shadow roots included; returns the violations. */
 export async function axe(page: Page): Promise<{ id: string; nodes: unknown[] }[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH })
+  // Judge the settled state: let fade-ins finish (mid-animation colours are not what a visitor reads).
+  await page.evaluate(() => Promise.all((document.querySelector('consentry-banner')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished)))
   return page.evaluate(async (tags) => {
     const result = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary: string }[] }[] }> } }).axe.run(
       { include: [['consentry-banner']] },
