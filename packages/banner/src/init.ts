@@ -1,5 +1,5 @@
 import { h, render } from 'preact'
-import { isCategory, shouldPrompt } from '@consentry/shared'
+import { isCategory, isOptionalCategory, shouldPrompt } from '@consentry/shared'
 import type { Category, ConsentMethod, ConsentState, Picks, Texts } from '@consentry/shared'
 import type { ConsentSnapshot, ConsentSource } from './consent-source'
 import { loadConfig, type ConfigSourceOptions } from './config/load'
@@ -141,6 +141,13 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
   // Gating and signals start before anything waits (texts, <body>), so no tag slips through.
   const stopIntegrations = startIntegrations(store)
   const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell })
+  // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
+  const onRequestGrant = (event: Event) => {
+    const { service, category } = (event as CustomEvent<{ service?: string | null; category?: string | null }>).detail ?? {}
+    if (service) apply('api', { services: { [service]: true } })
+    else if (isOptionalCategory(category)) apply('api', { categories: { [category]: true } })
+  }
+  doc.addEventListener('consentry:request-grant', onRequestGrant)
   const onPageHide = () => outbox?.beacon()
   addEventListener('pagehide', onPageHide)
 
@@ -188,6 +195,7 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
       unsubscribe()
       stopIntegrations()
       unbindOpeners()
+      doc.removeEventListener('consentry:request-grant', onRequestGrant)
       removeEventListener('pagehide', onPageHide)
       outbox?.stop()
       render(null, mounted.root)

@@ -135,6 +135,19 @@ describe('gating through the real banner (Chromium)', () => {
     expect(layer.filter((e) => e === 'consent update')).toHaveLength(1)
   })
 
+  it('"Always allow" on an embed is recorded as a grant of that service: the embed loads on the next page by itself', async () => {
+    await open('/eu')
+    await tab.getByRole('button', { name: 'Always allow' }).click()
+    await settle()
+    expect(hits('/tags/video.html')).toBe(1)
+    expect(hits('/tags/analytics.js')).toBe(0) // nothing else granted
+    await tab.reload()
+    await settle()
+    expect(await tab.locator('#video').getAttribute('src')).toBe('/tags/video.html')
+    expect(await tab.locator('[data-consentry-placeholder]').count()).toBe(0)
+    expect((await runs()).analytics).toBeUndefined()
+  })
+
   it('ADS-10: content inserted after load is gated until consent', async () => {
     await open('/eu')
     await tab.evaluate(() => {
