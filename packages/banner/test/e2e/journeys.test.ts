@@ -175,6 +175,23 @@ describe('visitor journeys (Chromium)', () => {
     }
   })
 
+  it('A11Y-08: WCAG 1.4.12 text-spacing overrides at 320 px clip nothing and keep every choice clickable', async () => {
+    const { page, context } = await open('/', { width: 320, height: 640 })
+    await page.evaluate(() => {
+      const root = document.querySelector('consentry-banner')!.shadowRoot!
+      const sheet = new CSSStyleSheet()
+      sheet.replaceSync('*{line-height:1.5!important;letter-spacing:.12em!important;word-spacing:.16em!important}p{margin-bottom:2em!important}')
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+    })
+    const clipped = await page.evaluate(() =>
+      [...document.querySelector('consentry-banner')!.shadowRoot!.querySelectorAll('button')].filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).length,
+    )
+    expect(clipped).toBe(0)
+    await inBanner(page, '[data-action=reject]').click()
+    expect(decodeConsentCookie(await consentCookie(page))?.method).toBe('reject_all')
+    await context.close()
+  })
+
   it('A11Y-08: text resized to 200% keeps every choice reachable', async () => {
     const { page, context } = await open('/', { width: 640, height: 800 })
     await page.addStyleTag({ content: 'consentry-banner{font-size:200%}' })
