@@ -50,13 +50,16 @@ describe('startCleanup', () => {
     expect(cookies()).toEqual(['cart'])
   })
 
-  it('EU-12: reports what it cannot remove (HttpOnly, third-party) to the console and the callback', () => {
+  it('EU-12: reports what it cannot remove (HttpOnly, third-party) to the console, the callback and a DOM event', () => {
     source.decide('accept_all')
     const report = vi.fn()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     stop = startCleanup(source, report)
+    const events: unknown[] = []
+    document.addEventListener('consentry:leftovers', (e) => events.push((e as CustomEvent).detail), { once: true })
     source.decide('withdraw')
     const leftovers = report.mock.calls[0]![0] as string[]
+    expect(events).toEqual([{ leftovers }])
     expect(leftovers.some((l) => l.includes('_hjServer') && l.includes('HttpOnly'))).toBe(true)
     expect(leftovers.some((l) => l.includes('fr') && l.includes('third-party: .facebook.com'))).toBe(true)
     expect(warn).toHaveBeenCalledTimes(1)

@@ -4,6 +4,9 @@ import { cookieNames, expireCookie } from './cookies'
 
 export { cookieDomains, cookiePaths } from './cookies'
 
+/** Fired on `document` after a withdrawal when something could not be removed; `detail.leftovers` lists it. */
+export const LEFTOVERS_EVENT = 'consentry:leftovers'
+
 const matches = (item: StorageItem, key: string) => (item.match === 'prefix' ? key.startsWith(item.name) : key === item.name)
 
 /** True when `domain` (as declared on a cookie) belongs to the page's host or one of its parents. */
@@ -55,7 +58,7 @@ function withdrawnStorage(snapshot: ConsentSnapshot, before: EffectiveConsent | 
 /**
  * On every withdrawal (a service or category going from granted to refused) deletes the declared cookies and
  * storage keys; at start, sweeps what refused services left behind. Whatever cannot be removed is reported to
- * the console and to `report`. Returns a stop function.
+ * the console, to `report` and as a `consentry:leftovers` event on `document`. Returns a stop function.
  * @example startCleanup(store, (left) => showNotice(left))
  */
 export function startCleanup(source: ConsentSource, report?: (leftovers: string[]) => void): () => void {
@@ -65,6 +68,7 @@ export function startCleanup(source: ConsentSource, report?: (leftovers: string[
     if (before && leftovers.length) {
       console.warn('[consentry] could not remove after withdrawal:', leftovers)
       report?.(leftovers)
+      document.dispatchEvent(new CustomEvent(LEFTOVERS_EVENT, { detail: { leftovers } }))
     }
   }
   let previous = source.snapshot().consent
