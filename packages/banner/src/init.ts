@@ -1,19 +1,19 @@
 import { h, render } from 'preact'
 import { isCategory, isOptionalCategory, shouldPrompt } from '@consentry/shared'
-import type { Category, ConsentMethod, ConsentState, Picks, Texts } from '@consentry/shared'
+import type { Category, ConsentMethod, Picks, Texts } from '@consentry/shared'
 import type { ConsentSnapshot, ConsentSource } from './consent-source'
 import { loadConfig, type ConfigSourceOptions } from './config/load'
 import { createStore } from './store'
-import { createEmitter, type ConsentryEvent, type ConsentryEvents, type ViewName } from './events'
+import { createEmitter, type ConsentryEvent, type ConsentryEvents } from './events'
 import { chooseLocale, fetchLocale, resolveTexts } from './i18n/locales'
-import { createOutbox, type Outbox } from './delivery/outbox'
-import { toConsentInput } from './delivery/record'
+import { createRecorder } from './delivery/recorder'
+import { createView } from './view'
 import { mount } from './mount'
 import { bindOpeners } from './openers'
 import { startIntegrations } from './integrations'
 import { App } from './ui/app'
 import { buildCss } from './ui/styles'
-import type { Panel, UiActions, ViewState } from './ui/types'
+import type { Panel, UiActions } from './ui/types'
 
 export interface InitOptions extends ConfigSourceOptions {
   /** Force a locale (else `<html lang>`, the browser's languages, then the site's default). */
@@ -70,12 +70,7 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
   const locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
   let t = resolveTexts(locale, null, overrides)
 
-  const outbox: Outbox | null = options.api
-    ? createOutbox({ endpoint: `${options.api.replace(/\/$/, '')}/v1/consents`, key: `consentry:outbox:${config.siteId}` })
-    : null
-  const record = (state: ConsentState) => {
-    outbox?.add(toConsentInput(state, { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId }))
-  }
+  const recorder = createRecorder(options.api, { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId })
 
   const stored = store.snapshot().state
   const prompt = shouldPrompt({
@@ -88,24 +83,20 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
     now: Date.now(),
   })
 
-  let view: ViewState = { banner: prompt.prompt, panel: null, saved: false }
-  const setView = (next: Partial<ViewState>) => {
-    const before = view
-    view = { ...view, ...next }
-    const shown = (v: ViewState, name: ViewName) => (name === 'banner' ? v.banner : v.panel === name)
-    for (const name of ['banner', 'preferences', 'dns'] as const) {
-      if (shown(before, name) !== shown(view, name)) {
-        events.emit(shown(view, name) ? 'show' : 'hide', name)
-        dispatch(`consentry:${shown(view, name) ? 'show' : 'hide'}`, { view: name })
-      }
-    }
-    paint()
-  }
   const dispatch = (type: string, detail: unknown) => doc.dispatchEvent(new CustomEvent(type, { detail }))
+  const view = createView(
+    { banner: prompt.prompt, panel: null, saved: false },
+    (name, shown) => {
+      events.emit(shown ? 'show' : 'hide', name)
+      dispatch(`consentry:${shown ? 'show' : 'hide'}`, { view: name })
+    },
+    () => paint(),
+  )
+  const setView = view.set
 
   const apply = (method: ConsentMethod, picks?: Picks) => {
     const decision = store.decide(method, picks)
-    record(decision)
+    recorder.record(decision)
     const snapshot = store.snapshot()
     events.emit('decision', decision, snapshot)
     dispatch('consentry:decision', { state: decision, consent: snapshot.consent })
@@ -132,7 +123,7 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
   }
 
   let root: ShadowRoot | null = null
-  const paint = () => root && render(h(App, { t, locale, snapshot: store.snapshot(), view, actions }), root)
+  const paint = () => root && render(h(App, { t, locale, snapshot: store.snapshot(), view: view.get(), actions }), root)
   const unsubscribe = store.subscribe((snapshot, cause) => {
     events.emit('change', snapshot, cause)
     dispatch('consentry:change', { consent: snapshot.consent, state: snapshot.state, cause })
@@ -148,8 +139,6 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
     else if (isOptionalCategory(category)) apply('api', { categories: { [category]: true } })
   }
   doc.addEventListener('consentry:request-grant', onRequestGrant)
-  const onPageHide = () => outbox?.beacon()
-  addEventListener('pagehide', onPageHide)
 
   // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
   if (gpc && jurisdiction.showDoNotSell && !(stored?.gpc && stored.doNotSell)) apply('gpc')
@@ -160,7 +149,7 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
   const mounted = mount(buildCss(config.appearance), options.nonce, doc)
   root = mounted.root
   paint()
-  void outbox?.flush() // records left by earlier pages
+  recorder.flush()
 
   const has = (id: string): boolean => {
     const { consent } = store.snapshot()
@@ -196,8 +185,7 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
       stopIntegrations()
       unbindOpeners()
       doc.removeEventListener('consentry:request-grant', onRequestGrant)
-      removeEventListener('pagehide', onPageHide)
-      outbox?.stop()
+      recorder.stop()
       render(null, mounted.root)
       mounted.remove()
     },
