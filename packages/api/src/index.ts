@@ -8,9 +8,8 @@ export type { AppDeps, AppEnv } from './context'
 export { ApiError } from './errors'
 export type { ErrorCode } from './errors'
 
-// Sites and admin keys (the CLI's building blocks)
+// Sites (the CLI's building block)
 export { newSite } from './sites'
-export { newApiKey } from './middleware/admin-auth'
 
 // Storage
 export { openStore } from './db/open-store'
