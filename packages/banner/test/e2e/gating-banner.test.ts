@@ -64,6 +64,9 @@ const hits = (prefix: string) => server.requests.filter((r) => r.path.startsWith
 const runs = () => tab.evaluate(() => ({ ...((window as unknown as { __runs?: Record<string, number> }).__runs ?? {}) }))
 const trackerCookies = async () => (await context.cookies()).map((c) => c.name).filter((n) => n !== 'consentry').sort()
 const settle = (ms = 700) => tab.waitForTimeout(ms)
+/** Waits (under load too) until the named fake tags have run; negative checks use a fixed settle instead. */
+const waitRuns = (...keys: string[]) =>
+  tab.waitForFunction((k) => k.every((key) => (window as unknown as { __runs?: Record<string, number> }).__runs?.[key]), keys)
 const click = async (selector: string) => {
   await inBanner(tab, selector).first().click()
   await settle()
@@ -93,6 +96,9 @@ describe('gating through the real banner (Chromium)', () => {
   it('after Accept all each tag runs exactly once, and once again per page from the stored choice', async () => {
     await open('/eu')
     await click('[data-action=accept]')
+    await waitRuns('analytics', 'gaInline', 'ads')
+    await expect.poll(() => hits('/tags/video.html')).toBe(1)
+    await settle()
     expect(await runs()).toEqual({ analytics: 1, gaInline: 1, ads: 1 })
     expect(hits('/tags/analytics.js')).toBe(1)
     expect(hits('/tags/ads.js')).toBe(1)
@@ -100,6 +106,7 @@ describe('gating through the real banner (Chromium)', () => {
     expect(hits('/tags/video.html')).toBe(1)
     expect(await trackerCookies()).toEqual(['VISITOR_INFO1_LIVE', '_fbp', '_ga', '_ga_TEST'])
     await tab.reload()
+    await waitRuns('analytics', 'gaInline', 'ads')
     await settle()
     expect(await runs()).toEqual({ analytics: 1, gaInline: 1, ads: 1 })
   })
@@ -107,6 +114,8 @@ describe('gating through the real banner (Chromium)', () => {
   it('EU-12: withdrawing in the preferences deletes the cookies and storage and stops the tags', async () => {
     await open('/eu')
     await click('[data-action=accept]')
+    await waitRuns('analytics', 'ads')
+    await expect.poll(() => trackerCookies()).toContain('VISITOR_INFO1_LIVE')
     expect(await trackerCookies()).toContain('_ga')
     await click('[data-action=reopen]')
     const reloaded = tab.waitForEvent('load')
@@ -124,6 +133,7 @@ describe('gating through the real banner (Chromium)', () => {
   it('ADS-01: the Consent Mode default is the first dataLayer entry, before any config or event', async () => {
     await open('/eu')
     await click('[data-action=accept]')
+    await waitRuns('gaInline')
     const layer = await tab.evaluate(() =>
       (window as unknown as { dataLayer: unknown[] }).dataLayer.map((e) =>
         Object.prototype.toString.call(e) === '[object Arguments]' ? (Array.from(e as ArrayLike<unknown>).slice(0, 2) as string[]).join(' ') : `event:${(e as { event?: string }).event}`,
@@ -138,12 +148,12 @@ describe('gating through the real banner (Chromium)', () => {
   it('"Always allow" on an embed is recorded as a grant of that service: the embed loads on the next page by itself', async () => {
     await open('/eu')
     await tab.getByRole('button', { name: 'Always allow' }).click()
+    await expect.poll(() => hits('/tags/video.html')).toBe(1)
     await settle()
-    expect(hits('/tags/video.html')).toBe(1)
     expect(hits('/tags/analytics.js')).toBe(0) // nothing else granted
     await tab.reload()
+    await expect.poll(() => tab.locator('#video').getAttribute('src')).toBe('/tags/video.html')
     await settle()
-    expect(await tab.locator('#video').getAttribute('src')).toBe('/tags/video.html')
     expect(await tab.locator('[data-consentry-placeholder]').count()).toBe(0)
     expect((await runs()).analytics).toBeUndefined()
   })
@@ -160,6 +170,7 @@ describe('gating through the real banner (Chromium)', () => {
     await settle()
     expect(await runs()).toEqual({})
     await click('[data-action=accept]')
+    await waitRuns('late')
     expect((await runs()).late).toBe(1)
   })
 })
@@ -167,7 +178,7 @@ describe('gating through the real banner (Chromium)', () => {
 describe('US opt-out regime through the real banner (Chromium)', () => {
   it('ADS-01/ADS-03: before any choice the update granting analytics precedes the tags it lets run', async () => {
     await open('/ca')
-    await settle()
+    await waitRuns('analytics', 'gaInline')
     expect((await runs()).analytics).toBe(1)
     const layer = await tab.evaluate(() =>
       (window as unknown as { dataLayer: unknown[] }).dataLayer
@@ -184,6 +195,7 @@ describe('US opt-out regime through the real banner (Chromium)', () => {
 describe('GPC in California through the real banner (Chromium)', () => {
   it('GPC-03/GPC-05: advertising tags never run or store anything, from the very first page load, with no prompt needed', async () => {
     await open('/ca', { gpc: true })
+    await waitRuns('analytics')
     await settle()
     expect(hits('/tags/ads.js') + hits('/collect?tag=ads')).toBe(0)
     expect(await trackerCookies()).not.toContain('_fbp')

@@ -56,6 +56,9 @@ const runs = () => page.evaluate(() => ({ ...((window as unknown as { __runs?: R
 const cookieNames = async () => (await context.cookies()).map((c) => c.name).filter((n) => n !== 'consentry_test').sort()
 const decide = (method: string) => page.evaluate((m) => (window as unknown as { __driver: { decide(m: string): void } }).__driver.decide(m), method)
 const settle = (ms = 600) => page.waitForTimeout(ms)
+/** Waits (under load too) until the named fake tags have run; negative checks use a fixed settle instead. */
+const waitRuns = (...keys: string[]) =>
+  page.waitForFunction((k) => k.every((key) => (window as unknown as { __runs?: Record<string, number> }).__runs?.[key]), keys)
 /** gtag commands in the dataLayer as arrays, and GTM events as `event:<name>`. */
 const dataLayer = () =>
   page.evaluate(() =>
@@ -91,6 +94,8 @@ describe('gating in Chromium (opt-in regime, DE)', () => {
   it('after Accept all each tag runs exactly once, on this page and from the stored choice on the next', async () => {
     await open()
     await decide('accept_all')
+    await waitRuns('analytics', 'gaInline', 'ads')
+    await expect.poll(() => hits('/collect?tag=video')).toBe(1)
     await settle()
     expect(await runs()).toEqual({ refused: 1, analytics: 1, gaInline: 1, ads: 1 })
     expect(hits('/tags/analytics.js')).toBe(1)
@@ -100,6 +105,7 @@ describe('gating in Chromium (opt-in regime, DE)', () => {
     expect(await page.locator('[data-consentry-placeholder]').count()).toBe(0)
     expect(await cookieNames()).toEqual(['VISITOR_INFO1_LIVE', '_fbp', '_ga', '_ga_TEST'])
     await page.reload()
+    await waitRuns('analytics', 'gaInline', 'ads')
     await settle()
     expect(await runs()).toEqual({ analytics: 1, gaInline: 1, ads: 1 })
   })
@@ -107,7 +113,8 @@ describe('gating in Chromium (opt-in regime, DE)', () => {
   it('EU-12: withdrawal deletes the cookies and storage, tells the vendors, and stops the tags', async () => {
     await open()
     await decide('accept_all')
-    await settle()
+    await waitRuns('analytics', 'ads')
+    await expect.poll(() => cookieNames()).toContain('VISITOR_INFO1_LIVE')
     expect(await cookieNames()).toContain('_ga')
     const reloaded = page.waitForEvent('load')
     await decide('withdraw')
@@ -143,6 +150,7 @@ describe('gating in Chromium (opt-in regime, DE)', () => {
     expect(await page.locator('#widget').count()).toBe(0)
     expect(await page.locator('[data-consentry-placeholder]').count()).toBe(2)
     await decide('accept_all')
+    await waitRuns('late', 'late2', 'analytics')
     await settle()
     expect(await runs()).toMatchObject({ late: 1, late2: 1, analytics: 1 })
     expect(await page.locator('#widget').textContent()).toBe('widget')
@@ -154,6 +162,7 @@ describe('gating in Chromium (opt-in regime, DE)', () => {
       s.text = 'window.__runs.afterGrant = (window.__runs.afterGrant || 0) + 1'
       document.body.append(s)
     })
+    await waitRuns('afterGrant')
     await settle(100)
     expect((await runs()).afterGrant).toBe(1)
   })
@@ -161,6 +170,7 @@ describe('gating in Chromium (opt-in regime, DE)', () => {
   it('"Load content" loads one embed without granting anything', async () => {
     await open()
     await page.getByRole('button', { name: 'Load content' }).click()
+    await expect.poll(() => hits('/tags/video.html')).toBe(1)
     await settle()
     expect(hits('/tags/video.html')).toBe(1)
     expect(hits('/tags/analytics.js')).toBe(0)
@@ -169,7 +179,7 @@ describe('gating in Chromium (opt-in regime, DE)', () => {
   it('ADS-01/ADS-03: the Consent Mode default precedes the first config or event; one update per decision', async () => {
     await open()
     await decide('accept_all')
-    await settle()
+    await waitRuns('gaInline')
     const layer = await dataLayer()
     const isCommand = (e: unknown, name: string) => Array.isArray(e) && e[0] === name
     const firstDefault = layer.findIndex((e) => isCommand(e, 'consent') && (e as unknown[])[1] === 'default')
@@ -196,6 +206,7 @@ describe('Content Security Policy', () => {
     page = await context.newPage()
     await page.goto(`${server.url}/csp.html`)
     await decide('accept_all')
+    await waitRuns('withNonce')
     await settle(300)
     expect(await runs()).toEqual({ withNonce: 1 })
   })
@@ -204,6 +215,7 @@ describe('Content Security Policy', () => {
 describe('GPC in California (opt-out regime)', () => {
   it('GPC-03/ADS-07: advertising tags never run or set cookies, from the very first page load', async () => {
     await open('?country=US&region=CA', { gpc: true })
+    await waitRuns('analytics')
     await settle()
     expect(hits('/tags/ads.js')).toBe(0)
     expect(hits('/collect?tag=ads')).toBe(0)
