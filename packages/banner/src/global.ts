@@ -34,6 +34,14 @@ function optionsFrom(script: HTMLScriptElement | null): InitOptions {
   const nonce = data.nonce || script?.nonce
   if (nonce) options.nonce = nonce
   if (script?.src) options.i18nBase = script.src
+  // Served by the API with the configuration built in (`{api}/v1/sites/{site}/consentry.js`): the API is where
+  // the script came from, and translations sit at its root like the plain bundle's.
+  const served = script?.src ? /^(.*)\/v1\/sites\/([^/]+)\/consentry\.js(\?|$)/.exec(script.src) : null
+  if (served) {
+    options.api ??= served[1]
+    options.site ??= decodeURIComponent(served[2]!)
+    options.i18nBase = `${served[1]}/consentry.js`
+  }
   return options
 }
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { resolveJurisdiction, normalizeLocation, type ConfigResponse } from '@consentry/shared'
 import { siteConfigSchema } from '@consentry/shared/schemas'
@@ -30,6 +32,10 @@ beforeAll(async () => {
     routes: {
       '/page': (_req, res) => html(res, pageHtml),
       '/v1/consents': (_req, res) => void res.writeHead(apiUp ? 201 : 503, { 'content-type': 'application/json' }).end('{}'),
+      [`/v1/sites/${SITE.siteId}/consentry.js`]: (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
+          .end(`window.__consentryBootstrap=${JSON.stringify(configResponse('IT'))};\n${readFileSync(join(BANNER_DIST, 'consentry.js'), 'utf8')}`),
       [`/v1/sites/${SITE.siteId}/config`]: (_req, res) =>
         apiUp ? void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(configResponse('FR'))) : void res.writeHead(503).end(),
     },
@@ -72,6 +78,19 @@ describe('embedding, JavaScript API and delivery (Chromium)', () => {
     const { page } = await visit(noInline(`data-site="${SITE.siteId}" data-api="${server.url}"`, boot))
     await inBanner(page, '[data-action=accept]').waitFor()
     expect(server.requests.slice(before).some((r) => r.path.includes('/config'))).toBe(false)
+    await page.context().close()
+  })
+
+  it('the script the API serves with the configuration built in needs no attributes and no second request', async () => {
+    apiUp = true
+    const before = server.requests.length
+    const { page, errors } = await visit(
+      `<!doctype html><html lang="en"><head><title>t</title><script src="/v1/sites/${SITE.siteId}/consentry.js"></script></head><body><h1>Shop</h1></body></html>`,
+    )
+    await inBanner(page, '[data-action=reject]').click()
+    await expect.poll(() => consentPosts().filter((p) => p.configVersionId === 'cfg_e2e1' && p.jurisdiction === 'IT').length).toBe(1)
+    expect(server.requests.slice(before).some((r) => r.path.endsWith('/config'))).toBe(false)
+    expect(errors).toEqual([])
     await page.context().close()
   })
 
