@@ -2,13 +2,13 @@ import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import { secureHeaders } from 'hono/secure-headers'
 import { SiteCache, type AppContext, type AppDeps, type AppEnv } from './context'
 import { BatchWriter } from './db/batch-writer'
 import type { ConfigVersionRow } from './db/store'
 import { ApiError } from './errors'
 import { adminAuth } from './middleware/admin-auth'
 import { RateLimiter } from './middleware/rate-limit'
+import { securityHeaders } from './middleware/security-headers'
 import { sealRecord } from './records/consent-record'
 import { adminConsentRoutes } from './routes/admin-consents'
 import { adminSiteRoutes } from './routes/admin-sites'
@@ -27,14 +27,7 @@ const DEFAULT_BANNER = fileURLToPath(new URL('../../banner/dist/consentry.js', i
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const ctx = createContext(deps)
   const app = new Hono<AppEnv>()
-  app.use(
-    secureHeaders({
-      // The banner script and its config are loaded by other sites' pages.
-      crossOriginResourcePolicy: 'cross-origin',
-      crossOriginOpenerPolicy: 'same-origin',
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    }),
-  )
+  app.use(securityHeaders())
   app.use('/v1/admin/*', bodyLimit({ maxSize: ctx.deps.adminBodyLimit, onError: () => { throw new ApiError('payload_too_large') } }))
   app.use('/v1/admin/*', adminAuth(ctx))
   app.route('/', siteConfigRoutes(ctx))

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../context'
 import { ApiError } from '../errors'
+import { requestHeader } from './request-header'
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i
 
@@ -20,9 +21,9 @@ export function jsonBody(maxSize: number): MiddlewareHandler<AppEnv> {
   })
   return async (c, next) => {
     const incoming = c.env?.incoming
-    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim()
+    const type = (requestHeader(c, 'content-type') ?? '').split(';')[0]!.trim()
     if (!incoming || !JSON_TYPE.test(type)) return generic(c, next)
-    if (Number(c.req.header('content-length')) > maxSize) throw tooLarge()
+    if (Number(requestHeader(c, 'content-length')) > maxSize) throw tooLarge()
     const text = await new Promise<string>((resolve, reject) => {
       const chunks: Buffer[] = []
       let size = 0

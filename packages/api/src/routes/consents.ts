@@ -9,6 +9,7 @@ import { secGpcEnabled } from '../records/client-meta'
 import { explicitServices, recordView, unsealedRecord, type ClientMeta } from '../records/consent-record'
 import type { ConsentRecord } from '../records/chain'
 import { invalidInput } from '../validate'
+import { requestHeader } from '../middleware/request-header'
 
 /** `POST /v1/consents` (append, receipt) and `GET /v1/consents?visitorId=` (a visitor's own history). */
 export function consentRoutes(ctx: AppContext) {
@@ -27,7 +28,7 @@ export function consentRoutes(ctx: AppContext) {
 
   return new Hono<AppEnv>()
     .options('/v1/consents', async (c) => {
-      const origin = c.req.header('origin')
+      const origin = requestHeader(c, 'origin')
       if (origin && (await ctx.sites.anyAllows(origin))) {
         c.header('Access-Control-Allow-Origin', origin)
         c.header('Access-Control-Allow-Methods', 'GET, POST')
@@ -65,7 +66,7 @@ export function consentRoutes(ctx: AppContext) {
     )
     .get('/v1/consents', zValidator('query', visitorHistoryQuerySchema, invalidInput), async (c) => {
       const { visitorId, siteId } = c.req.valid('query')
-      const origin = c.req.header('origin')
+      const origin = requestHeader(c, 'origin')
       if (origin) {
         // A page may read a history only for a site that allows it.
         if (!siteId) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: 'is required for cross-origin requests' }])
@@ -84,7 +85,7 @@ function receipt(ctx: AppContext, record: ConsentRecord) {
 }
 
 function checkOrigin(c: Context<AppEnv>, allowed: string[]): void {
-  const origin = c.req.header('origin')
+  const origin = requestHeader(c, 'origin')
   if (origin === undefined) return
   if (!allowed.includes(origin)) throw new ApiError('origin_not_allowed')
   c.header('Access-Control-Allow-Origin', origin)
@@ -93,10 +94,10 @@ function checkOrigin(c: Context<AppEnv>, allowed: string[]): void {
 
 /** Client address (socket, or the first `X-Forwarded-For` hop when trusted), user agent and GPC header. */
 function clientMeta(c: Context<AppEnv>, trustProxy: boolean): ClientMeta {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  const forwarded = trustProxy ? requestHeader(c, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined
   return {
     ip: forwarded || c.env?.incoming?.socket.remoteAddress || null,
-    userAgent: c.req.header('user-agent') ?? null,
-    secGpc: secGpcEnabled(c.req.header('sec-gpc')),
+    userAgent: requestHeader(c, 'user-agent') ?? null,
+    secGpc: secGpcEnabled(requestHeader(c, 'sec-gpc')),
   }
 }

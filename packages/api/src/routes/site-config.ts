@@ -7,6 +7,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { invalidInput } from '../validate'
+import { requestHeader } from '../middleware/request-header'
 
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
 const GEO_HEADERS = {
@@ -84,7 +85,7 @@ export function escapeForScript(json: string): string {
 
 function firstHeader(c: Context, names: string[]): string | undefined {
   for (const n of names) {
-    const v = c.req.header(n)
+    const v = requestHeader(c, n)
     if (v) return v
   }
   return undefined
@@ -92,7 +93,7 @@ function firstHeader(c: Context, names: string[]): string | undefined {
 
 /** Reflects the origin when the site allows it; otherwise no CORS headers, and the browser blocks reads. */
 async function allowOrigin(ctx: AppContext, c: Context<AppEnv>, siteId: string): Promise<void> {
-  const origin = c.req.header('origin')
+  const origin = requestHeader(c, 'origin')
   const site = await ctx.sites.get(siteId)
   if (origin && site?.allowedOrigins.includes(origin)) c.header('Access-Control-Allow-Origin', origin)
 }
@@ -101,7 +102,7 @@ function conditional(c: Context, etag: string, body: string, type: string): Resp
   c.header('ETag', etag)
   c.header('Cache-Control', CACHE_CONTROL)
   c.header('Vary', VARY)
-  const inm = c.req.header('if-none-match')
+  const inm = requestHeader(c, 'if-none-match')
   if (inm && (inm.trim() === '*' || inm.split(',').some((t) => t.trim() === etag))) return c.body(null, 304)
   c.header('Content-Type', type)
   return c.body(body, 200)

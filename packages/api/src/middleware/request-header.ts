@@ -1,0 +1,14 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../context'
+
+/**
+ * A request header by lower-case name. On Node it reads the socket's plain header object: measured, the first
+ * `c.req.header()` call builds a WHATWG `Headers` of every header, a large share of a cached config read.
+ * Repeated headers come joined by `, ` either way.
+ */
+export function requestHeader(c: Context<AppEnv>, name: string): string | undefined {
+  const incoming = c.env?.incoming
+  if (!incoming) return c.req.header(name)
+  const value = incoming.headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
