@@ -11,6 +11,7 @@ const pages: Record<string, PageOptions> = {
   '/': {},
   '/modal': { config: { appearance: { layout: 'modal', theme: 'dark' } } },
   '/box': { config: { appearance: { layout: 'box', theme: 'light', accentColor: '#0f4c81' } } },
+  '/ca': { attrs: { 'data-country': 'US', 'data-region': 'CA' } },
 }
 
 beforeAll(async () => {
@@ -139,6 +140,29 @@ describe('visitor journeys (Chromium)', () => {
     expect(decodeConsentCookie(await consentCookie(page))?.method).toBe('withdraw')
     await page.click('footer [data-consentry-open]')
     await inBanner(page, '.prefs').waitFor()
+    await context.close()
+  })
+
+  it('CA-01, CA-03, CA-04: the footer Do Not Sell link opens an accessible opt-out; out and back in take the same clicks', async () => {
+    const { page, context } = await open('/ca')
+    let clicks = 0
+    const click = async (selector: string, inside = true) => {
+      await (inside ? inBanner(page, selector) : page.locator(selector)).click()
+      clicks++
+    }
+    await click('footer [data-consentry-dns]', false)
+    await inBanner(page, '.dns').waitFor()
+    expect(await axe(page)).toEqual([])
+    await click('.dns [role=switch]')
+    await click('.dns [data-action=confirm]')
+    expect(decodeConsentCookie(await consentCookie(page))).toMatchObject({ method: 'dns_link', doNotSell: true })
+    const optOut = clicks
+    clicks = 0
+    await click('footer [data-consentry-dns]', false)
+    await click('.dns [role=switch]')
+    await click('.dns [data-action=confirm]')
+    expect(decodeConsentCookie(await consentCookie(page))).toMatchObject({ method: 'dns_link', doNotSell: false })
+    expect(optOut).toBeLessThanOrEqual(clicks)
     await context.close()
   })
 
