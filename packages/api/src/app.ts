@@ -72,7 +72,7 @@ function createContext(deps: AppDeps): AppContext {
     deps: full,
     store: deps.store,
     signer: deps.signer,
-    writer: new BatchWriter(deps.store, sealRecord, { maxBatch: full.maxBatch }),
+    writer: new BatchWriter(deps.store, sealRecord, (hashes) => deps.signer.signMany(hashes), { maxBatch: full.maxBatch }),
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
     sites: new SiteCache(deps.store),
     // Versions are immutable: cache them for the life of the app.

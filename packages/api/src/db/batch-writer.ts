@@ -6,9 +6,12 @@ export interface BatchWriterOptions {
   maxBatch?: number
 }
 
+/** A committed (or replayed) record with its receipt signature. */
+export type SignedOutcome = AppendOutcome & { signature: string }
+
 interface Waiting {
   item: UnsealedConsent
-  resolve: (outcome: AppendOutcome) => void
+  resolve: (outcome: SignedOutcome) => void
   reject: (error: unknown) => void
 }
 
@@ -26,13 +29,14 @@ export class BatchWriter {
   constructor(
     private readonly store: ConsentStore,
     private readonly seal: (item: UnsealedConsent, prevHash: string, receivedAt: number) => ConsentRecord,
+    private readonly signMany: (hashes: string[]) => Promise<string[]>,
     options: BatchWriterOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 1000
   }
 
   /** Resolves once the record (or the earlier one with the same idempotency key) is committed. */
-  append(item: UnsealedConsent): Promise<AppendOutcome> {
+  append(item: UnsealedConsent): Promise<SignedOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject })
       this.schedule()
@@ -58,17 +62,28 @@ export class BatchWriter {
     if (this.flushing || this.queue.length === 0) return
     this.flushing = true
     const batch = this.queue.splice(0, this.maxBatch)
+    let outcomes: AppendOutcome[]
     try {
-      const outcomes = await this.store.appendBatch(
+      outcomes = await this.store.appendBatch(
         batch.map((w) => w.item),
         this.seal,
       )
-      batch.forEach((w, i) => w.resolve(outcomes[i]!))
     } catch (error) {
       for (const w of batch) w.reject(error)
-    } finally {
-      this.flushing = false
-      if (this.queue.length > 0) this.schedule()
+      return this.done()
     }
+    // Committed: the next batch may start while this one's receipts are signed on the worker thread.
+    this.done()
+    try {
+      const signatures = await this.signMany(outcomes.map((o) => o.record.hash))
+      batch.forEach((w, i) => w.resolve({ ...outcomes[i]!, signature: signatures[i]! }))
+    } catch (error) {
+      for (const w of batch) w.reject(error)
+    }
+  }
+
+  private done(): void {
+    this.flushing = false
+    if (this.queue.length > 0) this.schedule()
   }
 }

@@ -38,13 +38,9 @@ export function jsonBody(maxSize: number): MiddlewareHandler<AppEnv> {
       incoming.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8')))
       incoming.once('error', reject)
     })
-    let value: unknown
-    try {
-      value = JSON.parse(text)
-    } catch {
-      throw new ApiError('invalid_input', 'Malformed JSON in request body', [{ path: '(body)', message: 'is not valid JSON' }])
-    }
-    c.req.bodyCache.json = Promise.resolve(value)
+    // Hono's `c.req.json()` parses the cached text (malformed JSON → its 400, mapped to our invalid_input).
+    // (The cache holds promises at runtime; its declared type says string.)
+    ;(c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text)
     await next()
   }
 }

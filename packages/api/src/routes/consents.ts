@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator'
-import type { SiteConfig } from '@consentry/shared'
+import type { ConsentReceipt, SiteConfig } from '@consentry/shared'
 import { consentInputSchema, visitorHistoryQuerySchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
@@ -7,7 +7,6 @@ import { ApiError } from '../errors'
 import { jsonBody } from '../middleware/json-body'
 import { secGpcEnabled } from '../records/client-meta'
 import { explicitServices, recordView, unsealedRecord, type ClientMeta } from '../records/consent-record'
-import type { ConsentRecord } from '../records/chain'
 import { invalidInput } from '../validate'
 import { requestHeader } from '../middleware/request-header'
 
@@ -60,8 +59,9 @@ export function consentRoutes(ctx: AppContext) {
         if (unknown.length > 0) {
           throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
         }
-        const { record, replay } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode))
-        return c.json(receipt(ctx, record), replay ? 200 : 201)
+        const { record, replay, signature } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode))
+        const receipt: ConsentReceipt = { id: record.id, receivedAt: record.receivedAt, hash: record.hash, signature, keyId: ctx.signer.keyId }
+        return c.json(receipt, replay ? 200 : 201)
       },
     )
     .get('/v1/consents', zValidator('query', visitorHistoryQuerySchema, invalidInput), async (c) => {
@@ -77,11 +77,6 @@ export function consentRoutes(ctx: AppContext) {
       const records = await ctx.store.visitorHistory(visitorId, siteId)
       return c.json({ visitorId, records: records.map(recordView) })
     })
-}
-
-/** The receipt: id, server time, chained hash and its Ed25519 signature (replays re-sign the same hash). */
-function receipt(ctx: AppContext, record: ConsentRecord) {
-  return { id: record.id, receivedAt: record.receivedAt, hash: record.hash, signature: ctx.signer.sign(record.hash), keyId: ctx.signer.keyId }
 }
 
 function checkOrigin(c: Context<AppEnv>, allowed: string[]): void {
