@@ -1,4 +1,5 @@
 import type { GppSectionFields } from '@consentry/shared'
+import { bridge } from './cmp-bridge'
 
 /** What `__gpp('ping')` reports (GPP CMP API v1.1, PingReturn). */
 export interface GppPing {
@@ -23,9 +24,9 @@ export interface CmpData {
   uspString: string
 }
 
-type Callback = (data: unknown, success: boolean) => void
-type GppFn = ((command: string, callback?: Callback, parameter?: unknown, version?: string) => void) & { queue?: unknown[][] }
-type UspFn = (command: string, version?: unknown, callback?: Callback) => void
+export type Callback = (data: unknown, success: boolean) => void
+export type GppFn = ((command: string, callback?: Callback, parameter?: unknown, version?: string) => void) & { queue?: unknown[][] }
+export type UspFn = (command: string, version?: unknown, callback?: Callback) => void
 
 /** Controls the page's `__gpp` and `__uspapi`: `_publish` sends one change through the event chain. */
 export interface CmpHandle {
@@ -50,65 +51,94 @@ export function cmpApi(w: Window): CmpHandle {
   return handle
 }
 
+interface CmpState {
+  ping: GppPing
+  usp: string
+  listeners: Map<number, Callback>
+  nextId: number
+  /** Section reads waiting for the first data; null once it arrived. */
+  waiting: (() => void)[] | null
+}
+
+function emit(state: CmpState, eventName: string, data: unknown): void {
+  for (const [listenerId, cb] of state.listeners) cb({ eventName, listenerId, data, pingData: { ...state.ping } }, true)
+}
+
+/** One `__gpp` command: generic commands answer at once; section reads wait for the first data. */
+function gppCommand(state: CmpState, command: string, cb: Callback, parameter: unknown): void {
+  const { ping } = state
+  switch (command) {
+    case 'ping':
+      return cb({ ...ping }, true)
+    case 'addEventListener': {
+      const listenerId = state.nextId++
+      state.listeners.set(listenerId, cb)
+      return cb({ eventName: 'listenerRegistered', listenerId, data: true, pingData: { ...ping } }, true)
+    }
+    case 'removeEventListener':
+      return cb(state.listeners.delete(Number(parameter)), true)
+    case 'hasSection':
+    case 'getSection':
+    case 'getField': {
+      const answer = () => {
+        const [section = '', name] = String(parameter).split('.')
+        const fields = ping.parsedSections[section]
+        if (command === 'hasSection') cb(fields !== undefined, true)
+        else if (command === 'getSection') cb(fields ?? null, true)
+        else cb(fields?.[name ?? ''] ?? null, true)
+      }
+      return void (state.waiting ? state.waiting.push(answer) : answer())
+    }
+    default:
+      return cb(null, false)
+  }
+}
+
+/** Sends one change through the event chain: signalStatus "not ready", sectionChange per section, "ready". */
+function publish(state: CmpState, data: CmpData): void {
+  const { ping } = state
+  const first = ping.cmpStatus !== 'loaded'
+  ping.signalStatus = 'not ready'
+  emit(state, 'signalStatus', 'not ready')
+  const { uspString, ...gppData } = data
+  Object.assign(ping, gppData, { cmpStatus: 'loaded' })
+  state.usp = uspString
+  if (first) emit(state, 'cmpStatus', 'loaded')
+  for (const name of Object.keys(data.parsedSections)) emit(state, 'sectionChange', name)
+  ping.signalStatus = 'ready'
+  emit(state, 'signalStatus', 'ready')
+  const queued = state.waiting ?? []
+  state.waiting = null
+  for (const answer of queued) answer()
+}
+
 /**
  * Installs `window.__gpp` and `window.__uspapi` (replaying any IAB stub queue), their locator iframes and the
  * postMessage bridge. Until the first `_publish`, section reads are queued and `signalStatus` is "not ready".
  */
 export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): CmpHandle {
-  const ping: GppPing = {
-    gppVersion: '1.1',
-    cmpStatus: 'loading',
-    cmpDisplayStatus: 'hidden',
-    signalStatus: 'not ready',
-    supportedAPIs: ['7:usnat', '8:usca'],
-    cmpId: CMP_ID,
-    sectionList: [],
-    applicableSections: [-1],
-    gppString: 'DBAA',
-    parsedSections: {},
+  const state: CmpState = {
+    ping: {
+      gppVersion: '1.1',
+      cmpStatus: 'loading',
+      cmpDisplayStatus: 'hidden',
+      signalStatus: 'not ready',
+      supportedAPIs: ['7:usnat', '8:usca'],
+      cmpId: CMP_ID,
+      sectionList: [],
+      applicableSections: [-1],
+      gppString: 'DBAA',
+      parsedSections: {},
+    },
+    usp: '1---',
+    listeners: new Map(),
+    nextId: 0,
+    waiting: [],
   }
-  let usp = '1---'
-  let nextId = 0
-  const listeners = new Map<number, Callback>()
-  let waiting: (() => void)[] | null = []
-
-  const emit = (eventName: string, data: unknown) => {
-    for (const [listenerId, cb] of listeners) cb({ eventName, listenerId, data, pingData: { ...ping } }, true)
-  }
-  const field = (path: unknown): unknown => {
-    const [section = '', name = ''] = String(path).split('.')
-    return ping.parsedSections[section]?.[name] ?? null
-  }
-
-  const gpp: GppFn = (command, cb = () => {}, parameter) => {
-    switch (command) {
-      case 'ping':
-        return cb({ ...ping }, true)
-      case 'addEventListener': {
-        const listenerId = nextId++
-        listeners.set(listenerId, cb)
-        return cb({ eventName: 'listenerRegistered', listenerId, data: true, pingData: { ...ping } }, true)
-      }
-      case 'removeEventListener':
-        return cb(listeners.delete(Number(parameter)), true)
-      case 'hasSection':
-      case 'getSection':
-      case 'getField': {
-        const answer = () => {
-          const section = ping.parsedSections[String(parameter)]
-          if (command === 'hasSection') cb(section !== undefined, true)
-          else if (command === 'getSection') cb(section ?? null, true)
-          else cb(field(parameter), true)
-        }
-        return void (waiting ? waiting.push(answer) : answer())
-      }
-      default:
-        return cb(null, false)
-    }
-  }
+  const gpp: GppFn = (command, cb = () => {}, parameter) => gppCommand(state, command, cb, parameter)
   // The USP API's argument order differs: (command, version, callback).
   const uspapi: UspFn = (command, _version, cb = () => {}) =>
-    command === 'getUSPData' ? cb({ version: 1, uspString: usp }, true) : cb(null, false)
+    command === 'getUSPData' ? cb({ version: 1, uspString: state.usp }, true) : cb(null, false)
 
   const stubQueue = w.__gpp?.queue ?? []
   w.__gpp = gpp
@@ -119,63 +149,14 @@ export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): 
     bridge(w, '__gpp')
     bridge(w, '__uspapi')
   }
-
   return {
     _fn: gpp,
+    _ping: () => ({ ...state.ping }),
+    _publish: (data) => publish(state, data),
     _display(status) {
-      if (ping.cmpDisplayStatus === status) return
-      ping.cmpDisplayStatus = status
-      emit('cmpDisplayStatus', status)
-    },
-    _ping: () => ({ ...ping }),
-    _publish(data) {
-      const first = ping.cmpStatus !== 'loaded'
-      ping.signalStatus = 'not ready'
-      emit('signalStatus', 'not ready')
-      const { uspString, ...gppData } = data
-      Object.assign(ping, gppData, { cmpStatus: 'loaded' })
-      usp = uspString
-      if (first) emit('cmpStatus', 'loaded')
-      for (const name of Object.keys(data.parsedSections)) emit('sectionChange', name)
-      ping.signalStatus = 'ready'
-      emit('signalStatus', 'ready')
-      const queued = waiting ?? []
-      waiting = null
-      for (const answer of queued) answer()
+      if (state.ping.cmpDisplayStatus === status) return
+      state.ping.cmpDisplayStatus = status
+      emit(state, 'cmpDisplayStatus', status)
     },
   }
-}
-
-/** `__gppLocator` / `__uspapiLocator` frames plus the `__gppCall` → `__gppReturn` postMessage bridge for iframes. */
-function bridge(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }, name: '__gpp' | '__uspapi'): void {
-  const doc = w.document
-  const addLocator = () => {
-    if (doc.querySelector(`iframe[name="${name}Locator"]`)) return
-    const frame = doc.createElement('iframe')
-    frame.name = `${name}Locator`
-    frame.style.display = 'none'
-    frame.title = ''
-    frame.setAttribute('aria-hidden', 'true')
-    frame.tabIndex = -1
-    ;(doc.body ?? doc.documentElement).appendChild(frame)
-  }
-  if (doc.body) addLocator()
-  else doc.addEventListener('DOMContentLoaded', addLocator)
-  w.addEventListener('message', (event) => {
-    let data = event.data as unknown
-    const isString = typeof data === 'string'
-    try {
-      if (isString) data = JSON.parse(data as string)
-    } catch {
-      return // not a message for us
-    }
-    const call = (data as Record<string, { command: string; parameter?: unknown; version?: string; callId: unknown }> | null)?.[`${name}Call`]
-    if (!call || !event.source) return
-    const reply: Callback = (returnValue, success) => {
-      const message = { [`${name}Return`]: { returnValue, success, callId: call.callId } }
-      ;(event.source as Window).postMessage(isString ? JSON.stringify(message) : message, '*')
-    }
-    if (name === '__gpp') w.__gpp?.(call.command, reply, call.parameter, call.version)
-    else w.__uspapi?.(call.command, call.version, reply)
-  })
 }
