@@ -12,10 +12,10 @@ import { TEST_CONFIG } from '../fixtures/source'
 const FIXTURES = resolve(import.meta.dirname, '../fixtures')
 
 /** A page with the banner first in <head>, then gated tags; geo from the script tag's data attributes. */
-function page(attrs: string): string {
+function page(attrs: string, vendor = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
 <script type="application/json" data-consentry-config>${JSON.stringify(TEST_CONFIG)}</script>
-<script src="/consentry.js" ${attrs}></script>
+<script src="/consentry.js" ${attrs}></script>${vendor}
 <script type="text/plain" data-consentry-service="ga4" data-src="/tags/analytics.js"></script>
 <script type="text/plain" data-consentry-service="ga4">gtag('js', new Date()); gtag('config', 'G-TEST'); (window.__runs = window.__runs || {}).gaInline = (window.__runs.gaInline || 0) + 1</script>
 <script type="text/plain" data-consentry-service="meta-pixel" data-src="/tags/ads.js"></script>
@@ -31,13 +31,19 @@ let context: BrowserContext
 let tab: Page
 
 beforeAll(async () => {
-  const html = (attrs: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
-    void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(attrs))
+  const html = (attrs: string, vendor?: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
+    void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(attrs, vendor))
+  // An ungated ad vendor right after the banner: what it sees of __gpp while the page is still parsing.
+  const vendor = `<script>window.__gppLog = [typeof __gpp];
+__gpp('ping', function (d) { __gppLog.push('ping:' + d.signalStatus) });
+__gpp('addEventListener', function (e) { __gppLog.push(e.eventName + ':' + e.data) });
+__gpp('getField', function (v) { __gppLog.push('SaleOptOut:' + v) }, 'usnat.SaleOptOut');</script>`
   server = await startTestServer({
     root: resolve(FIXTURES, 'gating'),
     routes: {
       '/eu': html('data-country="DE"'),
       '/ca': html('data-country="US" data-region="CA"'),
+      '/ca-vendor': html('data-country="US" data-region="CA"', vendor),
       '/collect': (_req, res) => void res.writeHead(204).end(),
     },
   })
@@ -204,6 +210,23 @@ describe('GPC in California through the real banner (Chromium)', () => {
     await settle()
     expect(hits('/tags/ads.js')).toBe(0)
     expect((await runs()).ads).toBeUndefined()
+  })
+
+  it('IAB-01/IAB-03: a vendor script right after the banner finds __gpp, is answered at once, and hears "ready" last', async () => {
+    await open('/ca-vendor', { gpc: true })
+    const log = () => tab.evaluate(() => (window as unknown as { __gppLog: string[] }).__gppLog.slice())
+    const first = await log()
+    // With inline configuration the data is ready before the next script runs; from the API it may not be yet.
+    expect(first[0]).toBe('function')
+    expect(first[1]).toMatch(/^ping:(not ready|ready)$/)
+    expect(first[2]).toBe('listenerRegistered:true')
+    expect(first).toContain('SaleOptOut:1')
+    await tab.evaluate(() => (window as unknown as { consentry: { acceptAll(): void } }).consentry.acceptAll())
+    const chain = (await log()).slice(first.length)
+    expect(chain[0]).toBe('signalStatus:not ready')
+    expect(chain).toContain('sectionChange:usnat')
+    expect(chain).toContain('sectionChange:usca')
+    expect(chain.at(-1)).toBe('signalStatus:ready')
   })
 
   it('IAB-06/IAB-08: the GPP string decodes with @iabgpp/cmpapi as opted out with Gpc; USP is 1YYN', async () => {
