@@ -129,12 +129,14 @@ describe('the demo started with npm start', () => {
     await context.close()
   })
 
-  it('CA-03/CA-04: seen from California, "Do Not Sell or Share" opts out in two clicks, stops the ad tag and is recorded', async () => {
+  it('CA-03: seen from California, "Do Not Sell or Share" stops the ad tag, deletes its cookie and is recorded', async () => {
     const { context, page } = await visit('/site/?country=US&region=CA')
     // Opt-out rules: the tags run until the visitor opts out.
     await expect.poll(() => tagRuns(page)).toEqual({ analytics: 1, ads: 1 })
     await page.locator('consentry-banner').getByRole('button', { name: 'Do Not Sell or Share My Personal Information' }).click()
-    await page.getByRole('dialog').getByRole('button', { name: 'Opt out of sale and sharing' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('switch', { name: 'Opt out of sale and sharing' }).click()
+    await dialog.getByRole('button', { name: 'Confirm choice' }).click()
     await expect.poll(() => cookieNames(context)).not.toContain('_dads_uid')
     const list = await waitForRecords(page, 1)
     expect(list.at(-1)).toMatchObject({ method: 'dns_link', doNotSell: true })
