@@ -23,5 +23,5 @@ set +e
 $PNPM exec vitest run --reporter=default --reporter=json --outputFile.json=.test-output/vitest.json "$@"
 vitest_status=$?
 set -e
-node scripts/lib/summarize-tests.mjs .test-output/vitest.json
+node scripts/lib/summarize-tests.mjs .test-output/vitest.json "$vitest_status"
 exit $vitest_status
