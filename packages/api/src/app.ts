@@ -12,6 +12,7 @@ import { securityHeaders } from './middleware/security-headers'
 import { sealRecord } from './records/consent-record'
 import { adminConsentRoutes } from './routes/admin-consents'
 import { adminSiteRoutes } from './routes/admin-sites'
+import { bannerAssetRoutes } from './routes/banner-assets'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
 import { keyRoutes } from './routes/keys'
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', siteConfigRoutes(ctx))
   app.route('/', consentRoutes(ctx))
   app.route('/', keyRoutes(ctx))
+  app.route('/', bannerAssetRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
   app.route('/', docsRoutes())
