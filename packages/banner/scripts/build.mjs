@@ -1,5 +1,7 @@
-// Builds the script-tag bundle: dist/consentry.js (IIFE, minified, CSS inside as a string), the on-demand
-// translations dist/i18n/<locale>.json, and dist/meta.json (esbuild metafile). Prints the gzip and brotli sizes.
+// Builds the script-tag bundle: dist/consentry.js (the core every first view needs: IIFE, minified, its CSS
+// inside as a string), the chunks it loads from beside itself on first use (dist/consentry-panels.js: the dialogs
+// and their CSS; dist/consentry-config.js: the inline-configuration guards), the on-demand translations
+// dist/i18n/<locale>.json, and dist/meta.json (esbuild metafile, the core first). Prints gzip and brotli sizes.
 import { build } from 'esbuild'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -7,30 +9,55 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib'
 
 const root = resolve(import.meta.dirname, '..')
 const dist = join(root, 'dist')
-rmSync(dist, { recursive: true, force: true })
-mkdirSync(join(dist, 'i18n'), { recursive: true })
-
-const result = await build({
-  entryPoints: [join(root, 'src/global.ts')],
-  outfile: join(dist, 'consentry.js'),
+const common = {
   bundle: true,
   minify: true,
   format: 'iife',
   target: 'es2020',
+  charset: 'utf8',
   jsx: 'automatic',
   jsxImportSource: 'preact',
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
+}
+
+// Chunks render with the core's Preact (one tree, one renderer): `preact` and its JSX runtime resolve to the
+// copy the core lends them through the chunk's script element.
+const sharedPreact = {
+  name: 'shared-preact',
+  setup(b) {
+    b.onResolve({ filter: /^preact(\/jsx-runtime)?$/ }, () => ({ path: join(root, 'src/chunks/shared-preact.ts') }))
+  },
+}
+
+const sizes = (buf) => ({
+  raw: buf.length,
+  gzip: gzipSync(buf, { level: 9 }).length,
+  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 })
-writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile))
+
+rmSync(dist, { recursive: true, force: true })
+mkdirSync(join(dist, 'i18n'), { recursive: true })
+const core = await build({ ...common, entryPoints: [join(root, 'src/global.ts')], outfile: join(dist, 'consentry.js') })
+const chunks = await Promise.all(
+  ['panels', 'config'].map((name) =>
+    build({ ...common, entryPoints: [join(root, `src/chunks/${name}.ts`)], outfile: join(dist, `consentry-${name}.js`), plugins: [sharedPreact] }),
+  ),
+)
+const metas = [core, ...chunks].map((r) => r.metafile)
+writeFileSync(
+  join(dist, 'meta.json'),
+  JSON.stringify({ inputs: Object.assign({}, ...metas.map((m) => m.inputs)), outputs: Object.assign({}, ...metas.map((m) => m.outputs)) }),
+)
 
 for (const file of readdirSync(join(root, 'src/i18n'))) {
   if (file.endsWith('.json')) copyFileSync(join(root, 'src/i18n', file), join(dist, 'i18n', file))
 }
 
-const js = readFileSync(join(dist, 'consentry.js'))
-const gzip = gzipSync(js, { level: 9 }).length
-const brotli = brotliCompressSync(js, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`
-console.log(`banner: dist/consentry.js ${kb(js.length)} raw, ${kb(gzip)} gzip, ${kb(brotli)} brotli (budget 12 KB gzip)`)
+for (const file of ['consentry.js', 'consentry-panels.js', 'consentry-config.js']) {
+  const s = sizes(readFileSync(join(dist, file)))
+  console.log(`banner: dist/${file} ${kb(s.raw)} raw, ${kb(s.gzip)} gzip, ${kb(s.brotli)} brotli`)
+}
+console.log('banner: a first view downloads dist/consentry.js only (budget in test/e2e/size.test.ts)')

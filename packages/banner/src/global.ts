@@ -1,6 +1,7 @@
 import type { ConfigResponse } from '@consentry/shared'
 import { earlyConsent } from './early'
-import { init, type ConsentryHandle, type InitOptions } from './init'
+import { initWith, type ConsentryHandle, type InitOptions } from './init'
+import { scriptParts } from './parts-script'
 import { installEarly } from './integrations'
 
 /** A call queued before the script loaded: `['on', 'change', fn]`, or a function receiving the handle. */
@@ -56,7 +57,9 @@ try {
   if (existing && !Array.isArray(existing)) throw new Error('already loaded on this page')
   const queue: QueuedCall[] = Array.isArray(existing) ? [...existing] : []
   window.consentry = { push: (call: QueuedCall) => void queue.push(call) }
-  init(optionsFrom(script)).then(
+  const options = optionsFrom(script)
+  // The dialogs and the inline-configuration guards sit beside the script (like `i18n/`), loaded when needed.
+  initWith(options, scriptParts(options.i18nBase ?? location.href, options.nonce)).then(
     (handle) => {
       window.consentry = Object.assign(handle, { push: (call: QueuedCall) => run(handle, call) })
       for (const call of queue.splice(0)) run(handle, call)

@@ -13,7 +13,10 @@ import { bindOpeners } from './openers'
 import { startIntegrations } from './integrations'
 import { App } from './ui/app'
 import { buildCss } from './ui/styles'
-import type { Panel, UiActions } from './ui/types'
+import type { Panel, UiActions, ViewState } from './ui/types'
+import type { Mount } from './mount'
+import type { Panels, Parts } from './parts'
+import { BUNDLED } from './parts-bundled'
 
 export interface InitOptions extends ConfigSourceOptions {
   /** Force a locale (else `<html lang>`, the browser's languages, then the site's default). */
@@ -59,8 +62,13 @@ export interface ConsentryHandle {
  * @example const consentry = await init({ site: 'site_abc123', api: 'https://consent.example.com' })
  * consentry.on('change', ({ consent }) => console.log(consent.categories))
  */
-export async function init(options: InitOptions = {}): Promise<ConsentryHandle> {
-  const loaded = await loadConfig(options)
+export function init(options: InitOptions = {}): Promise<ConsentryHandle> {
+  return initWith(options, BUNDLED)
+}
+
+/** `init` with the parts a first view may not need supplied by the caller (the script tag loads them on demand). */
+export async function initWith(options: InitOptions, parts: Parts): Promise<ConsentryHandle> {
+  const loaded = await loadConfig(options, parts.guards)
   const { config, jurisdiction } = loaded
   const doc = document
   const gpc = (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true
@@ -92,7 +100,32 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
     },
     () => paint(),
   )
-  const setView = view.set
+  // The dialog asked for last (null once closed): a dialog that finishes loading after it was closed stays closed.
+  let wanted: Panel = null
+  const setView = (next: Partial<ViewState>) => {
+    if (next.panel !== undefined) wanted = next.panel
+    view.set(next)
+  }
+  let panels: Panels | null = null
+  let mounted: Mount | null = null
+  // The dialogs' stylesheet joins the shadow root once both exist, whichever came first.
+  const addPanelCss = () => mounted && panels && mounted.addCss(panels.PANEL_CSS)
+  /** Runs `then` once the dialogs are here (at once when they are bundled); `failed` if they cannot load. */
+  const withPanels = (then: () => void, failed?: () => void) => {
+    const use = (loaded: Panels) => {
+      const first = !panels
+      panels = loaded
+      if (first) addPanelCss()
+      then()
+    }
+    if (panels) return then()
+    const got = parts.panels()
+    if (!(got instanceof Promise)) return use(got)
+    got.then(use, (error: unknown) => {
+      console.warn('[consentry] dialogs not loaded:', error)
+      failed?.()
+    })
+  }
 
   const apply = (method: ConsentMethod, picks?: Picks) => {
     const decision = store.decide(method, picks)
@@ -110,7 +143,10 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
     apply(method, picks)
     setView({ banner: false, panel: null, saved: true })
   }
-  const openPanel = (panel: Panel) => setView({ panel, saved: false })
+  const openPanel = (panel: Panel) => {
+    wanted = panel
+    withPanels(() => wanted === panel && setView({ panel, saved: false }))
+  }
   const actions: UiActions = {
     acceptAll: () => decideAndClose('accept_all'),
     // Refusing after an earlier grant is a withdrawal: recorded as such (GDPR 7(3)), same effect as reject.
@@ -122,8 +158,7 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
     closePanel: () => setView({ panel: null }),
   }
 
-  let root: ShadowRoot | null = null
-  const paint = () => root && render(h(App, { t, locale, snapshot: store.snapshot(), view: view.get(), actions }), root)
+  const paint = () => mounted && render(h(App, { t, locale, snapshot: store.snapshot(), view: view.get(), actions, panels }), mounted.root)
   const unsubscribe = store.subscribe((snapshot, cause) => {
     events.emit('change', snapshot, cause)
     dispatch('consentry:change', { consent: snapshot.consent, state: snapshot.state, cause })
@@ -146,8 +181,11 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
   t = resolveTexts(locale, await fetchLocale(locale, options.i18nBase ?? null), overrides)
   // First in <head> (the documented embed order) the script runs before <body> exists.
   if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
-  const mounted = mount(buildCss(config.appearance), options.nonce, doc)
-  root = mounted.root
+  // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.
+  if (config.appearance.layout === 'modal') await new Promise<void>((done) => withPanels(done, done))
+  const shown = mount(buildCss(config.appearance), options.nonce, doc)
+  mounted = shown
+  addPanelCss()
   paint()
   recorder.flush()
 
@@ -186,8 +224,9 @@ export async function init(options: InitOptions = {}): Promise<ConsentryHandle> 
       unbindOpeners()
       doc.removeEventListener('consentry:request-grant', onRequestGrant)
       recorder.stop()
-      render(null, mounted.root)
-      mounted.remove()
+      render(null, shown.root)
+      shown.remove()
+      mounted = null
     },
   }
 }

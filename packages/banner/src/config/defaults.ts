@@ -1,9 +1,7 @@
 import type { SiteConfig, StorageItem } from '@consentry/shared'
+import { ConfigError } from './config-error'
 
-/** Inline configuration that cannot be used: names the field at fault. */
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
+export { ConfigError }
 
 type Obj = Record<string, unknown>
 type Check = (v: unknown) => boolean

@@ -1,6 +1,7 @@
 import { normalizeLocation, resolveJurisdiction } from '@consentry/shared'
 import type { ConfigResponse, Jurisdiction, SiteConfig } from '@consentry/shared'
-import { ConfigError, withDefaults } from './defaults'
+import { ConfigError } from './config-error'
+import type { withDefaults } from './defaults'
 
 /** Where configuration comes from; see `loadConfig` for the order. */
 export interface ConfigSourceOptions {
@@ -32,11 +33,12 @@ declare global {
 
 const FETCH_TIMEOUT_MS = 8000
 
+// The API validated and completed the configuration when it was published (`siteConfigSchema`), so a response is
+// only checked for its shape; the field guards are for inline configuration.
 function fromResponse(response: ConfigResponse): LoadedConfig {
-  if (typeof response !== 'object' || response === null || typeof response.versionId !== 'string' || !response.jurisdiction) {
-    throw new ConfigError('config response is malformed')
-  }
-  return { config: withDefaults(response.config), versionId: response.versionId, jurisdiction: response.jurisdiction }
+  const { config, versionId, jurisdiction } = (response ?? {}) as Partial<ConfigResponse>
+  if (typeof versionId !== 'string' || !jurisdiction || typeof config?.siteId !== 'string') throw new ConfigError('config response is malformed')
+  return { config, versionId, jurisdiction }
 }
 
 function inlineScriptConfig(doc: Document): unknown {
@@ -46,14 +48,19 @@ function inlineScriptConfig(doc: Document): unknown {
 
 /**
  * Loads configuration: `window.__consentryBootstrap` (inlined by the API), else the `config` option or an inline
- * `<script type="application/json" data-consentry-config>`, else `GET ${api}/v1/sites/${site}/config`.
+ * `<script type="application/json" data-consentry-config>` (checked by the guards `guards` resolves to), else
+ * `GET ${api}/v1/sites/${site}/config`.
  */
-export async function loadConfig(options: ConfigSourceOptions, win: Window = window): Promise<LoadedConfig> {
+export async function loadConfig(
+  options: ConfigSourceOptions,
+  guards: () => Promise<typeof withDefaults>,
+  win: Window = window,
+): Promise<LoadedConfig> {
   const boot = win.__consentryBootstrap
   if (boot && (!options.site || boot.siteId === options.site)) return fromResponse(boot)
   const inline = options.config ?? inlineScriptConfig(win.document)
   if (inline !== undefined) {
-    const config = withDefaults(inline)
+    const config = (await guards())(inline)
     const location = normalizeLocation(options.country, options.region)
     return { config, versionId: 'inline', jurisdiction: resolveJurisdiction(location, { defaultRegime: config.jurisdiction.defaultRegime }) }
   }

@@ -1,6 +1,4 @@
 import { FirstLayer } from './first-layer'
-import { Preferences } from './preferences'
-import { DoNotSell } from './do-not-sell'
 import { gpcStatusShown, type UiProps } from './types'
 import { isRtl } from '../i18n/locales'
 
@@ -9,7 +7,7 @@ import { isRtl } from '../i18n/locales'
  * the reopen button and a status line (saved / GPC honoured) that is announced without moving focus.
  */
 export function App(props: UiProps) {
-  const { t, locale, snapshot, view, actions } = props
+  const { t, locale, snapshot, view, actions, panels } = props
   const { config } = snapshot
   const theme = config.appearance.theme
   const status = [view.saved ? t['preferences.saved'] : '', !view.banner && gpcStatusShown(snapshot) ? t['gpc.honored'] : '']
@@ -28,8 +26,8 @@ export function App(props: UiProps) {
           {status}
         </p>
       </div>
-      {view.panel === 'preferences' && <Preferences {...props} />}
-      {view.panel === 'dns' && <DoNotSell {...props} />}
+      {panels && view.panel === 'preferences' && <panels.Preferences {...props} />}
+      {panels && view.panel === 'dns' && <panels.DoNotSell {...props} />}
     </div>
   )
 }

@@ -1,4 +1,3 @@
-import { Dialog } from './dialog'
 import { gpcStatusShown, type UiProps } from './types'
 
 /**
@@ -6,9 +5,11 @@ import { gpcStatusShown, type UiProps } from './types'
  * EU-03) and Customize. A non-modal region for `bar` and `box`, a modal dialog for `modal`. Nothing here
  * grants consent except the Accept button (EU-07): Escape and inactivity do nothing.
  */
-export function FirstLayer({ t, snapshot, actions }: UiProps) {
+export function FirstLayer({ t, snapshot, actions, panels }: UiProps) {
   const { config, jurisdiction } = snapshot
-  const layout = config.appearance.layout
+  // `modal` needs the dialog frame, loaded before the first paint; a box if it could not be loaded.
+  const Dialog = panels?.Dialog
+  const layout = config.appearance.layout === 'modal' && !Dialog ? 'box' : config.appearance.layout
   const body = (
     <>
       <h2 id="cs-banner-title" class="title">
@@ -43,7 +44,7 @@ export function FirstLayer({ t, snapshot, actions }: UiProps) {
       )}
     </>
   )
-  if (layout === 'modal') {
+  if (Dialog && layout === 'modal') {
     return (
       <Dialog labelId="cs-banner-title" descId="cs-banner-desc" class="first">
         {body}

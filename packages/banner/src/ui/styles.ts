@@ -31,52 +31,25 @@ const CSS = `
 .theme-dark{${DARK}}
 @media (prefers-color-scheme:dark){.theme-auto{${DARK}}}
 *,*::before,*::after{box-sizing:border-box}
-.layer,.dialog,.reopen,.status:not(:empty){background:var(--cs-bg);color:var(--cs-fg)}
+.layer,.reopen,.status:not(:empty){background:var(--cs-bg);color:var(--cs-fg)}
 .layer{position:fixed;z-index:2147483646;border:1px solid var(--cs-line);box-shadow:0 4px 24px rgba(0,0,0,.2);max-height:calc(100vh - 1rem);overflow:auto;animation:cs-in .2s ease-out}
 .bar{inset-inline:0;bottom:0;border-width:1px 0 0}
 .bar .inner{max-width:64rem;margin:0 auto;padding:1rem}
 .box{bottom:1rem;inset-inline-end:1rem;width:min(26rem,calc(100vw - 2rem));border-radius:var(--cs-radius)}
 .box .inner{padding:1rem}
-.overlay{position:fixed;inset:0;z-index:2147483647;background:var(--cs-overlay);display:flex;align-items:center;justify-content:center;padding:.5rem;animation:cs-in .2s ease-out}
-.dialog{position:relative;width:min(40rem,100%);max-height:100%;overflow:auto;padding:1rem;border-radius:var(--cs-radius);box-shadow:0 8px 32px rgba(0,0,0,.3)}
-.dialog:focus{outline:none}
 .title{font-size:1.125rem;font-weight:700;margin:0 0 .5rem;line-height:1.3}
 .text{margin:0 0 .75rem;color:var(--cs-muted)}
-.name{font-size:1rem;font-weight:600;margin:0}
 a,.link{color:inherit;text-decoration:underline;text-underline-offset:.15em}
 .link{font:inherit;background:none;border:0;padding:.25rem 0;min-height:24px;cursor:pointer;margin-top:.5rem}
 .actions{display:grid;grid-template-columns:repeat(auto-fit,minmax(8rem,1fr));gap:.5rem;margin-top:.75rem}
 .btn{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1rem;border-radius:var(--cs-radius);border:2px solid var(--cs-accent);background:var(--cs-accent);color:var(--cs-on-accent);cursor:pointer;text-align:center;overflow-wrap:anywhere}
 .btn.secondary{background:var(--cs-bg);color:var(--cs-fg);border-color:var(--cs-line)}
-.head{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start;justify-content:space-between}
-.close{min-height:2.25rem;padding:.25rem .75rem}
 button:focus-visible,a:focus-visible,summary:focus-visible{outline:3px solid var(--cs-fg);outline-offset:2px;box-shadow:0 0 0 5px var(--cs-bg)}
-ul{list-style:none;margin:0;padding:0}
-.cat{border-top:1px solid var(--cs-line);padding:.75rem 0}
-.svc{border-inline-start:3px solid var(--cs-line);padding:.25rem .75rem;margin:.5rem 0}
-.row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between;margin-bottom:.25rem}
-summary{cursor:pointer;min-height:24px;padding:.125rem 0;font-weight:600}
-details ul{margin-top:.25rem}
-dl{margin:.25rem 0;display:grid;gap:0 .75rem;grid-template-columns:max-content 1fr;font-size:.875rem}
-dl div{display:contents}
-dt{font-weight:600}
-dd{margin:0;overflow-wrap:anywhere}
-.cookies li+li{border-top:1px dashed var(--cs-line)}
-.switch{font:inherit;display:inline-flex;align-items:center;gap:.5rem;min-height:2rem;min-width:2.75rem;padding:.25rem .5rem;background:none;color:var(--cs-fg);border:1px solid transparent;border-radius:var(--cs-radius);cursor:pointer}
-.switch[aria-disabled=true]{cursor:not-allowed}
-.track{position:relative;width:2.5rem;height:1.5rem;border-radius:1rem;border:2px solid var(--cs-line);background:var(--cs-bg);flex:none}
-.track::after{content:"";position:absolute;top:.125rem;inset-inline-start:.125rem;width:1rem;height:1rem;border-radius:50%;background:var(--cs-line);transition:inset-inline-start .15s}
-[aria-checked=true] .track{background:var(--cs-accent);border-color:var(--cs-accent)}
-[aria-checked=true] .track::after{inset-inline-start:1.125rem;background:var(--cs-on-accent)}
-.state{font-size:.875rem;font-weight:600;min-width:2rem}
 .gpc{font-weight:600;margin:0 0 .5rem;padding:.25rem .5rem;border-inline-start:4px solid var(--cs-accent)}
 .corner{position:fixed;bottom:.5rem;inset-inline-start:.5rem;z-index:2147483645;display:flex;flex-direction:column;align-items:flex-start;gap:.25rem;max-width:calc(100vw - 1rem)}
 .reopen{font:inherit;font-size:.875rem;min-height:2rem;padding:.25rem .75rem;border:1px solid var(--cs-line);border-radius:1rem;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.2)}
 .status{margin:0;font-size:.875rem}
 .status:not(:empty){padding:.25rem .75rem;border:1px solid var(--cs-line);border-radius:var(--cs-radius)}
-.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-code{font-size:.875em;overflow-wrap:anywhere}
 @keyframes cs-in{from{opacity:0}to{opacity:1}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
-@media (forced-colors:active){.track{border-color:CanvasText}[aria-checked=true] .track{background:Highlight}}
 `

@@ -1,5 +1,6 @@
 import type { Picks, Texts } from '@consentry/shared'
 import type { ConsentSnapshot } from '../consent-source'
+import type { Panels } from '../parts'
 
 /** What the visitor can do from the UI; each call is a decision or a view change. */
 export interface UiActions {
@@ -27,6 +28,8 @@ export interface UiProps {
   snapshot: ConsentSnapshot
   view: ViewState
   actions: UiActions
+  /** The dialogs once loaded (`Parts.panels`); null until then. */
+  panels: Panels | null
 }
 
 /** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where a DNS control exists. */

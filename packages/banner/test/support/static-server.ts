@@ -19,12 +19,12 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 }
 
-/** The built banner, served at /consentry.js by `startTestServer`. */
+/** The built banner, served at /consentry.js (and its chunks at /consentry-<name>.js) by `startTestServer`. */
 export const BANNER_DIST = resolve(import.meta.dirname, '../../dist')
 
 /**
  * A static file server on 127.0.0.1 (random port) for browser tests: serves `root`, the banner bundle at
- * /consentry.js, and any `routes` (exact path match, checked first). Records every request.
+ * /consentry.js with the chunks it loads from beside itself, and any `routes` (exact path match, checked first). Records every request.
  */
 export async function startTestServer(options: { root?: string; routes?: Record<string, Route> } = {}): Promise<TestServer> {
   const requests: TestServer['requests'] = []
@@ -37,8 +37,8 @@ export async function startTestServer(options: { root?: string; routes?: Record<
     const route = options.routes?.[url.pathname]
     if (route) return void (await route(req, res, body))
     const file =
-      url.pathname === '/consentry.js'
-        ? join(BANNER_DIST, 'consentry.js')
+      /^\/consentry(-[a-z]+)?\.js$/.test(url.pathname)
+        ? join(BANNER_DIST, url.pathname.slice(1))
         : options.root
           ? join(options.root, normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''))
           : null
