@@ -110,14 +110,16 @@
     return keysPromise
   }
 
+  // Each history record carries its receipt (signature over the UTF-8 bytes of its hash) and key id.
   function verify(record, keys) {
     var list = keys.keys || []
+    var receipt = record.receipt || {}
     var jwk = null
-    for (var i = 0; i < list.length; i++) if (list[i].kid === record.keyId || list[i].keyId === record.keyId) jwk = list[i].jwk || list[i]
-    if (!jwk || !crypto.subtle) return Promise.resolve(null)
+    for (var i = 0; i < list.length; i++) if (list[i].keyId === receipt.keyId) jwk = list[i].jwk
+    if (!jwk || !receipt.signature || !crypto.subtle) return Promise.resolve(null)
     return crypto.subtle
       .importKey('jwk', { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, { name: 'Ed25519' }, false, ['verify'])
-      .then(function (key) { return crypto.subtle.verify({ name: 'Ed25519' }, key, b64urlToBytes(record.signature), new TextEncoder().encode(record.hash)) })
+      .then(function (key) { return crypto.subtle.verify({ name: 'Ed25519' }, key, b64urlToBytes(receipt.signature), new TextEncoder().encode(record.hash)) })
       .catch(function () { return null })
   }
 

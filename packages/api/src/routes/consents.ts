@@ -75,7 +75,13 @@ export function consentRoutes(ctx: AppContext) {
         checkOrigin(c, site.allowedOrigins)
       }
       const records = await ctx.store.visitorHistory(visitorId, siteId)
-      return c.json({ visitorId, records: records.map(recordView) })
+      // Ed25519 is deterministic: re-signing a stored hash gives the receipt the visitor got, so a history
+      // can be verified record by record against GET /v1/keys without keeping signatures.
+      const signatures = await ctx.signer.signMany(records.map((r) => r.hash))
+      return c.json({
+        visitorId,
+        records: records.map((r, i) => ({ ...recordView(r), receipt: { signature: signatures[i]!, keyId: ctx.signer.keyId } })),
+      })
     })
 }
 
