@@ -72,7 +72,11 @@
     var fresh = el('div')
     var api = w.consentry && typeof w.consentry.get === 'function' ? w.consentry : null
     var snapshot = api ? api.get() : null
-    fresh.appendChild(section('Consent now (consentry.get())', pre(snapshot || 'the banner has not started yet')))
+    // The parts of consentry.get() that change with each click (the configuration does not).
+    var summary = snapshot
+      ? { regime: snapshot.jurisdiction.regime + ' (' + snapshot.jurisdiction.ruleset + ')', categories: snapshot.consent.categories, saleOptOut: snapshot.consent.saleOptOut, gpcHonoured: snapshot.consent.gpcHonoured, method: snapshot.state ? snapshot.state.method : 'no decision yet' }
+      : 'the banner has not started yet'
+    fresh.appendChild(section('Consent now (consentry.get())', pre(summary)))
     var runs = w.__demoTagRuns || {}
     fresh.appendChild(section('Tags that ran on this page', table(
       ['analytics', 'ads', 'video'].map(function (tag) {
