@@ -156,6 +156,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     openPreferences: () => openPanel('preferences'),
     openDoNotSell: () => openPanel('dns'),
     closePanel: () => setView({ panel: null }),
+    prefetch: () => withPanels(() => {}),
   }
 
   const paint = () => mounted && render(h(App, { t, locale, snapshot: store.snapshot(), view: view.get(), actions, panels }), mounted.root)

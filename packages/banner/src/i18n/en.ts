@@ -1,50 +1,9 @@
 import type { Texts } from '@consentry/shared'
+import { enCore } from './en-core'
+import { enDialogs } from './en-dialogs'
 
-/** English: the only locale in the default bundle; others load on demand from `i18n/<locale>.json`. */
-export const en: Texts = {
-  'banner.title': 'We value your privacy',
-  'banner.description':
-    'We use cookies and similar technologies to run this site, and, with your consent, to remember your settings, measure use and personalise ads. You can change your choice at any time.',
-  'banner.acceptAll': 'Accept all',
-  'banner.rejectAll': 'Reject all',
-  'banner.customize': 'Customize',
-  'banner.privacyPolicy': 'Privacy policy',
-  'preferences.title': 'Privacy preferences',
-  'preferences.description': 'Choose which cookies and services may be used. Essential ones are needed for the site to work.',
-  'preferences.save': 'Save choices',
-  'preferences.close': 'Close',
-  'preferences.alwaysOn': 'Always on',
-  'preferences.services': 'Services',
-  'preferences.cookies': 'Cookies',
-  'preferences.cookieName': 'Name',
-  'preferences.cookieProvider': 'Provider',
-  'preferences.cookiePurpose': 'Purpose',
-  'preferences.cookieDuration': 'Lifetime',
-  'preferences.cookieParty': 'Party',
-  'preferences.firstParty': 'First party',
-  'preferences.thirdParty': 'Third party',
-  'preferences.session': 'Session',
-  'preferences.saved': 'Your choices have been saved.',
-  'category.essential.name': 'Essential',
-  'category.essential.description': 'Needed for the site to work, for example to keep you signed in and to remember this choice.',
-  'category.functional.name': 'Functional',
-  'category.functional.description': 'Remember your settings and enable extra features such as embedded videos and chat.',
-  'category.analytics.name': 'Analytics',
-  'category.analytics.description': 'Help us understand how the site is used so we can improve it.',
-  'category.advertising.name': 'Advertising',
-  'category.advertising.description': 'Show ads that are relevant to you and measure how well they work.',
-  'doNotSell.link': 'Do Not Sell or Share My Personal Information',
-  'doNotSell.title': 'Do Not Sell or Share My Personal Information',
-  'doNotSell.description':
-    'You can opt out of the sale or sharing of your personal information and of targeted advertising. No account or verification is needed.',
-  'doNotSell.optOut': 'Opt out of sale and sharing',
-  'doNotSell.confirm': 'Confirm choice',
-  'doNotSell.honored': 'You have opted out of the sale and sharing of your personal information.',
-  'gpc.honored': 'Opt-out request honored',
-  'reopen.label': 'Privacy settings',
-  'toggle.on': 'On',
-  'toggle.off': 'Off',
-  'embed.placeholder': 'This content is provided by {service} and needs your consent.',
-  'embed.loadOnce': 'Load once',
-  'embed.loadAlways': 'Always allow',
-}
+/**
+ * English, every key: the fallback under all other locales (which load on demand from `i18n/<locale>.json`).
+ * The script tag's core carries `enCore` and its dialogs chunk `enDialogs`.
+ */
+export const en: Texts = { ...enCore, ...enDialogs }

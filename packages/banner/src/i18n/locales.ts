@@ -1,5 +1,6 @@
 import type { Texts } from '@consentry/shared'
-import { en } from './en'
+import { enCore } from './en-core'
+import type { CoreTexts } from '../ui/types'
 
 /** Locales with a built-in translation (English in the bundle, the rest as `i18n/<locale>.json`). */
 export const BUILT_IN_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'ar', 'he'] as const
@@ -26,10 +27,13 @@ export function chooseLocale(candidates: readonly (string | null | undefined)[],
   return fallback
 }
 
-/** Built-in texts for a locale, with the site's overrides (for that locale, then its base language) on top. */
-export function resolveTexts(locale: string, builtIn: Partial<Texts> | null, overrides: Readonly<Record<string, Partial<Texts>>>): Texts {
+/**
+ * Built-in texts for a locale, with the site's overrides (for that locale, then its base language) on top, over
+ * the core's English. The dialogs put their own English underneath (`{ ...enDialogs, ...t }`).
+ */
+export function resolveTexts(locale: string, builtIn: Partial<Texts> | null, overrides: Readonly<Record<string, Partial<Texts>>>): CoreTexts {
   const base = locale.split('-')[0]!
-  return { ...en, ...builtIn, ...overrides[base], ...overrides[locale] }
+  return { ...enCore, ...builtIn, ...overrides[base], ...overrides[locale] }
 }
 
 /** Loads a built-in translation that is not in the bundle, relative to the script's URL. Null on any failure. */

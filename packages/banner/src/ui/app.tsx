@@ -1,12 +1,12 @@
 import { FirstLayer } from './first-layer'
-import { gpcStatusShown, type UiProps } from './types'
+import { gpcStatusShown, type CoreUiProps } from './types'
 import { isRtl } from '../i18n/locales'
 
 /**
  * Everything the banner renders inside its shadow root: the first layer, the open dialog, and a corner with
  * the reopen button and a status line (saved / GPC honoured) that is announced without moving focus.
  */
-export function App(props: UiProps) {
+export function App(props: CoreUiProps) {
   const { t, locale, snapshot, view, actions, panels } = props
   const { config } = snapshot
   const theme = config.appearance.theme
@@ -18,7 +18,15 @@ export function App(props: UiProps) {
       {view.banner && <FirstLayer {...props} />}
       <div class="corner">
         {!view.banner && config.appearance.reopenButton && (
-          <button type="button" class="reopen" data-action="reopen" aria-haspopup="dialog" onClick={actions.openPreferences}>
+          <button
+            type="button"
+            class="reopen"
+            data-action="reopen"
+            aria-haspopup="dialog"
+            onClick={actions.openPreferences}
+            onPointerEnter={actions.prefetch}
+            onFocus={actions.prefetch}
+          >
             {t['reopen.label']}
           </button>
         )}
@@ -26,8 +34,8 @@ export function App(props: UiProps) {
           {status}
         </p>
       </div>
-      {panels && view.panel === 'preferences' && <panels.Preferences {...props} />}
-      {panels && view.panel === 'dns' && <panels.DoNotSell {...props} />}
+      {panels && view.panel === 'preferences' && <panels.Preferences {...props} t={{ ...panels.enDialogs, ...t }} />}
+      {panels && view.panel === 'dns' && <panels.DoNotSell {...props} t={{ ...panels.enDialogs, ...t }} />}
     </div>
   )
 }

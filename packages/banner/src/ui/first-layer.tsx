@@ -1,11 +1,11 @@
-import { gpcStatusShown, type UiProps } from './types'
+import { gpcStatusShown, type CoreUiProps } from './types'
 
 /**
  * The first layer: title, text with the privacy-policy link, Accept all / Reject all (same element and class,
  * EU-03) and Customize. A non-modal region for `bar` and `box`, a modal dialog for `modal`. Nothing here
  * grants consent except the Accept button (EU-07): Escape and inactivity do nothing.
  */
-export function FirstLayer({ t, snapshot, actions, panels }: UiProps) {
+export function FirstLayer({ t, snapshot, actions, panels }: CoreUiProps) {
   const { config, jurisdiction } = snapshot
   // `modal` needs the dialog frame, loaded before the first paint; a box if it could not be loaded.
   const Dialog = panels?.Dialog
@@ -33,12 +33,28 @@ export function FirstLayer({ t, snapshot, actions, panels }: UiProps) {
         <button type="button" class="btn" data-action="reject" onClick={actions.rejectAll}>
           {t['banner.rejectAll']}
         </button>
-        <button type="button" class="btn secondary" data-action="customize" aria-haspopup="dialog" onClick={actions.openPreferences}>
+        <button
+          type="button"
+          class="btn secondary"
+          data-action="customize"
+          aria-haspopup="dialog"
+          onClick={actions.openPreferences}
+          onPointerEnter={actions.prefetch}
+          onFocus={actions.prefetch}
+        >
           {t['banner.customize']}
         </button>
       </div>
       {jurisdiction.showDoNotSell && (
-        <button type="button" class="link" data-action="dns" aria-haspopup="dialog" onClick={actions.openDoNotSell}>
+        <button
+          type="button"
+          class="link"
+          data-action="dns"
+          aria-haspopup="dialog"
+          onClick={actions.openDoNotSell}
+          onPointerEnter={actions.prefetch}
+          onFocus={actions.prefetch}
+        >
           {t['doNotSell.link']}
         </button>
       )}

@@ -1,6 +1,7 @@
 import type { Picks, Texts } from '@consentry/shared'
 import type { ConsentSnapshot } from '../consent-source'
 import type { Panels } from '../parts'
+import type { CoreTextKey } from '../i18n/en-core'
 
 /** What the visitor can do from the UI; each call is a decision or a view change. */
 export interface UiActions {
@@ -11,6 +12,8 @@ export interface UiActions {
   openPreferences(): void
   openDoNotSell(): void
   closePanel(): void
+  /** The visitor is reaching for a dialog (pointer over or focus on its opener): start loading the dialogs. */
+  prefetch(): void
 }
 
 export type Panel = 'preferences' | 'dns' | null
@@ -22,6 +25,9 @@ export interface ViewState {
   saved: boolean
 }
 
+/** The texts the core has: every key it renders, plus whatever the locale file and the site gave. */
+export type CoreTexts = Pick<Texts, CoreTextKey> & Partial<Texts>
+
 export interface UiProps {
   t: Texts
   locale: string
@@ -31,6 +37,9 @@ export interface UiProps {
   /** The dialogs once loaded (`Parts.panels`); null until then. */
   panels: Panels | null
 }
+
+/** What the core renders with (first layer, corner): its texts may lack the dialogs' English. */
+export type CoreUiProps = Omit<UiProps, 't'> & { t: CoreTexts }
 
 /** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where a DNS control exists. */
 export function gpcStatusShown(snapshot: ConsentSnapshot): boolean {

@@ -121,6 +121,7 @@ describe('visitor journeys (Chromium)', () => {
   it('EU-05, A11Y-06: Space toggles a switch; Save stores only what was picked', async () => {
     const { page, context } = await open()
     await inBanner(page, '[data-action=customize]').click()
+    await inBanner(page, '.prefs').waitFor() // the dialogs load on first use
     const analytics = inBanner(page, '[data-category=analytics] > .row [role=switch]')
     expect(await inBanner(page, '[data-category] > .row [role=switch][aria-checked=true]').count()).toBe(1) // essential only
     await analytics.focus()
