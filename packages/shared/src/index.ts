@@ -14,7 +14,9 @@ export { newVisitorId, isVisitorId } from './consent/consent-state'
 export type { ConsentState } from './consent/consent-state'
 export { decide, regimeDefaults } from './consent/decide'
 export type { DecisionInput, Picks } from './consent/decide'
-export { purposesFingerprint } from './consent/purposes'
+export { purposesFingerprint, offeredPurposes } from './consent/purposes'
+export { recordedState } from './consent/recorded-state'
+export type { RecordedDecision } from './consent/recorded-state'
 export type { ServiceRef, OfferedPurposes } from './consent/purposes'
 
 // Jurisdictions

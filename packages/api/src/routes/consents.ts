@@ -6,6 +6,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { jsonBody } from '../middleware/json-body'
 import { secGpcEnabled } from '../records/client-meta'
+import { setServerConsentCookie } from '../records/server-cookie'
 import { explicitServices, recordView, unsealedRecord, type ClientMeta } from '../records/consent-record'
 import { invalidInput } from '../validate'
 import { requestHeader } from '../middleware/request-header'
@@ -30,6 +31,8 @@ export function consentRoutes(ctx: AppContext) {
       const origin = requestHeader(c, 'origin')
       if (origin && (await ctx.sites.anyAllows(origin))) {
         c.header('Access-Control-Allow-Origin', origin)
+        // Credentialed requests let the API set the consent cookie on the site's domain (serverCookie).
+        c.header('Access-Control-Allow-Credentials', 'true')
         c.header('Access-Control-Allow-Methods', 'GET, POST')
         c.header('Access-Control-Allow-Headers', 'Content-Type')
         c.header('Access-Control-Max-Age', '600')
@@ -60,6 +63,7 @@ export function consentRoutes(ctx: AppContext) {
           throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
         }
         const { record, replay, signature } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode))
+        if (shown.config.consent.serverCookie) setServerConsentCookie(c, shown.config, input)
         const receipt: ConsentReceipt = { id: record.id, receivedAt: record.receivedAt, hash: record.hash, signature, keyId: ctx.signer.keyId }
         return c.json(receipt, replay ? 200 : 201)
       },
@@ -90,6 +94,7 @@ function checkOrigin(c: Context<AppEnv>, allowed: string[]): void {
   if (origin === undefined) return
   if (!allowed.includes(origin)) throw new ApiError('origin_not_allowed')
   c.header('Access-Control-Allow-Origin', origin)
+  c.header('Access-Control-Allow-Credentials', 'true')
   c.header('Vary', 'Origin')
 }
 

@@ -29,3 +29,14 @@ export function purposesFingerprint(offered: OfferedPurposes): string {
   }
   return hash.toString(36)
 }
+
+/**
+ * What a site configuration offers: essential plus its enabled optional categories, and every declared
+ * service. The banner and the API both fingerprint this, so they agree on when purposes changed.
+ */
+export function offeredPurposes(config: { categories: readonly Category[]; services: readonly ServiceRef[] }): OfferedPurposes {
+  return {
+    categories: ['essential', ...config.categories.filter((c) => c !== 'essential')],
+    services: config.services.map((s) => ({ id: s.id, category: s.category })),
+  }
+}

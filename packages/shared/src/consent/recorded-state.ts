@@ -1,0 +1,41 @@
+import type { CategoryChoices } from './categories'
+import type { ConsentMethod } from './methods'
+import type { ConsentState } from './consent-state'
+import { offeredPurposes, purposesFingerprint, type ServiceRef } from './purposes'
+import type { Category } from './categories'
+
+/** The fields of a recorded decision (the POST /v1/consents body) that make up a consent state. */
+export interface RecordedDecision {
+  visitorId: string
+  categories: CategoryChoices
+  services: Readonly<Record<string, boolean>>
+  doNotSell: boolean
+  gpc: boolean
+  method: ConsentMethod
+  decidedAt: number
+  policyRevision: number
+  jurisdiction: string
+}
+
+/**
+ * The consent state a recorded decision stands for, as the banner would have stored it. Lets the API set
+ * the same consent cookie from the server (so Safari's cap on script-written cookies does not apply).
+ */
+export function recordedState(
+  decision: RecordedDecision,
+  config: { categories: readonly Category[]; services: readonly ServiceRef[] },
+): ConsentState {
+  const { functional, analytics, advertising } = decision.categories
+  return {
+    visitorId: decision.visitorId,
+    categories: { functional, analytics, advertising },
+    services: { ...decision.services },
+    doNotSell: decision.doNotSell,
+    gpc: decision.gpc,
+    method: decision.method,
+    decidedAt: decision.decidedAt,
+    policyRevision: decision.policyRevision,
+    purposes: purposesFingerprint(offeredPurposes(config)),
+    jurisdiction: decision.jurisdiction,
+  }
+}
