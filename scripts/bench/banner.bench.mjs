@@ -37,7 +37,8 @@ const consentryConfig = {
 /** What each banner ships (files a site serves) and how its page starts it. */
 const BANNERS = {
   consentry: {
-    files: { '/consentry.js': join(root, 'packages/banner/dist/consentry.js') },
+    // Inline configuration brings the guards chunk at load (with the API it would not); the dialogs load on Customize.
+    files: { '/consentry.js': join(root, 'packages/banner/dist/consentry.js'), '/consentry-config.js': join(root, 'packages/banner/dist/consentry-config.js') },
     head: '',
     body: `<script type="application/json" data-consentry-config>${JSON.stringify(consentryConfig)}</script><script src="/consentry.js"></script>`,
     accept: "document.querySelector('consentry-banner')?.shadowRoot?.querySelector('[data-action=accept]')",
