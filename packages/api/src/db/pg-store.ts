@@ -28,8 +28,6 @@ function toRecord(row: Record<string, unknown>): ConsentRecord {
 /** Connects to PostgreSQL (`postgres://…`), applies the committed migrations and returns the store. */
 export async function openPostgresStore(url: string, options: { poolSize?: number } = {}): Promise<ConsentStore> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
-  // An idle connection the server drops (restart, failover) must not crash the process; the pool replaces it.
-  pool.on('error', (error) => console.error('postgres: idle connection lost:', error.message))
   // An idle connection that the server drops (restart, failover, admin termination) is reported here;
   // unhandled, node-postgres would crash the process. The pool replaces the connection on next use.
   pool.on('error', (error) => console.warn(`[consentry] PostgreSQL connection lost: ${error.message}`))
