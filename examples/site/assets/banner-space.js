@@ -13,6 +13,7 @@
     var host = document.querySelector('consentry-banner')
     return (host && host.shadowRoot && host.shadowRoot.querySelector('[role="region"]')) || null
   }
+  // Called by the ResizeObserver, i.e. after layout: reading the layer's box here forces no extra reflow.
   function measure() {
     var covered = 0
     if (layer && layer.isConnected && getComputedStyle(layer).position === 'fixed') {
@@ -24,12 +25,11 @@
   }
   function track() {
     var next = findLayer()
-    if (next !== layer) {
-      if (observer && layer) observer.unobserve(layer)
-      layer = next
-      if (observer && layer) observer.observe(layer)
-    }
-    measure()
+    if (next === layer) return
+    if (observer && layer) observer.unobserve(layer)
+    layer = next
+    if (observer && layer) observer.observe(layer)
+    else measure()
   }
   // Follow the banner's shadow tree rather than its events: the first layer shown at load announces
   // nothing (no consentry:show), and the ES module build mounts it only after its configuration loads.
@@ -46,7 +46,6 @@
     new MutationObserver(watch).observe(document.body, { childList: true })
     watch()
   }
-  window.addEventListener('resize', measure)
   if (document.body) start()
   else document.addEventListener('DOMContentLoaded', start)
 })()
