@@ -22,15 +22,6 @@ const common = {
   logLevel: 'warning',
 }
 
-// Chunks render with the core's Preact (one tree, one renderer): `preact` and its JSX runtime resolve to the
-// copy the core lends them through the chunk's script element.
-const sharedPreact = {
-  name: 'shared-preact',
-  setup(b) {
-    b.onResolve({ filter: /^preact(\/jsx-runtime)?$/ }, () => ({ path: join(root, 'src/chunks/shared-preact.ts') }))
-  },
-}
-
 const sizes = (buf) => ({
   raw: buf.length,
   gzip: gzipSync(buf, { level: 9 }).length,
@@ -42,7 +33,7 @@ mkdirSync(join(dist, 'i18n'), { recursive: true })
 const core = await build({ ...common, entryPoints: [join(root, 'src/global.ts')], outfile: join(dist, 'consentry.js') })
 const chunks = await Promise.all(
   ['panels', 'config'].map((name) =>
-    build({ ...common, entryPoints: [join(root, `src/chunks/${name}.ts`)], outfile: join(dist, `consentry-${name}.js`), plugins: [sharedPreact] }),
+    build({ ...common, entryPoints: [join(root, `src/chunks/${name}.ts`)], outfile: join(dist, `consentry-${name}.js`) }),
   ),
 )
 const metas = [core, ...chunks].map((r) => r.metafile)

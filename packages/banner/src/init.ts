@@ -1,4 +1,3 @@
-import { h, render } from 'preact'
 import { isCategory, isOptionalCategory, shouldPrompt } from '@consentry/shared'
 import type { Category, ConsentMethod, Picks, Texts } from '@consentry/shared'
 import type { ConsentSnapshot, ConsentSource } from './consent-source'
@@ -11,10 +10,9 @@ import { createView } from './view'
 import { mount } from './mount'
 import { bindOpeners } from './openers'
 import { startIntegrations } from './integrations'
-import { App } from './ui/app'
+import { createCoreUi, type CoreUi } from './ui/core-ui'
 import { buildCss } from './ui/styles'
 import type { Panel, UiActions, ViewState } from './ui/types'
-import type { Mount } from './mount'
 import type { Panels, Parts } from './parts'
 import { BUNDLED } from './parts-bundled'
 
@@ -107,7 +105,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     view.set(next)
   }
   let panels: Panels | null = null
-  let mounted: Mount | null = null
+  let mounted: ReturnType<typeof mount> | null = null
+  let ui: CoreUi | null = null
   // The dialogs' stylesheet joins the shadow root once both exist, whichever came first.
   const addPanelCss = () => mounted && panels && mounted.addCss(panels.PANEL_CSS)
   /** Runs `then` once the dialogs are here (at once when they are bundled); `failed` if they cannot load. */
@@ -159,7 +158,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     prefetch: () => withPanels(() => {}),
   }
 
-  const paint = () => mounted && render(h(App, { t, locale, snapshot: store.snapshot(), view: view.get(), actions, panels }), mounted.root)
+  const paint = () => ui?.paint({ t, locale, snapshot: store.snapshot(), view: view.get(), actions, panels })
   const unsubscribe = store.subscribe((snapshot, cause) => {
     events.emit('change', snapshot, cause)
     dispatch('consentry:change', { consent: snapshot.consent, state: snapshot.state, cause })
@@ -186,6 +185,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   if (config.appearance.layout === 'modal') await new Promise<void>((done) => withPanels(done, done))
   const shown = mount(buildCss(config.appearance), options.nonce, doc)
   mounted = shown
+  ui = createCoreUi(shown.root)
   addPanelCss()
   paint()
   recorder.flush()
@@ -225,9 +225,9 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
       unbindOpeners()
       doc.removeEventListener('consentry:request-grant', onRequestGrant)
       recorder.stop()
-      render(null, shown.root)
+      ui?.destroy()
       shown.remove()
-      mounted = null
+      mounted = ui = null
     },
   }
 }

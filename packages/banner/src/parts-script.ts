@@ -1,9 +1,5 @@
-import { Component, createRef } from 'preact'
-import { Fragment, jsx, jsxs } from 'preact/jsx-runtime'
-import type { ChunkScript, SharedPreact } from './chunks/slot'
+import type { ChunkScript } from './chunks/slot'
 import type { Panels, Parts } from './parts'
-
-const SHARED: SharedPreact = { Component, createRef, Fragment, jsx, jsxs }
 
 /**
  * Loads `consentry-<name>.js` from beside the script (`base`), as a plain `<script src>` carrying the nonce
@@ -14,7 +10,7 @@ export function loadChunk<T>(name: string, base: string, nonce?: string): Promis
     const script: ChunkScript = document.createElement('script')
     script.src = new URL(`consentry-${name}.js`, base).href
     if (nonce) script.nonce = nonce
-    script._consentry = { _shared: SHARED, _done: resolve as (value: unknown) => void }
+    script._consentry = { _done: resolve as (value: unknown) => void }
     // A chunk runs before its load event: still waiting then means it was not ours.
     script.onload = script.onerror = () => reject(new Error(`${script.src} did not load`))
     document.head.append(script)

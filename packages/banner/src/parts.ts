@@ -1,7 +1,7 @@
 import type { withDefaults } from './config/defaults'
 import type * as panels from './ui/panels'
 
-/** The dialogs (preferences center, Do Not Sell), their modal frame and their stylesheet. */
+/** The dialogs (preferences center, Do Not Sell) with their renderer, modal handling and stylesheet. */
 export type Panels = typeof panels
 
 /**

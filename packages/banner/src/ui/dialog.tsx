@@ -1,5 +1,5 @@
 import { Component, createRef, type ComponentChildren } from 'preact'
-import { inertOutside, trapFocus } from './focus-trap'
+import { modal } from './focus-trap'
 
 export interface DialogProps {
   labelId: string
@@ -19,13 +19,7 @@ export class Dialog extends Component<DialogProps> {
   _release?: () => void
 
   override componentDidMount() {
-    const el = this._ref.current!
-    const releaseInert = inertOutside(el)
-    const releaseFocus = trapFocus(el, this.props.onEscape && (() => this.props.onEscape?.()))
-    this._release = () => {
-      releaseInert()
-      releaseFocus()
-    }
+    this._release = modal(this._ref.current!, this.props.onEscape && (() => this.props.onEscape?.()))
   }
 
   override componentWillUnmount() {

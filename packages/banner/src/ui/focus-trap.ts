@@ -74,3 +74,16 @@ export function inertOutside(container: Element): () => void {
     for (const el of changed) el.inert = false
   }
 }
+
+/**
+ * Makes `dialog` modal: the page behind it inert, focus moved in and trapped, Escape calling `onEscape`.
+ * Returns the function that undoes both and gives focus back.
+ */
+export function modal(dialog: HTMLElement, onEscape?: () => void): () => void {
+  const releaseInert = inertOutside(dialog)
+  const releaseFocus = trapFocus(dialog, onEscape)
+  return () => {
+    releaseInert()
+    releaseFocus()
+  }
+}
