@@ -1,6 +1,7 @@
 // Builds the script-tag bundle: dist/consentry.js (the core every first view needs: IIFE, minified, its CSS
 // inside as a string), the chunks it loads from beside itself on first use (dist/consentry-panels.js: the dialogs
-// and their CSS; dist/consentry-config.js: the inline-configuration guards), the on-demand translations
+// and their CSS; dist/consentry-config.js: inline configuration's guards and jurisdiction rules; dist/consentry-us.js:
+// the GPP/USP encoders, US jurisdictions only), the on-demand translations
 // dist/i18n/<locale>.json, and dist/meta.json (esbuild metafile, the core first). Prints gzip and brotli sizes.
 import { build } from 'esbuild'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -32,7 +33,7 @@ rmSync(dist, { recursive: true, force: true })
 mkdirSync(join(dist, 'i18n'), { recursive: true })
 const core = await build({ ...common, entryPoints: [join(root, 'src/global.ts')], outfile: join(dist, 'consentry.js') })
 const chunks = await Promise.all(
-  ['panels', 'config'].map((name) =>
+  ['panels', 'config', 'us'].map((name) =>
     build({ ...common, entryPoints: [join(root, `src/chunks/${name}.ts`)], outfile: join(dist, `consentry-${name}.js`) }),
   ),
 )
@@ -47,7 +48,7 @@ for (const file of readdirSync(join(root, 'src/i18n'))) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`
-for (const file of ['consentry.js', 'consentry-panels.js', 'consentry-config.js']) {
+for (const file of ['consentry.js', 'consentry-panels.js', 'consentry-config.js', 'consentry-us.js']) {
   const s = sizes(readFileSync(join(dist, file)))
   console.log(`banner: dist/${file} ${kb(s.raw)} raw, ${kb(s.gzip)} gzip, ${kb(s.brotli)} brotli`)
 }

@@ -23,7 +23,7 @@ describe('earlyConsent', () => {
     expect(earlyConsent('consentry', offered.services)).toMatchObject({ decided: true, categories: { analytics: false, advertising: false }, services: { ga4: false } })
   })
 
-  it('applies a stored acceptance, read with the regime of the stored jurisdiction', () => {
+  it('applies a stored acceptance made under a US opt-out regime', () => {
     store('accept_all', 'US-CA', 'opt_out')
     expect(earlyConsent('consentry', offered.services)).toMatchObject({ decided: true, categories: { analytics: true, advertising: true }, services: { ga4: true } })
   })

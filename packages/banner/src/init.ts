@@ -66,7 +66,7 @@ export function init(options: InitOptions = {}): Promise<ConsentryHandle> {
 
 /** `init` with the parts a first view may not need supplied by the caller (the script tag loads them on demand). */
 export async function initWith(options: InitOptions, parts: Parts): Promise<ConsentryHandle> {
-  const loaded = await loadConfig(options, parts.guards)
+  const loaded = await loadConfig(options, parts.inline)
   const { config, jurisdiction } = loaded
   const doc = document
   const gpc = (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true
@@ -165,7 +165,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     paint()
   })
   // Gating and signals start before anything waits (texts, <body>), so no tag slips through.
-  const stopIntegrations = startIntegrations(store)
+  const stopIntegrations = startIntegrations(store, parts)
   const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell })
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
   const onRequestGrant = (event: Event) => {

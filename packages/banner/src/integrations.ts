@@ -1,5 +1,6 @@
 import type { EffectiveConsent } from '@consentry/shared'
 import type { ConsentSource } from './consent-source'
+import type { Parts } from './parts'
 import { startCleanup } from './cleanup/index'
 import { startGating } from './gating/index'
 import { installEarlySignals } from './signals/early'
@@ -17,9 +18,9 @@ export function installEarly(consent: EffectiveConsent | null, options: { waitFo
  * Starts everything that reacts to consent (tag gating, ad-tech signals, cleanup) for one store.
  * Returns a function that stops them all.
  */
-export function startIntegrations(source: ConsentSource): () => void {
+export function startIntegrations(source: ConsentSource, parts: Pick<Parts, 'us'>): () => void {
   // Signals first: each Consent Mode update reaches the dataLayer before the tags it lets run.
-  const stops = [startSignals(source), startGating(source), startCleanup(source)]
+  const stops = [startSignals(source, parts), startGating(source), startCleanup(source)]
   return () => {
     for (const stop of stops) stop()
   }

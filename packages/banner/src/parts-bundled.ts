@@ -1,9 +1,11 @@
-import { withDefaults } from './config/defaults'
+import { resolveInline } from './config/inline'
 import * as panels from './ui/panels'
+import * as us from './signals/us-cmp-data'
 import type { Parts } from './parts'
 
 /** Everything in one module graph: what `init()` from the ES module uses (an app's bundler splits if it likes). */
 export const BUNDLED: Parts = {
-  guards: async () => withDefaults,
+  inline: async () => resolveInline,
   panels: () => panels,
+  us: () => us,
 }

@@ -1,5 +1,5 @@
 import type { ChunkScript } from './chunks/slot'
-import type { Panels, Parts } from './parts'
+import type { Panels, Parts, UsSignals } from './parts'
 
 /**
  * Loads `consentry-<name>.js` from beside the script (`base`), as a plain `<script src>` carrying the nonce
@@ -17,16 +17,17 @@ export function loadChunk<T>(name: string, base: string, nonce?: string): Promis
   })
 }
 
-/** The script tag's parts: each chunk fetched once, on first use. */
+/** The script tag's parts: each chunk fetched once, on first use; a failed load is forgotten, so the next use tries again. */
 export function scriptParts(base: string, nonce?: string): Parts {
-  let panels: Promise<Panels> | undefined
-  return {
-    guards: () => loadChunk('config', base, nonce),
-    // A failed load is forgotten, so the next click tries again.
-    panels: () =>
-      (panels ??= loadChunk<Panels>('panels', base, nonce).catch((error: unknown) => {
-        panels = undefined
-        throw error
-      })),
+  const loading = new Map<string, Promise<unknown>>()
+  const once = <T>(name: string) => () => {
+    let got = loading.get(name) as Promise<T> | undefined
+    if (!got) {
+      got = loadChunk<T>(name, base, nonce)
+      got.catch(() => loading.delete(name))
+      loading.set(name, got)
+    }
+    return got
   }
+  return { inline: once('config'), panels: once<Panels>('panels'), us: once<UsSignals>('us') }
 }

@@ -1,16 +1,31 @@
-import type { withDefaults } from './config/defaults'
+import type { resolveInline } from './config/inline'
 import type * as panels from './ui/panels'
+import type * as us from './signals/us-cmp-data'
 
 /** The dialogs (preferences center, Do Not Sell) with their renderer, modal handling and stylesheet. */
 export type Panels = typeof panels
 
+/** The US privacy signal encoders (GPP usnat/usca, USP). */
+export type UsSignals = typeof us
+
+/** A part as its loader gives it: at once when bundled, or once its chunk has loaded. */
+export type Loaded<T> = T | Promise<T>
+
 /**
- * What a first page view may not need. The ES module bundles both (`BUNDLED`); the script tag loads each from
- * its own URL on first use (`scriptParts`), so the first view downloads only the core.
+ * What a first page view may not need. The ES module bundles every part (`BUNDLED`); the script tag loads each
+ * from its own URL on first use (`scriptParts`), so the first view downloads only the core.
  */
 export interface Parts {
-  /** The inline-configuration guards: only inline configuration needs them (the API validates its own). */
-  guards(): Promise<typeof withDefaults>
+  /** Inline configuration's guards and jurisdiction rules (a configuration from the API needs neither). */
+  inline(): Promise<typeof resolveInline>
   /** The dialogs: needed on Customize, reopen, Do Not Sell, or before the first paint of the `modal` layout. */
-  panels(): Panels | Promise<Panels>
+  panels(): Loaded<Panels>
+  /** The GPP and USP encoders: needed only under US jurisdictions. */
+  us(): Loaded<UsSignals>
+}
+
+/** Runs `then` with the part, synchronously when it is already here; a part that fails to load is reported. */
+export function withPart<T>(part: Loaded<T>, then: (value: T) => void, what: string): void {
+  if (!(part instanceof Promise)) return then(part)
+  part.then(then, (error: unknown) => console.warn(`[consentry] ${what} not loaded:`, error))
 }

@@ -1,5 +1,5 @@
-// Script-tag chunk `consentry-config.js`: the inline-configuration guards, handed to the core that loaded it.
-import { withDefaults } from '../config/defaults'
+// Script-tag chunk `consentry-config.js`: inline configuration's guards and jurisdiction rules, handed to the core.
+import { resolveInline } from '../config/inline'
 import { chunkSlot } from './slot'
 
-chunkSlot()._done(withDefaults)
+chunkSlot()._done(resolveInline)

@@ -1,7 +1,6 @@
-import { normalizeLocation, resolveJurisdiction } from '@consentry/shared'
 import type { ConfigResponse, Jurisdiction, SiteConfig } from '@consentry/shared'
 import { ConfigError } from './config-error'
-import type { withDefaults } from './defaults'
+import type { resolveInline } from './inline'
 
 /** Where configuration comes from; see `loadConfig` for the order. */
 export interface ConfigSourceOptions {
@@ -48,21 +47,19 @@ function inlineScriptConfig(doc: Document): unknown {
 
 /**
  * Loads configuration: `window.__consentryBootstrap` (inlined by the API), else the `config` option or an inline
- * `<script type="application/json" data-consentry-config>` (checked by the guards `guards` resolves to), else
+ * `<script type="application/json" data-consentry-config>` (checked and resolved by what `inline` gives), else
  * `GET ${api}/v1/sites/${site}/config`.
  */
 export async function loadConfig(
   options: ConfigSourceOptions,
-  guards: () => Promise<typeof withDefaults>,
+  inline: () => Promise<typeof resolveInline>,
   win: Window = window,
 ): Promise<LoadedConfig> {
   const boot = win.__consentryBootstrap
   if (boot && (!options.site || boot.siteId === options.site)) return fromResponse(boot)
-  const inline = options.config ?? inlineScriptConfig(win.document)
-  if (inline !== undefined) {
-    const config = (await guards())(inline)
-    const location = normalizeLocation(options.country, options.region)
-    return { config, versionId: 'inline', jurisdiction: resolveJurisdiction(location, { defaultRegime: config.jurisdiction.defaultRegime }) }
+  const inlineConfig = options.config ?? inlineScriptConfig(win.document)
+  if (inlineConfig !== undefined) {
+    return (await inline())(inlineConfig, options.country, options.region)
   }
   if (!options.api || !options.site) throw new ConfigError('no configuration: give data-site and data-api, or inline config')
   const controller = new AbortController()

@@ -24,6 +24,9 @@ export interface CmpData {
   uspString: string
 }
 
+/** What `__gpp` and `__uspapi` publish outside the US: no section applies. */
+export const NOT_APPLICABLE: CmpData = { gppString: 'DBAA', sectionList: [], applicableSections: [-1], parsedSections: {}, uspString: '1---' }
+
 export type Callback = (data: unknown, success: boolean) => void
 export type GppFn = ((command: string, callback?: Callback, parameter?: unknown, version?: string) => void) & { queue?: unknown[][] }
 export type UspFn = (command: string, version?: unknown, callback?: Callback) => void

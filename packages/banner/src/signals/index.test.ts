@@ -4,6 +4,7 @@ import { CONSENT_MODE_TYPES } from '@consentry/shared'
 import { createTestSource } from '../../test/fixtures/source'
 import { installEarlySignals } from './early'
 import { CONSENT_EVENT, startSignals } from './index'
+import { BUNDLED } from '../parts-bundled'
 import type { GppPing } from './cmp-api'
 
 type Win = Window & Record<string, any>
@@ -77,7 +78,7 @@ describe('startSignals', () => {
   it('ADS-03: exactly one consent update per decision, covering every type', () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
     const source = createTestSource()
-    stop = startSignals(source)
+    stop = startSignals(source, BUNDLED)
     expect(updates()).toHaveLength(0) // nothing changed since the default
     source.decide('accept_all')
     expect(updates()).toHaveLength(1)
@@ -91,7 +92,7 @@ describe('startSignals', () => {
   it('EU-12: withdrawal sends gtag denied, ads_data_redaction, fbq revoke and UET update', () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
     const source = createTestSource()
-    stop = startSignals(source)
+    stop = startSignals(source, BUNDLED)
     source.decide('accept_all')
     source.decide('withdraw')
     const last = updates().at(-1)![2] as Record<string, string>
@@ -104,7 +105,7 @@ describe('startSignals', () => {
   it('pushes a GTM event on start and after each decision', () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
     const source = createTestSource()
-    stop = startSignals(source)
+    stop = startSignals(source, BUNDLED)
     source.decide('accept_all')
     const events = (w.dataLayer as Record<string, any>[]).filter((e) => e.event === CONSENT_EVENT)
     expect(events.map((e) => e.consentry.cause)).toEqual(['init', 'decision'])
@@ -114,7 +115,7 @@ describe('startSignals', () => {
   it('ADS-07/IAB-06: GPC in US-CA sends ad types denied and publishes usnat/usca opted out with Gpc', () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
     const source = createTestSource({ country: 'US', region: 'CA', gpc: true })
-    stop = startSignals(source)
+    stop = startSignals(source, BUNDLED)
     const update = updates().at(-1)![2] as Record<string, string>
     expect([update.ad_storage, update.ad_user_data, update.ad_personalization]).toEqual(['denied', 'denied', 'denied'])
     expect(update.analytics_storage).toBe('granted') // opt-out regime: analytics allowed until refused
@@ -138,14 +139,14 @@ describe('startSignals', () => {
       w.__uspapi('getUSPData', 1, (data: { uspString: string }) => (out = data))
       return out.uspString
     }
-    stop = startSignals(createTestSource({ country: 'US', region: 'CA' }))
+    stop = startSignals(createTestSource({ country: 'US', region: 'CA' }), BUNDLED)
     expect(usp()).toBe('1YNN')
     stop()
-    stop = startSignals(createTestSource({ country: 'US', region: 'TX' }))
+    stop = startSignals(createTestSource({ country: 'US', region: 'TX' }), BUNDLED)
     expect(usp()).toBe('1---')
     expect(gpp<GppPing>('ping').applicableSections).toEqual([7])
     stop()
-    stop = startSignals(createTestSource({ country: 'FR' }))
+    stop = startSignals(createTestSource({ country: 'FR' }), BUNDLED)
     expect(gpp<GppPing>('ping')).toMatchObject({ applicableSections: [-1], sectionList: [], gppString: 'DBAA' })
   })
 
@@ -155,7 +156,7 @@ describe('startSignals', () => {
     w.__gpp('addEventListener', (e: { eventName: string; data: unknown }) => log.push(`${e.eventName}:${String(e.data)}`))
     expect(log).toEqual(['listenerRegistered:true'])
     const source = createTestSource({ country: 'US', region: 'CA' })
-    stop = startSignals(source)
+    stop = startSignals(source, BUNDLED)
     log.length = 0
     source.decide('dns_link', { doNotSell: true })
     expect(log).toEqual(['signalStatus:not ready', 'sectionChange:usnat', 'sectionChange:usca', 'signalStatus:ready'])
@@ -164,7 +165,7 @@ describe('startSignals', () => {
 
   it('IAB-02/IAB-03: cmpDisplayStatus follows the banner views and fires cmpDisplayStatus events', () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
-    stop = startSignals(createTestSource())
+    stop = startSignals(createTestSource(), BUNDLED)
     const log: string[] = []
     w.__gpp('addEventListener', (e: { eventName: string; data: unknown }) => log.push(`${e.eventName}:${String(e.data)}`))
     const view = (type: string, name: string) => document.dispatchEvent(new CustomEvent(type, { detail: { view: name } }))
@@ -183,13 +184,13 @@ describe('startSignals', () => {
     w.__gpp('getField', (d: unknown) => answers.push(d), 'usnat.SaleOptOut')
     w.__gpp('hasSection', (d: unknown) => answers.push(d), 'usnat')
     expect(answers).toEqual([])
-    stop = startSignals(createTestSource({ country: 'US', region: 'CO' }))
+    stop = startSignals(createTestSource({ country: 'US', region: 'CO' }), BUNDLED)
     expect(answers).toEqual([2, true])
   })
 
   it('IAB-01: answers __gppCall postMessages from frames with __gppReturn and the same callId', async () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
-    stop = startSignals(createTestSource({ country: 'US', region: 'CA' }))
+    stop = startSignals(createTestSource({ country: 'US', region: 'CA' }), BUNDLED)
     const replies: unknown[] = []
     const source = { postMessage: (message: unknown) => replies.push(message) }
     window.dispatchEvent(new MessageEvent('message', { data: { __gppCall: { command: 'ping', callId: 7 } }, source: source as unknown as Window }))

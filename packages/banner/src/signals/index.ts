@@ -1,7 +1,8 @@
 import { CONSENT_MODE_TYPES, consentModeState, type ConsentModeState } from '@consentry/shared'
 import type { ConsentChangeCause, ConsentSnapshot, ConsentSource } from '../consent-source'
 import { cmpApi } from './cmp-api'
-import { cmpData } from './cmp-data'
+import { NOT_APPLICABLE } from './cmp-api'
+import { withPart, type Parts } from '../parts'
 import { lastSent, remember } from './last-state'
 import { fbq, gtag, uet, type SignalWindow } from './vendors'
 
@@ -12,11 +13,11 @@ const same = (a: ConsentModeState, b: ConsentModeState) => CONSENT_MODE_TYPES.ev
 
 /**
  * Tells every vendor about each consent change: one Consent Mode `update` per decision (all seven types),
- * a GTM event, Meta `fbq('consent', …)`, UET `update`, and fresh GPP sections and USP string.
- * Returns a stop function.
- * @example const stop = startSignals(store)
+ * a GTM event, Meta `fbq('consent', …)`, UET `update`, and fresh GPP sections and USP string (their encoders
+ * from `parts.us`, under US jurisdictions only). Returns a stop function.
+ * @example const stop = startSignals(store, BUNDLED)
  */
-export function startSignals(source: ConsentSource): () => void {
+export function startSignals(source: ConsentSource, parts: Pick<Parts, 'us'>): () => void {
   const w = window as SignalWindow
   const cmp = cmpApi(w)
   const apply = (snapshot: ConsentSnapshot, cause: ConsentChangeCause) => {
@@ -40,7 +41,9 @@ export function startSignals(source: ConsentSource): () => void {
       event: CONSENT_EVENT,
       consentry: { cause, decided: consent.decided, categories: consent.categories, services: consent.services, saleOptOut: consent.saleOptOut, gpc: consent.gpcHonoured, consentMode: state },
     })
-    cmp._publish(cmpData(snapshot))
+    // Outside the US no GPP section applies and no encoder is needed; in the US they load once, in order.
+    if (snapshot.jurisdiction.location.country !== 'US') cmp._publish(NOT_APPLICABLE)
+    else withPart(parts.us(), (us) => cmp._publish(us.usCmpData(snapshot)), 'US privacy signals')
   }
   apply(source.snapshot(), 'init')
   // The banner announces its views (`consentry:show` / `consentry:hide`, detail.view) on the document.
