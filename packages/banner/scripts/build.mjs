@@ -33,7 +33,7 @@ rmSync(dist, { recursive: true, force: true })
 mkdirSync(join(dist, 'i18n'), { recursive: true })
 const core = await build({ ...common, entryPoints: [join(root, 'src/global.ts')], outfile: join(dist, 'consentry.js') })
 const chunks = await Promise.all(
-  ['panels', 'config', 'us'].map((name) =>
+  ['panels', 'config', 'us', 'cleanup', 'delivery', 'embeds'].map((name) =>
     build({ ...common, entryPoints: [join(root, `src/chunks/${name}.ts`)], outfile: join(dist, `consentry-${name}.js`) }),
   ),
 )
@@ -48,7 +48,7 @@ for (const file of readdirSync(join(root, 'src/i18n'))) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`
-for (const file of ['consentry.js', 'consentry-panels.js', 'consentry-config.js', 'consentry-us.js']) {
+for (const file of ['consentry.js', 'consentry-panels.js', 'consentry-config.js', 'consentry-us.js', 'consentry-cleanup.js', 'consentry-delivery.js', 'consentry-embeds.js']) {
   const s = sizes(readFileSync(join(dist, file)))
   console.log(`banner: dist/${file} ${kb(s.raw)} raw, ${kb(s.gzip)} gzip, ${kb(s.brotli)} brotli`)
 }

@@ -76,7 +76,12 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   const locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
   let t = resolveTexts(locale, null, overrides)
 
-  const recorder = createRecorder(options.api, { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId })
+  const recorder = createRecorder(
+    options.api,
+    { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId },
+    // A server-set consent cookie (consent.serverCookie) needs the request to carry credentials.
+    { delivery: parts.delivery, credentials: config.consent.serverCookie ? 'include' : 'omit' },
+  )
 
   const stored = store.snapshot().state
   const prompt = shouldPrompt({

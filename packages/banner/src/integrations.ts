@@ -18,9 +18,9 @@ export function installEarly(consent: EffectiveConsent | null, options: { waitFo
  * Starts everything that reacts to consent (tag gating, ad-tech signals, cleanup) for one store.
  * Returns a function that stops them all.
  */
-export function startIntegrations(source: ConsentSource, parts: Pick<Parts, 'us'>): () => void {
+export function startIntegrations(source: ConsentSource, parts: Pick<Parts, 'us' | 'cleanup' | 'embeds'>): () => void {
   // Signals first: each Consent Mode update reaches the dataLayer before the tags it lets run.
-  const stops = [startSignals(source, parts), startGating(source), startCleanup(source)]
+  const stops = [startSignals(source, parts), startGating(source, parts), startCleanup(source, parts)]
   return () => {
     for (const stop of stops) stop()
   }

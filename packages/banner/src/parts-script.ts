@@ -1,5 +1,5 @@
 import type { ChunkScript } from './chunks/slot'
-import type { Panels, Parts, UsSignals } from './parts'
+import type { Cleanup, Delivery, Embeds, Panels, Parts, UsSignals } from './parts'
 
 /**
  * Loads `consentry-<name>.js` from beside the script (`base`), as a plain `<script src>` carrying the nonce
@@ -29,5 +29,12 @@ export function scriptParts(base: string, nonce?: string): Parts {
     }
     return got
   }
-  return { inline: once('config'), panels: once<Panels>('panels'), us: once<UsSignals>('us') }
+  return {
+    inline: once('config'),
+    panels: once<Panels>('panels'),
+    us: once<UsSignals>('us'),
+    cleanup: once<Cleanup>('cleanup'),
+    delivery: once<Delivery>('delivery'),
+    embeds: once<Embeds>('embeds'),
+  }
 }

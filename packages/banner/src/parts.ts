@@ -1,12 +1,24 @@
 import type { resolveInline } from './config/inline'
 import type * as panels from './ui/panels'
 import type * as us from './signals/us-cmp-data'
+import type * as remove from './cleanup/remove'
+import type * as outbox from './delivery/outbox'
+import type * as embeds from './gating/embeds'
 
 /** The dialogs (preferences center, Do Not Sell) with their renderer, modal handling and stylesheet. */
 export type Panels = typeof panels
 
 /** The US privacy signal encoders (GPP usnat/usca, USP). */
 export type UsSignals = typeof us
+
+/** Removal of a withdrawn service's cookies and storage keys. */
+export type Cleanup = typeof remove
+
+/** The outbox that delivers consent records (retries, backoff, `sendBeacon`). */
+export type Delivery = typeof outbox
+
+/** Click-to-load placeholders for gated iframes. */
+export type Embeds = typeof embeds
 
 /** A part as its loader gives it: at once when bundled, or once its chunk has loaded. */
 export type Loaded<T> = T | Promise<T>
@@ -22,6 +34,12 @@ export interface Parts {
   panels(): Loaded<Panels>
   /** The GPP and USP encoders: needed only under US jurisdictions. */
   us(): Loaded<UsSignals>
+  /** Cookie and storage removal: needed on a withdrawal, or when refused services left something behind. */
+  cleanup(): Loaded<Cleanup>
+  /** The outbox: needed once a decision (or one left by an earlier page) waits for delivery. */
+  delivery(): Loaded<Delivery>
+  /** The click-to-load frame gate: needed when the page has a gated iframe. */
+  embeds(): Loaded<Embeds>
 }
 
 /** Runs `then` with the part, synchronously when it is already here; a part that fails to load is reported. */

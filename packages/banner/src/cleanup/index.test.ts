@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTestSource, type TestSource } from '../../test/fixtures/source'
 import { cookieDomains, cookiePaths, startCleanup } from './index'
+import { BUNDLED } from '../parts-bundled'
 
 let stop: () => void = () => {}
 let source: TestSource
@@ -32,7 +33,7 @@ describe('cookieDomains and cookiePaths', () => {
 describe('startCleanup', () => {
   it('EU-12: withdrawal deletes the declared cookies (exact and prefix) and storage keys of withdrawn services', () => {
     source.decide('accept_all')
-    stop = startCleanup(source)
+    stop = startCleanup(source, BUNDLED)
     document.cookie = '_ga=GA1.1.1; path=/'
     document.cookie = '_ga_ABC123=GS1.1; path=/'
     document.cookie = '_hjSession_42=x; path=/'
@@ -54,7 +55,7 @@ describe('startCleanup', () => {
     source.decide('accept_all')
     const report = vi.fn()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    stop = startCleanup(source, report)
+    stop = startCleanup(source, BUNDLED, report)
     const events: unknown[] = []
     document.addEventListener('consentry:leftovers', (e) => events.push((e as CustomEvent).detail), { once: true })
     source.decide('withdraw')
@@ -68,7 +69,7 @@ describe('startCleanup', () => {
   it('leaves granted services alone and reports nothing when nothing was withdrawn', () => {
     source.decide('accept_all')
     const report = vi.fn()
-    stop = startCleanup(source, report)
+    stop = startCleanup(source, BUNDLED, report)
     document.cookie = '_ga=1; path=/'
     source.decide('accept_all')
     expect(cookies()).toEqual(['_ga'])
@@ -78,7 +79,7 @@ describe('startCleanup', () => {
   it('EU-01: sweeps cookies of refused services at start, without reporting', () => {
     document.cookie = '_ga=stale; path=/'
     const report = vi.fn()
-    stop = startCleanup(source, report)
+    stop = startCleanup(source, BUNDLED, report)
     expect(cookies()).toEqual([])
     expect(report).not.toHaveBeenCalled()
   })

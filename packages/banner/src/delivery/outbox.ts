@@ -1,14 +1,17 @@
 import type { ConsentInput } from '@consentry/shared'
+import { pendingStore, type PendingStore } from './pending'
 
-export interface OutboxOptions {
+/** Where the pending records live: a localStorage key (one outbox per site), or a store the caller holds. */
+export type OutboxStorage = { key: string; storage?: Storage | null } | { pending: PendingStore }
+
+export type OutboxOptions = OutboxStorage & {
   /** `${api}/v1/consents` */
   endpoint: string
-  /** localStorage key; one outbox per site. */
-  key: string
-  storage?: Storage | null
   fetch?: typeof fetch
   /** Retry delay for attempt n (ms). Default: 1 s doubling, capped at 60 s, with jitter. */
   backoff?: (attempt: number) => number
+  /** `include` when the API sets the consent cookie on the site's domain (`consent.serverCookie`). */
+  credentials?: RequestCredentials
 }
 
 export interface Outbox {
@@ -22,8 +25,6 @@ export interface Outbox {
   stop(): void
 }
 
-type Pending = Record<string, ConsentInput>
-
 const defaultBackoff = (attempt: number) => Math.min(60_000, 1000 * 2 ** attempt) * (0.75 + Math.random() / 2)
 /** Statuses worth retrying; any other 4xx means the record can never be accepted as it is. */
 const RETRYABLE_4XX = new Set([408, 425, 429])
@@ -34,33 +35,13 @@ const RETRYABLE_4XX = new Set([408, 425, 429])
  * the page never waits on delivery and never sees its errors.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const storage = options.storage === undefined ? safeLocalStorage() : options.storage
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args))
   const backoff = options.backoff ?? defaultBackoff
-  let memory: Pending = {}
   let attempt = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   let inFlight: Promise<void> | null = null
+  const { read, write } = 'pending' in options ? options.pending : pendingStore(options.key, options.storage)
 
-  const read = (): Pending => {
-    if (!storage) return memory
-    try {
-      const parsed = JSON.parse(storage.getItem(options.key) ?? '{}') as unknown
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Pending) : {}
-    } catch {
-      return memory
-    }
-  }
-  const write = (pending: Pending) => {
-    memory = pending
-    if (!storage) return
-    try {
-      if (Object.keys(pending).length === 0) storage.removeItem(options.key)
-      else storage.setItem(options.key, JSON.stringify(pending))
-    } catch {
-      // Storage full or blocked: the in-memory copy still gets delivered from this page.
-    }
-  }
   const remove = (key: string) => {
     const pending = read()
     delete pending[key]
@@ -74,7 +55,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(record),
         keepalive: true,
-        credentials: 'omit',
+        credentials: options.credentials ?? 'omit',
       })
       if (res.ok) return remove(record.idempotencyKey), true
       if (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) {
@@ -131,13 +112,5 @@ export function createOutbox(options: OutboxOptions): Outbox {
       clearTimeout(timer)
       timer = undefined
     },
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null // blocked by the browser's settings
   }
 }

@@ -1,17 +1,45 @@
 import type { ConsentState } from '@consentry/shared'
-import { createOutbox } from './outbox'
+import { withPart, type Loaded } from '../parts'
+import type * as outboxModule from './outbox'
+import { pendingStore } from './pending'
 import { toConsentInput, type RecordContext } from './record'
 
-/** Records decisions for one site: through the outbox to `${api}/v1/consents`, or nowhere without an API. */
-export function createRecorder(api: string | undefined, context: RecordContext) {
-  const outbox = api ? createOutbox({ endpoint: `${api.replace(/\/$/, '')}/v1/consents`, key: `consentry:outbox:${context.siteId}` }) : null
+export interface RecorderOptions {
+  /** Where the outbox comes from (`Parts.delivery`): bundled, or a chunk loaded on the first record. */
+  delivery: () => Loaded<typeof outboxModule>
+  /** `include` when the API sets the consent cookie on the site's domain (`consent.serverCookie`). */
+  credentials: RequestCredentials
+}
+
+/**
+ * Records decisions for one site through the outbox to `${api}/v1/consents`, or nowhere without an API. A
+ * decision is stashed in localStorage at once, so it survives the page going away before the outbox loads;
+ * the outbox is loaded only when something is waiting.
+ */
+export function createRecorder(api: string | undefined, context: RecordContext, options: RecorderOptions) {
+  if (!api) return { record() {}, flush() {}, stop() {} }
+  const pending = pendingStore(`consentry:outbox:${context.siteId}`)
+  const endpoint = `${api.replace(/\/$/, '')}/v1/consents`
+  let outbox: outboxModule.Outbox | null = null
+  let stopped = false
+  const deliver = () =>
+    withPart(options.delivery(), ({ createOutbox }) => {
+      if (stopped) return
+      outbox ??= createOutbox({ endpoint, pending, credentials: options.credentials })
+      void outbox.flush()
+    }, 'consent delivery')
   const onPageHide = () => outbox?.beacon()
-  if (outbox) addEventListener('pagehide', onPageHide)
+  addEventListener('pagehide', onPageHide)
   return {
-    record: (state: ConsentState) => outbox?.add(toConsentInput(state, context)),
+    record(state: ConsentState) {
+      const record = toConsentInput(state, context)
+      pending.write({ ...pending.read(), [record.idempotencyKey]: record })
+      deliver()
+    },
     /** Delivers records left by earlier pages. */
-    flush: () => void outbox?.flush(),
+    flush: () => void (Object.keys(pending.read()).length && deliver()),
     stop() {
+      stopped = true
       removeEventListener('pagehide', onPageHide)
       outbox?.stop()
     },

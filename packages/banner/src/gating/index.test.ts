@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTestSource, type TestSource } from '../../test/fixtures/source'
 import { REQUEST_GRANT_EVENT, RELOAD_EVENT, startGating } from './index'
+import { BUNDLED } from '../parts-bundled'
 import { isAllowed, requirement } from './rules'
 
 type Win = Window & { ran?: string[] }
@@ -52,7 +53,7 @@ describe('startGating', () => {
   it('EU-01/ADS-10: nothing gated runs before consent in an opt-in regime', async () => {
     gated('data-consentry="analytics"', 'ran.push("analytics")')
     gated('data-consentry-service="meta-pixel"', 'ran.push("meta")')
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     await flush()
     expect(w.ran).toEqual([])
     expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(2)
@@ -61,7 +62,7 @@ describe('startGating', () => {
   it('runs each gated script exactly once after accept, however often consent changes', async () => {
     gated('data-consentry="analytics"', 'ran.push("analytics")')
     gated('data-consentry-service="ga4"', 'ran.push("ga4")')
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     source.decide('accept_all')
     source.decide('custom', { categories: { analytics: true, functional: true, advertising: true } })
     await flush()
@@ -71,7 +72,7 @@ describe('startGating', () => {
   it('follows the service grant, not only the category', async () => {
     gated('data-consentry="analytics" data-consentry-service="ga4"', 'ran.push("ga4")')
     gated('data-consentry-service="hotjar"', 'ran.push("hotjar")')
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     source.decide('custom', { categories: { analytics: true }, services: { hotjar: false } })
     await flush()
     expect(w.ran).toEqual(['ga4'])
@@ -79,7 +80,7 @@ describe('startGating', () => {
 
   it('runs refusal scripts (data-consentry="!analytics") only while the category is refused', async () => {
     gated('data-consentry="!analytics"', 'ran.push("fallback")')
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     expect(w.ran).toEqual(['fallback'])
     source.decide('accept_all')
     gated('data-consentry="!analytics"', 'ran.push("late fallback")')
@@ -91,7 +92,7 @@ describe('startGating', () => {
     gated('data-consentry="analytics" data-src="https://tags.example/ga.js" id="ga" nonce="abc" data-type="module"', '')
     const original = document.getElementById('ga') as HTMLScriptElement
     original.nonce = 'abc'
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     source.decide('accept_all')
     const script = document.getElementById('ga') as HTMLScriptElement
     expect(script).not.toBe(original)
@@ -102,7 +103,7 @@ describe('startGating', () => {
   })
 
   it('ADS-10: gates content inserted after load (single-page apps)', async () => {
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     gated('data-consentry="analytics"', 'ran.push("late")')
     await flush()
     expect(w.ran).toEqual([])
@@ -114,7 +115,7 @@ describe('startGating', () => {
 
   it('inserts a template\'s markup once granted', async () => {
     document.body.insertAdjacentHTML('beforeend', '<template data-consentry="functional"><div id="widget">chat</div></template>')
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     expect(document.getElementById('widget')).toBeNull()
     source.decide('accept_all')
     expect(document.getElementById('widget')?.textContent).toBe('chat')
@@ -125,7 +126,7 @@ describe('startGating', () => {
     document.body.innerHTML =
       '<iframe id="a" data-consentry-service="youtube" data-src="https://www.youtube-nocookie.com/embed/x" width="560" height="315"></iframe>' +
       '<iframe id="b" data-consentry-service="youtube" data-src="https://www.youtube-nocookie.com/embed/y"></iframe>'
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     const boxes = document.querySelectorAll<HTMLElement>('[data-consentry-placeholder]')
     expect(boxes).toHaveLength(2)
     expect(boxes[0]!.textContent).toContain('YouTube')
@@ -142,7 +143,7 @@ describe('startGating', () => {
     document.body.innerHTML =
       '<iframe data-consentry="functional" data-src="https://a.example/" width="560" height="315"></iframe>' +
       '<iframe data-consentry="functional" data-src="https://b.example/" width="1px;background:url(https://evil.example/)" height="50%"></iframe>'
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     const [a, b] = Array.from(document.querySelectorAll<HTMLElement>('[data-consentry-placeholder]'))
     expect([a!.style.width, a!.style.minHeight]).toEqual(['560px', '315px'])
     expect([b!.style.width, b!.style.minHeight]).toEqual(['100%', '50%'])
@@ -151,7 +152,7 @@ describe('startGating', () => {
 
   it('"Always allow" requests a grant for the service and loads the embed', () => {
     document.body.innerHTML = '<iframe id="a" data-consentry-service="youtube" data-src="https://www.youtube-nocookie.com/embed/x"></iframe>'
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     const requests: unknown[] = []
     document.addEventListener(REQUEST_GRANT_EVENT, (e) => requests.push((e as CustomEvent).detail), { once: true })
     document.querySelectorAll('[data-consentry-placeholder] button')[1]!.dispatchEvent(new Event('click'))
@@ -162,7 +163,7 @@ describe('startGating', () => {
   it('EU-12: withdrawal unloads granted embeds and asks for a reload when a script that ran loses its grant', async () => {
     document.body.innerHTML = '<iframe id="a" data-consentry="functional" data-src="https://player.example/v"></iframe>'
     gated('data-consentry="analytics"', 'ran.push("analytics")')
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     source.decide('accept_all')
     expect(document.getElementById('a')!.getAttribute('src')).toBe('https://player.example/v')
     const reload = vi.fn((e: Event) => e.preventDefault())
@@ -174,7 +175,7 @@ describe('startGating', () => {
   })
 
   it('stops watching after stop()', async () => {
-    stop = startGating(source)
+    stop = startGating(source, BUNDLED)
     stop()
     source.decide('accept_all')
     gated('data-consentry="analytics"', 'ran.push("after stop")')

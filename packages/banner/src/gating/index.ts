@@ -1,8 +1,9 @@
 import type { ConsentSnapshot, ConsentSource } from '../consent-source'
 import { loadSources, runnableScript, templateContent } from './activate'
-import { frameGate } from './frames'
-import { EMBED_TEXTS, type EmbedTexts } from './placeholder'
+import type { FrameGate } from './frames'
+import type { EmbedTexts } from './placeholder'
 import { GATED, isAllowed, requirement } from './rules'
+import { withPart, type Parts } from '../parts'
 
 export { GATED, isAllowed, requirement } from './rules'
 export type { Requirement } from './rules'
@@ -15,23 +16,30 @@ export type { GrantRequest } from './frames'
 export const RELOAD_EVENT = 'consentry:reload'
 
 export interface GatingOptions {
-  /** Placeholder texts in the visitor's language (defaults: English). */
+  /** Placeholder texts in the visitor's language (defaults: English, `EMBED_TEXTS`). */
   texts?: Partial<EmbedTexts>
 }
 
 /**
  * Runs gated markup once its consent holds: `<script type="text/plain" data-consentry="analytics">` (inline or
  * `data-src`), `<template data-consentry>`, and `data-src` on iframes (click-to-load placeholder) and images.
- * Watches for later insertions and re-evaluates on every consent change. Returns a stop function.
- * @example const stop = startGating(store)
+ * Watches for later insertions and re-evaluates on every consent change. The click-to-load frames come from
+ * `parts.embeds`, loaded when the page has a gated iframe. Returns a stop function.
+ * @example const stop = startGating(store, BUNDLED)
  */
-export function startGating(source: ConsentSource, options: GatingOptions = {}): () => void {
+export function startGating(source: ConsentSource, parts: Pick<Parts, 'embeds'>, options: GatingOptions = {}): () => void {
   const doc = document
   const done = new WeakSet<Element>()
   /** Scripts and templates that ran because of a grant: withdrawing that grant needs a reload to stop them. */
   const ran: Element[] = []
   const pending = new Set<Element>()
-  const frames = frameGate({ ...EMBED_TEXTS, ...options.texts }, (frame) => done.add(frame))
+  // Frame operations run in order once the frame gate is here (at once when bundled).
+  let frames: FrameGate | null = null
+  let framesWanted = false
+  const withFrames = (then: (gate: FrameGate) => void) => {
+    framesWanted = true
+    withPart(parts.embeds(), ({ frameGate, EMBED_TEXTS }) => then((frames ??= frameGate({ ...EMBED_TEXTS, ...options.texts }, (frame) => done.add(frame)))), 'embeds')
+  }
   let snap: ConsentSnapshot = source.snapshot()
   const allowed = (el: Element) => isAllowed(requirement(el), snap.consent)
 
@@ -45,12 +53,12 @@ export function startGating(source: ConsentSource, options: GatingOptions = {}):
     } else if (el instanceof HTMLTemplateElement) {
       if (granted) ran.push(el)
       el.replaceWith(templateContent(el))
-    } else if (el instanceof HTMLIFrameElement) frames._load(el, true)
+    } else if (el instanceof HTMLIFrameElement) withFrames((gate) => gate._load(el, true))
     else loadSources(el)
   }
 
   const handle = (el: Element) => {
-    if (done.has(el) || frames._granted(el) || el.hasAttribute('data-consentry-placeholder')) return
+    if (done.has(el) || frames?._granted(el) || el.hasAttribute('data-consentry-placeholder')) return
     if (el instanceof HTMLScriptElement && el.type !== 'text/plain') return // ran already, or not ours
     // While the page is parsing, an element with nothing after it may still be receiving its content.
     if (doc.readyState === 'loading' && !hasFollowing(el)) return void pending.add(el)
@@ -63,13 +71,13 @@ export function startGating(source: ConsentSource, options: GatingOptions = {}):
     const req = requirement(frame)
     const id = req.tokens[0] ?? ''
     const name = (req.services && snap.config.services.find((s) => s.id === id)?.name) || id
-    frames._block(frame, name, { service: req.services ? id : null, category: req.services ? null : id })
+    withFrames((gate) => gate._block(frame, name, { service: req.services ? id : null, category: req.services ? null : id }))
   }
 
   const stopWatching = watch(doc, handle, pending)
   const unsubscribe = source.subscribe((next) => {
     snap = next
-    frames._revoke(allowed)
+    if (framesWanted) withFrames((gate) => gate._revoke(allowed))
     scan(doc, handle)
     // Scripts cannot be un-run: when one that ran lost its grant, reload so it is gone (the page decides).
     if (ran.some((el) => !allowed(el)) && doc.dispatchEvent(new Event(RELOAD_EVENT, { cancelable: true }))) {
