@@ -1,27 +1,31 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ConsentInput } from '@consentry/shared'
+import { decide } from '@consentry/shared'
+import { consentInputSchema } from '@consentry/shared/schemas'
 import { createOutbox } from './outbox'
+import type { PendingDecision } from './record'
 
 const ENDPOINT = 'https://consent.example/v1/consents'
 const KEY = 'consentry:outbox:site_test0001'
 
-function record(key: string): ConsentInput {
+const STATE = decide({
+  method: 'accept_all',
+  previous: null,
+  visitorId: '0123456789abcdef0123456789abcdef',
+  offered: { categories: ['essential', 'functional', 'analytics', 'advertising'], services: [] },
+  policyRevision: 1,
+  regime: 'opt_in',
+  jurisdiction: 'DE',
+  gpc: false,
+  now: 1,
+})
+
+function record(key: string): PendingDecision {
   return {
-    siteId: 'site_test0001',
-    visitorId: '0123456789abcdef0123456789abcdef',
     idempotencyKey: key.padEnd(16, '0'),
-    method: 'accept_all',
-    categories: { essential: true, functional: true, analytics: true, advertising: true },
-    services: {},
-    doNotSell: false,
-    gpc: false,
-    policyRevision: 1,
-    configVersionId: 'cfg_1',
-    locale: 'en',
-    jurisdiction: 'DE',
-    bannerVersion: '0.1.0',
+    state: STATE,
+    context: { siteId: 'site_test0001', configVersionId: 'cfg_1', locale: 'en' },
     pageUrl: 'https://shop.example/',
-    decidedAt: 1,
+    bannerVersion: '0.1.0',
   }
 }
 
@@ -50,7 +54,19 @@ describe('createOutbox', () => {
     await outbox.flush()
     await wait()
     expect(localStorage.getItem(KEY)).toBeNull()
-    expect(JSON.parse(net.bodies[0]!)).toMatchObject({ idempotencyKey: 'a000000000000000' })
+    // What is sent is the API's ConsentInput, every category stated.
+    expect(JSON.parse(net.bodies[0]!)).toMatchObject({
+      idempotencyKey: 'a000000000000000',
+      siteId: 'site_test0001',
+      visitorId: '0123456789abcdef0123456789abcdef',
+      method: 'accept_all',
+      categories: { essential: true, functional: true, analytics: true, advertising: true },
+      configVersionId: 'cfg_1',
+      pageUrl: 'https://shop.example/',
+      bannerVersion: '0.1.0',
+      decidedAt: 1,
+    })
+    expect(consentInputSchema.safeParse(JSON.parse(net.bodies[0]!)).error).toBeUndefined()
   })
 
   it('with the API down, retries with backoff and delivers later, once', async () => {

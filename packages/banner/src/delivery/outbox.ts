@@ -1,4 +1,5 @@
-import type { ConsentInput } from '@consentry/shared'
+import { toConsentInput } from './consent-input'
+import type { PendingDecision } from './record'
 import { pendingStore, type PendingStore } from './pending'
 
 /** Where the pending records live: a localStorage key (one outbox per site), or a store the caller holds. */
@@ -15,11 +16,11 @@ export type OutboxOptions = OutboxStorage & {
 }
 
 export interface Outbox {
-  /** Keeps the record (localStorage first), then tries to deliver it. */
-  add(record: ConsentInput): void
+  /** Keeps the decision (localStorage first), then tries to deliver its record. */
+  add(decision: PendingDecision): void
   /** Tries to deliver everything pending; resolves when this attempt is over. */
   flush(): Promise<void>
-  pending(): ConsentInput[]
+  pending(): PendingDecision[]
   /** Hands every pending record to `navigator.sendBeacon` (page is going away); they stay until a 2xx. */
   beacon(): void
   stop(): void
@@ -48,19 +49,19 @@ export function createOutbox(options: OutboxOptions): Outbox {
     write(pending)
   }
 
-  const sendOne = async (record: ConsentInput): Promise<boolean> => {
+  const sendOne = async (decision: PendingDecision): Promise<boolean> => {
     try {
       const res = await doFetch(options.endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(record),
+        body: JSON.stringify(toConsentInput(decision)),
         keepalive: true,
         credentials: options.credentials ?? 'omit',
       })
-      if (res.ok) return remove(record.idempotencyKey), true
+      if (res.ok) return remove(decision.idempotencyKey), true
       if (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) {
         console.warn(`[consentry] consent record rejected (HTTP ${res.status}); dropped`)
-        return remove(record.idempotencyKey), true
+        return remove(decision.idempotencyKey), true
       }
       return false
     } catch {
@@ -82,27 +83,27 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const tried = new Set<string>()
       // Records added while this round runs are sent in it too.
       for (;;) {
-        const record = Object.values(read()).find((r) => !tried.has(r.idempotencyKey))
-        if (!record) break
-        tried.add(record.idempotencyKey)
-        if (!(await sendOne(record))) failed = true
+        const decision = Object.values(read()).find((d) => !tried.has(d.idempotencyKey))
+        if (!decision) break
+        tried.add(decision.idempotencyKey)
+        if (!(await sendOne(decision))) failed = true
       }
       if (failed) schedule()
       else attempt = 0
     })().finally(() => (inFlight = null)))
 
   return {
-    add(record) {
-      write({ ...read(), [record.idempotencyKey]: record })
+    add(decision) {
+      write({ ...read(), [decision.idempotencyKey]: decision })
       void flush()
     },
     flush,
     pending: () => Object.values(read()),
     beacon() {
       if (typeof navigator.sendBeacon !== 'function') return
-      for (const record of Object.values(read())) {
+      for (const decision of Object.values(read())) {
         try {
-          navigator.sendBeacon(options.endpoint, new Blob([JSON.stringify(record)], { type: 'application/json' }))
+          navigator.sendBeacon(options.endpoint, new Blob([JSON.stringify(toConsentInput(decision))], { type: 'application/json' }))
         } catch {
           // the outbox still holds it for the next page
         }

@@ -1,7 +1,7 @@
-import type { ConsentInput } from '@consentry/shared'
+import type { PendingDecision } from './record'
 
-/** Records waiting for delivery, by `idempotencyKey`. */
-export type Pending = Record<string, ConsentInput>
+/** Decisions waiting for delivery, by `idempotencyKey`. */
+export type Pending = Record<string, PendingDecision>
 
 export interface PendingStore {
   read(): Pending
@@ -9,7 +9,7 @@ export interface PendingStore {
 }
 
 /**
- * The records waiting for delivery, kept in localStorage under `key` so a later page delivers what this one
+ * The decisions waiting for delivery, kept in localStorage under `key` so a later page delivers what this one
  * could not; in memory where storage is blocked or full. Storage errors never reach the page.
  */
 export function pendingStore(key: string, storage: Storage | null | undefined = safeLocalStorage()): PendingStore {

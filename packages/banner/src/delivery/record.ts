@@ -1,5 +1,5 @@
 import { newVisitorId } from '@consentry/shared'
-import type { ConsentInput, ConsentState } from '@consentry/shared'
+import type { ConsentState } from '@consentry/shared'
 import { BANNER_VERSION } from '../version'
 
 export interface RecordContext {
@@ -9,30 +9,24 @@ export interface RecordContext {
   externalUserId?: string | undefined
 }
 
+/**
+ * A decision waiting for delivery, with what its record needs that only the moment of deciding knows: the page,
+ * the banner version and the key that makes a retried delivery count once. The core stashes it as is; the
+ * outbox (a chunk of its own in the script tag) turns it into a record when it sends.
+ */
+export interface PendingDecision {
+  idempotencyKey: string
+  state: ConsentState
+  context: RecordContext
+  pageUrl: string
+  bannerVersion: string
+}
+
 /** The page the decision was made on, without query string or fragment (they may carry personal data). */
 function pageUrl(): string {
   return typeof location === 'undefined' ? '' : location.origin + location.pathname
 }
 
-/** A decision as the `POST /v1/consents` body: every category and service stated, granted or denied. */
-export function toConsentInput(state: ConsentState, context: RecordContext): ConsentInput {
-  const record: ConsentInput = {
-    siteId: context.siteId,
-    visitorId: state.visitorId,
-    idempotencyKey: newVisitorId(),
-    method: state.method,
-    categories: { essential: true, ...state.categories },
-    services: { ...state.services },
-    doNotSell: state.doNotSell,
-    gpc: state.gpc,
-    policyRevision: state.policyRevision,
-    configVersionId: context.configVersionId,
-    locale: context.locale,
-    jurisdiction: state.jurisdiction,
-    bannerVersion: BANNER_VERSION,
-    pageUrl: pageUrl(),
-    decidedAt: state.decidedAt,
-  }
-  if (context.externalUserId) record.externalUserId = context.externalUserId
-  return record
+export function pendingDecision(state: ConsentState, context: RecordContext): PendingDecision {
+  return { idempotencyKey: newVisitorId(), state, context, pageUrl: pageUrl(), bannerVersion: BANNER_VERSION }
 }

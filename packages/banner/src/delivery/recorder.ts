@@ -2,7 +2,7 @@ import type { ConsentState } from '@consentry/shared'
 import { withPart, type Loaded } from '../parts'
 import type * as outboxModule from './outbox'
 import { pendingStore } from './pending'
-import { toConsentInput, type RecordContext } from './record'
+import { pendingDecision, type RecordContext } from './record'
 
 export interface RecorderOptions {
   /** Where the outbox comes from (`Parts.delivery`): bundled, or a chunk loaded on the first record. */
@@ -32,8 +32,8 @@ export function createRecorder(api: string | undefined, context: RecordContext, 
   addEventListener('pagehide', onPageHide)
   return {
     record(state: ConsentState) {
-      const record = toConsentInput(state, context)
-      pending.write({ ...pending.read(), [record.idempotencyKey]: record })
+      const decision = pendingDecision(state, context)
+      pending.write({ ...pending.read(), [decision.idempotencyKey]: decision })
       deliver()
     },
     /** Delivers records left by earlier pages. */
