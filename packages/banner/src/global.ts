@@ -2,7 +2,7 @@ import type { ConfigResponse } from '@consentry/shared'
 import { earlyConsent } from './early'
 import { initWith, type ConsentryHandle, type InitOptions } from './init'
 import { scriptParts } from './parts-script'
-import { installEarly } from './integrations'
+import { installEarlySignals } from './signals/early'
 
 /** A call queued before the script loaded: `['on', 'change', fn]`, or a function receiving the handle. */
 export type QueuedCall = [method: string, ...args: unknown[]] | ((consentry: ConsentryHandle) => void)
@@ -51,7 +51,8 @@ try {
   const script = document.currentScript as HTMLScriptElement | null
   const boot: ConfigResponse | undefined = window.__consentryBootstrap
   const cookieName = boot?.config.consent.cookieName ?? script?.dataset.cookie ?? 'consentry'
-  installEarly(earlyConsent(cookieName, boot?.config.services), { waitForUpdateMs: boot?.config.googleConsentMode.waitForUpdateMs ?? 500 })
+  // Before any tag: Consent Mode defaults, the vendors' consent queues and the `__gpp`/`__uspapi` stubs.
+  installEarlySignals(earlyConsent(cookieName, boot?.config.services), { waitForUpdateMs: boot?.config.googleConsentMode.waitForUpdateMs ?? 500 })
 
   const existing = window.consentry
   if (existing && !Array.isArray(existing)) throw new Error('already loaded on this page')

@@ -21,14 +21,17 @@ export interface FrameGate {
   _revoke(allowed: (frame: Element) => boolean): void
 }
 
-/** `onceLoaded` hears of frames the visitor loaded for this page only ("Load content"). */
-export function frameGate(texts: EmbedTexts, onceLoaded: (frame: Element) => void): FrameGate {
+/**
+ * `texts` is read for each placeholder (the visitor's language may arrive after gating starts); `onceLoaded` hears
+ * of frames the visitor loaded for this page only ("Load content").
+ */
+export function frameGate(texts: () => EmbedTexts, onceLoaded: (frame: Element) => void): FrameGate {
   const boxes = new WeakMap<Element, HTMLElement>()
   const granted = new Set<HTMLElement>()
   const gate: FrameGate = {
     _block(frame, serviceName, request) {
       if (boxes.has(frame)) return
-      const box = placeholder(frame, serviceName, texts, (always) => {
+      const box = placeholder(frame, serviceName, texts(), (always) => {
         if (always) frame.ownerDocument.dispatchEvent(new CustomEvent(REQUEST_GRANT_EVENT, { detail: request, bubbles: true }))
         if (frame.isConnected && !frame.hasAttribute('src')) gate._load(frame, false)
       })

@@ -16,8 +16,8 @@ export type { GrantRequest } from './frames'
 export const RELOAD_EVENT = 'consentry:reload'
 
 export interface GatingOptions {
-  /** Placeholder texts in the visitor's language (defaults: English, `EMBED_TEXTS`). */
-  texts?: Partial<EmbedTexts>
+  /** Placeholder texts in the visitor's language, read for each placeholder (defaults: English, `EMBED_TEXTS`). */
+  texts?: () => Partial<EmbedTexts>
 }
 
 /**
@@ -38,7 +38,7 @@ export function startGating(source: ConsentSource, parts: Pick<Parts, 'embeds'>,
   let framesWanted = false
   const withFrames = (then: (gate: FrameGate) => void) => {
     framesWanted = true
-    withPart(parts.embeds(), ({ frameGate, EMBED_TEXTS }) => then((frames ??= frameGate({ ...EMBED_TEXTS, ...options.texts }, (frame) => done.add(frame)))), 'embeds')
+    withPart(parts.embeds(), ({ frameGate, EMBED_TEXTS }) => then((frames ??= frameGate(() => ({ ...EMBED_TEXTS, ...options.texts?.() }), (frame) => done.add(frame)))), 'embeds')
   }
   let snap: ConsentSnapshot = source.snapshot()
   const allowed = (el: Element) => isAllowed(requirement(el), snap.consent)

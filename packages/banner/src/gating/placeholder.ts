@@ -1,6 +1,7 @@
 import type { Texts } from '@consentry/shared'
 
-export type EmbedTexts = Pick<Texts, 'embed.placeholder' | 'embed.loadOnce' | 'embed.loadAlways'>
+export type EmbedTextKey = 'embed.placeholder' | 'embed.loadOnce' | 'embed.loadAlways'
+export type EmbedTexts = Pick<Texts, EmbedTextKey>
 
 export const EMBED_TEXTS: EmbedTexts = {
   'embed.placeholder': 'This content is provided by {service} and needs your consent.',

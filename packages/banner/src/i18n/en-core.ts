@@ -1,6 +1,6 @@
 import type { Texts } from '@consentry/shared'
 
-/** English for what the core renders (first layer, corner, embed placeholders); the dialogs bring the rest. */
+/** English for what the core renders (first layer, corner); the dialogs and embed placeholders bring their own. */
 export const enCore = {
   'banner.title': 'We value your privacy',
   'banner.description':
@@ -13,9 +13,6 @@ export const enCore = {
   'doNotSell.link': 'Do Not Sell or Share My Personal Information',
   'gpc.honored': 'Opt-out request honored',
   'reopen.label': 'Privacy settings',
-  'embed.placeholder': 'This content is provided by {service} and needs your consent.',
-  'embed.loadOnce': 'Load once',
-  'embed.loadAlways': 'Always allow',
 } satisfies Partial<Texts>
 
 export type CoreTextKey = keyof typeof enCore

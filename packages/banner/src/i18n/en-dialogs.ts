@@ -1,8 +1,9 @@
 import type { Texts } from '@consentry/shared'
 import type { CoreTextKey } from './en-core'
+import type { EmbedTextKey } from '../gating/placeholder'
 
 /** English for the dialogs (preferences center, cookie lists, Do Not Sell): loaded with them. */
-export const enDialogs: Omit<Texts, CoreTextKey> = {
+export const enDialogs: Omit<Texts, CoreTextKey | EmbedTextKey> = {
   'preferences.title': 'Privacy preferences',
   'preferences.description': 'Choose which cookies and services may be used. Essential ones are needed for the site to work.',
   'preferences.save': 'Save choices',

@@ -1,9 +1,10 @@
 import type { Texts } from '@consentry/shared'
 import { enCore } from './en-core'
 import { enDialogs } from './en-dialogs'
+import { EMBED_TEXTS } from '../gating/placeholder'
 
 /**
  * English, every key: the fallback under all other locales (which load on demand from `i18n/<locale>.json`).
- * The script tag's core carries `enCore` and its dialogs chunk `enDialogs`.
+ * The script tag's core carries `enCore`, its dialogs chunk `enDialogs` and its embeds chunk `EMBED_TEXTS`.
  */
-export const en: Texts = { ...enCore, ...enDialogs }
+export const en: Texts = { ...enCore, ...enDialogs, ...EMBED_TEXTS }

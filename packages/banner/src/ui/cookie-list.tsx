@@ -1,4 +1,5 @@
-import type { ServiceConfig, StorageItem, Texts } from '@consentry/shared'
+import type { ServiceConfig, StorageItem } from '@consentry/shared'
+import type { DialogTexts } from './types'
 
 const UNITS: [Intl.NumberFormatOptions['unit'], number][] = [
   ['year', 31_536_000],
@@ -10,7 +11,7 @@ const UNITS: [Intl.NumberFormatOptions['unit'], number][] = [
 ]
 
 /** "13 months", "30 minutes", localised by the browser; `session` as the translated word. */
-export function formatLifetime(lifetime: StorageItem['lifetime'], locale: string, t: Texts): string {
+export function formatLifetime(lifetime: StorageItem['lifetime'], locale: string, t: DialogTexts): string {
   if (lifetime === 'session') return t['preferences.session']
   const [unit, size] = UNITS.find(([, s]) => lifetime >= s) ?? UNITS[UNITS.length - 1]!
   const value = Math.round(lifetime / size)
@@ -22,7 +23,7 @@ export function formatLifetime(lifetime: StorageItem['lifetime'], locale: string
 }
 
 /** A service's cookie declaration (EU-09): name, provider, purpose, lifetime, first or third party. */
-export function CookieList({ service, t, locale }: { service: ServiceConfig; t: Texts; locale: string }) {
+export function CookieList({ service, t, locale }: { service: ServiceConfig; t: DialogTexts; locale: string }) {
   if (service.storage.length === 0) return null
   return (
     <details class="cookies">

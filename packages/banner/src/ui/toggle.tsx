@@ -1,4 +1,4 @@
-import type { Texts } from '@consentry/shared'
+import type { DialogTexts } from './types'
 
 export interface ToggleProps {
   on: boolean
@@ -7,7 +7,7 @@ export interface ToggleProps {
   describedBy?: string
   /** Essential: shown on, not changeable. */
   locked?: boolean
-  t: Texts
+  t: DialogTexts
   onChange: (on: boolean) => void
 }
 
