@@ -13,7 +13,7 @@ import { startIntegrations } from './integrations'
 import { createCoreUi, type CoreUi } from './ui/core-ui'
 import { buildCss } from './ui/styles'
 import type { Panel, UiActions, ViewState } from './ui/types'
-import type { Panels, Parts } from './parts'
+import { withPart, type Panels, type Parts } from './parts'
 import { BUNDLED } from './parts-bundled'
 
 export interface InitOptions extends ConfigSourceOptions {
@@ -94,13 +94,14 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     now: Date.now(),
   })
 
-  const dispatch = (type: string, detail: unknown) => doc.dispatchEvent(new CustomEvent(type, { detail }))
+  /** Tells `on()` listeners and the page (DOM event `consentry:<event>` carrying `detail`) about one moment. */
+  const announce = <E extends ConsentryEvent>(event: E, detail: unknown, ...args: Parameters<ConsentryEvents[E]>) => {
+    events.emit(event, ...args)
+    doc.dispatchEvent(new CustomEvent(`consentry:${event}`, { detail }))
+  }
   const view = createView(
     { banner: prompt.prompt, panel: null, saved: false },
-    (name, shown) => {
-      events.emit(shown ? 'show' : 'hide', name)
-      dispatch(`consentry:${shown ? 'show' : 'hide'}`, { view: name })
-    },
+    (name, shown) => announce(shown ? 'show' : 'hide', { view: name }, name),
     () => paint(),
   )
   // The dialog asked for last (null once closed): a dialog that finishes loading after it was closed stays closed.
@@ -116,27 +117,22 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   const addPanelCss = () => mounted && panels && mounted.addCss(panels.PANEL_CSS)
   /** Runs `then` once the dialogs are here (at once when they are bundled); `failed` if they cannot load. */
   const withPanels = (then: () => void, failed?: () => void) => {
-    const use = (loaded: Panels) => {
+    if (panels) return then()
+    const got = parts.panels()
+    if (failed && got instanceof Promise) got.catch(failed)
+    withPart(got, (loaded) => {
       const first = !panels
       panels = loaded
       if (first) addPanelCss()
       then()
-    }
-    if (panels) return then()
-    const got = parts.panels()
-    if (!(got instanceof Promise)) return use(got)
-    got.then(use, (error: unknown) => {
-      console.warn('[consentry] dialogs not loaded:', error)
-      failed?.()
-    })
+    }, 'dialogs')
   }
 
   const apply = (method: ConsentMethod, picks?: Picks) => {
     const decision = store.decide(method, picks)
     recorder.record(decision)
     const snapshot = store.snapshot()
-    events.emit('decision', decision, snapshot)
-    dispatch('consentry:decision', { state: decision, consent: snapshot.consent })
+    announce('decision', { state: decision, consent: snapshot.consent }, decision, snapshot)
     return decision
   }
   const anyGranted = () => {
@@ -165,12 +161,11 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
 
   const paint = () => ui?.paint({ t, locale, snapshot: store.snapshot(), view: view.get(), actions, panels })
   const unsubscribe = store.subscribe((snapshot, cause) => {
-    events.emit('change', snapshot, cause)
-    dispatch('consentry:change', { consent: snapshot.consent, state: snapshot.state, cause })
+    announce('change', { consent: snapshot.consent, state: snapshot.state, cause }, snapshot, cause)
     paint()
   })
   // Gating and signals start before anything waits (texts, <body>), so no tag slips through.
-  const stopIntegrations = startIntegrations(store, parts)
+  const stopIntegrations = startIntegrations(store, parts, () => t)
   const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell })
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
   const onRequestGrant = (event: Event) => {

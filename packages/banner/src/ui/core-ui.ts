@@ -2,6 +2,7 @@ import { isRtl } from '../i18n/locales'
 import { el } from './dom'
 import { firstLayer } from './first-layer'
 import { gpcStatusShown, type CoreUiProps } from './types'
+import type { Panels } from '../parts'
 
 /** The banner's DOM inside its shadow root, repainted from props on every change. */
 export interface CoreUi {
@@ -22,7 +23,7 @@ export function createCoreUi(root: ShadowRoot): CoreUi {
   root.append(box)
   let layer: { key: unknown[]; node: HTMLElement; release?: (() => void) | undefined } | null = null
   let reopen: { t: unknown; node: HTMLElement } | null = null
-  let last: CoreUiProps | null = null
+  let panelsUsed: Panels | null = null
 
   const removeLayer = () => {
     layer?.release?.()
@@ -32,8 +33,8 @@ export function createCoreUi(root: ShadowRoot): CoreUi {
 
   return {
     paint(props) {
-      last = props
       const { t, locale, snapshot, view, actions, panels } = props
+      panelsUsed = panels
       const { appearance } = snapshot.config
       box.className = `root theme-${appearance.theme}`
       box.lang = locale
@@ -47,7 +48,7 @@ export function createCoreUi(root: ShadowRoot): CoreUi {
         removeLayer()
         const built = firstLayer(props, modal)
         box.prepend(built.node)
-        layer = { key, node: built.node, release: built.dialog ? panels?.modal(built.dialog) : undefined }
+        layer = { key, node: built.node, release: built.connected?.() }
       }
 
       const wantReopen = !view.banner && appearance.reopenButton
@@ -65,11 +66,11 @@ export function createCoreUi(root: ShadowRoot): CoreUi {
       const text = [view.saved ? t['preferences.saved'] : '', !view.banner && gpcStatusShown(snapshot) ? t['gpc.honored'] : ''].filter(Boolean).join(' ')
       if (status.textContent !== text) status.textContent = text
 
-      panels?.renderDialog(dialogHost, view.panel, { ...props, t: { ...panels.enDialogs, ...t } })
+      panels?.renderDialog(dialogHost, view.panel && { panel: view.panel, props: { ...props, t: { ...panels.enDialogs, ...t } } })
     },
     destroy() {
       removeLayer()
-      if (last?.panels) last.panels.renderDialog(dialogHost, null, { ...last, t: { ...last.panels.enDialogs, ...last.t } })
+      panelsUsed?.renderDialog(dialogHost, null)
       box.remove()
     },
   }

@@ -1,13 +1,13 @@
 import { el } from './dom'
-import { gpcStatusShown, type CoreUiProps } from './types'
+import { gpcStatusShown, type BuiltLayer, type CoreUiProps } from './types'
 
 /**
  * The first layer: title, text with the privacy-policy link, Accept all / Reject all (same element and class,
  * EU-03) and Customize, plus Do Not Sell under US regimes. A non-modal region for `bar` and `box`; for `modal`
- * the same content inside a dialog frame (returned as `dialog`, for the caller to make modal). Nothing here
- * grants consent except the Accept button (EU-07): Escape and inactivity do nothing.
+ * the dialogs chunk frames the same content (`modalLayer`). Nothing here grants consent except the Accept
+ * button (EU-07): Escape and inactivity do nothing.
  */
-export function firstLayer({ t, snapshot, actions }: CoreUiProps, modal: boolean): { node: HTMLElement; dialog: HTMLElement | null } {
+export function firstLayer({ t, snapshot, actions, panels }: CoreUiProps, modal: boolean): BuiltLayer {
   const { config, jurisdiction } = snapshot
   // Reaching for a dialog's opener starts loading the dialogs.
   const opener = (action: string, open: () => void, label: string, cls: string) =>
@@ -25,14 +25,7 @@ export function firstLayer({ t, snapshot, actions }: CoreUiProps, modal: boolean
     ),
     jurisdiction.showDoNotSell && opener('dns', actions.openDoNotSell, t['doNotSell.link'], 'link'),
   ]
-  if (modal) {
-    const dialog = el(
-      'div',
-      { class: 'dialog first', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cs-banner-title', 'aria-describedby': 'cs-banner-desc', tabindex: -1 },
-      ...body,
-    )
-    return { node: el('div', { class: 'overlay' }, dialog), dialog }
-  }
+  if (modal && panels) return panels.modalLayer(body)
   const layout = config.appearance.layout === 'modal' ? 'box' : config.appearance.layout
-  return { node: el('div', { role: 'region', 'aria-labelledby': 'cs-banner-title', class: `layer ${layout}` }, el('div', { class: 'inner' }, ...body)), dialog: null }
+  return { node: el('div', { role: 'region', 'aria-labelledby': 'cs-banner-title', class: `layer ${layout}` }, el('div', { class: 'inner' }, ...body)) }
 }

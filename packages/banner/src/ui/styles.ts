@@ -26,17 +26,16 @@ export function buildCss(look: SiteConfig['appearance']): string {
 const LIGHT = '--cs-bg:#fff;--cs-fg:#1f2937;--cs-muted:#374151;--cs-line:#6b7280;--cs-overlay:rgba(17,24,39,.55)'
 const DARK = '--cs-bg:#111827;--cs-fg:#f9fafb;--cs-muted:#e5e7eb;--cs-line:#9ca3af;--cs-overlay:rgba(0,0,0,.7)'
 
-const CSS = `
-.root{${LIGHT};font:1rem/1.5 var(--cs-font);color:var(--cs-fg);-webkit-text-size-adjust:100%}
+const CSS = `.root{${LIGHT};font:1rem/1.5 var(--cs-font);color:var(--cs-fg);-webkit-text-size-adjust:100%}
 .theme-dark{${DARK}}
 @media (prefers-color-scheme:dark){.theme-auto{${DARK}}}
 *,*::before,*::after{box-sizing:border-box}
-.layer,.reopen,.status:not(:empty){background:var(--cs-bg);color:var(--cs-fg)}
+.layer,.reopen{background:var(--cs-bg);color:var(--cs-fg)}
 .layer{position:fixed;z-index:2147483646;border:1px solid var(--cs-line);box-shadow:0 4px 24px rgba(0,0,0,.2);max-height:calc(100vh - 1rem);overflow:auto;animation:cs-in .2s ease-out}
 .bar{inset-inline:0;bottom:0;border-width:1px 0 0}
-.bar .inner{max-width:64rem;margin:0 auto;padding:1rem}
+.inner{padding:1rem}
+.bar .inner{max-width:64rem;margin:0 auto}
 .box{bottom:1rem;inset-inline-end:1rem;width:min(26rem,calc(100vw - 2rem));border-radius:var(--cs-radius)}
-.box .inner{padding:1rem}
 .title{font-size:1.125rem;font-weight:700;margin:0 0 .5rem;line-height:1.3}
 .text{margin:0 0 .75rem;color:var(--cs-muted)}
 a,.link{color:inherit;text-decoration:underline;text-underline-offset:.15em}
@@ -44,12 +43,12 @@ a,.link{color:inherit;text-decoration:underline;text-underline-offset:.15em}
 .actions{display:grid;grid-template-columns:repeat(auto-fit,minmax(8rem,1fr));gap:.5rem;margin-top:.75rem}
 .btn{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1rem;border-radius:var(--cs-radius);border:2px solid var(--cs-accent);background:var(--cs-accent);color:var(--cs-on-accent);cursor:pointer;text-align:center;overflow-wrap:anywhere}
 .btn.secondary{background:var(--cs-bg);color:var(--cs-fg);border-color:var(--cs-line)}
-button:focus-visible,a:focus-visible,summary:focus-visible{outline:3px solid var(--cs-fg);outline-offset:2px;box-shadow:0 0 0 5px var(--cs-bg)}
+:focus-visible{outline:3px solid var(--cs-fg);outline-offset:2px;box-shadow:0 0 0 5px var(--cs-bg)}
 .gpc{font-weight:600;margin:0 0 .5rem;padding:.25rem .5rem;border-inline-start:4px solid var(--cs-accent)}
 .corner{position:fixed;bottom:.5rem;inset-inline-start:.5rem;z-index:2147483645;display:flex;flex-direction:column;align-items:flex-start;gap:.25rem;max-width:calc(100vw - 1rem)}
 .reopen{font:inherit;font-size:.875rem;min-height:2rem;padding:.25rem .75rem;border:1px solid var(--cs-line);border-radius:1rem;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.2)}
 .status{margin:0;font-size:.875rem}
-.status:not(:empty){padding:.25rem .75rem;border:1px solid var(--cs-line);border-radius:var(--cs-radius)}
+.status:not(:empty){padding:.25rem .75rem;border:1px solid var(--cs-line);border-radius:var(--cs-radius);background:var(--cs-bg);color:var(--cs-fg)}
 @keyframes cs-in{from{opacity:0}to{opacity:1}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
 `

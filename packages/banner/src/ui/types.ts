@@ -2,6 +2,7 @@ import type { Picks, Texts } from '@consentry/shared'
 import type { ConsentSnapshot } from '../consent-source'
 import type { Panels } from '../parts'
 import type { CoreTextKey } from '../i18n/en-core'
+import type { EmbedTextKey } from '../gating/placeholder'
 
 /** What the visitor can do from the UI; each call is a decision or a view change. */
 export interface UiActions {
@@ -28,8 +29,11 @@ export interface ViewState {
 /** The texts the core has: every key it renders, plus whatever the locale file and the site gave. */
 export type CoreTexts = Pick<Texts, CoreTextKey> & Partial<Texts>
 
+/** What the dialogs render with: every text but the embed placeholders' (gating has those). */
+export type DialogTexts = Omit<Texts, EmbedTextKey> & Partial<Texts>
+
 export interface UiProps {
-  t: Texts
+  t: DialogTexts
   locale: string
   snapshot: ConsentSnapshot
   view: ViewState
@@ -44,4 +48,10 @@ export type CoreUiProps = Omit<UiProps, 't'> & { t: CoreTexts }
 /** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where a DNS control exists. */
 export function gpcStatusShown(snapshot: ConsentSnapshot): boolean {
   return snapshot.consent.gpcHonoured && snapshot.jurisdiction.showDoNotSell
+}
+
+/** A first layer ready to insert; `connected`, called once it is in the document, makes it modal (undo returned). */
+export interface BuiltLayer {
+  node: HTMLElement
+  connected?: () => () => void
 }
