@@ -42,7 +42,7 @@ export async function bootstrapDemoSite(opts: {
     await store.updateSite(siteId, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] }, now)
   }
 
-  const adminKey = await ensureAdminKey(store, opts.keyPath, siteId)
+  const adminKey = await ensureAdminKey(store, app, opts.keyPath, siteId)
   // The policy and privacy links in the configuration point at wherever the demo runs.
   const text = (await readFile(opts.configPath, 'utf8')).replaceAll('http://127.0.0.1:8787', origins[0]!)
   const config = JSON.parse(text) as { allowedOrigins: string[] }
@@ -61,9 +61,16 @@ export async function bootstrapDemoSite(opts: {
   return { siteId, adminKey, versionId: version.id }
 }
 
-async function ensureAdminKey(store: ConsentStore, keyPath: string, siteId: string): Promise<string> {
-  const saved = await readFile(keyPath, 'utf8').catch(() => '')
-  if (saved.trim()) return saved.trim()
+/**
+ * The admin key kept in the data folder, if the API still accepts it (a fresh `demo.db` beside an old key file
+ * would otherwise fail on publish); else a new one, saved for later starts.
+ */
+async function ensureAdminKey(store: ConsentStore, app: Hono<any>, keyPath: string, siteId: string): Promise<string> {
+  const saved = (await readFile(keyPath, 'utf8').catch(() => '')).trim()
+  if (saved) {
+    const res = await app.request(`/v1/admin/sites/${siteId}`, { headers: { authorization: `Bearer ${saved}` } })
+    if (res.ok) return saved
+  }
   const { secret, row } = newApiKey('demo admin', [siteId])
   await store.insertApiKey(row)
   await mkdir(dirname(keyPath), { recursive: true })

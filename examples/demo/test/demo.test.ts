@@ -166,7 +166,14 @@ describe('the demo started with npm start', () => {
     await expect.poll(() => page.locator('#chat-slot').textContent()).toContain('loads once you allow')
     await page.getByRole('button', { name: 'Accept all' }).click()
     await expect.poll(() => page.getByRole('region', { name: 'Support chat' }).isVisible()).toBe(true)
-    expect(await waitForRecords(page, 1)).toHaveLength(1)
+    const [record] = await waitForRecords(page, 1)
+    expect(record).toMatchObject({ method: 'accept_all', categories: { functional: true } })
+    expect(await page.evaluate(() => localStorage.getItem('demo_chat_id'))).toMatch(/^[0-9a-z]+$/)
+    // Withdrawing from the app's own settings button removes what the chat stored (declared as demo-chat).
+    await page.getByRole('button', { name: 'Open cookie settings' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Reject all' }).click()
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('demo_chat_id'))).toBeNull()
+    expect((await waitForRecords(page, 2)).map((r) => r.method)).toEqual(['accept_all', 'withdraw'])
     await context.close()
   })
 

@@ -12,15 +12,25 @@ export interface RunningDemo {
 
 const REPO = resolve(import.meta.dirname, '../../..')
 
+export interface StartOptions {
+  /** Data folder to use and keep (default: a fresh one, removed on stop). */
+  dataDir?: string
+  /** `server` starts the built server alone (what `npm start` runs after building), without rebuilding. */
+  command?: 'npm start' | 'server'
+  /** Default 0: any free port. */
+  port?: number
+}
+
 /**
- * Runs the README's start command (`npm start`) in the repository, on a free port and a fresh data folder,
- * and waits until it prints its URLs. Stops the whole process group afterwards.
+ * Runs the README's start command (`npm start`) in the repository, on a free port, and waits until it prints its
+ * URLs. Stops the whole process group afterwards.
  */
-export async function startDemo(): Promise<RunningDemo> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'consentry-demo-'))
-  const child: ChildProcess = spawn('npm', ['start'], {
+export async function startDemo(options: StartOptions = {}): Promise<RunningDemo> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'consentry-demo-'))
+  const [cmd, ...args] = options.command === 'server' ? [process.execPath, join(REPO, 'examples/demo/dist/server.js')] : ['npm', 'start']
+  const child: ChildProcess = spawn(cmd!, args, {
     cwd: REPO,
-    env: { ...process.env, PORT: '0', CONSENTRY_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(options.port ?? 0), CONSENTRY_DATA_DIR: dataDir },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -32,7 +42,7 @@ export async function startDemo(): Promise<RunningDemo> {
       process.kill(-child.pid!, 'SIGTERM')
       await new Promise((ok) => child.once('exit', ok))
     }
-    rmSync(dataDir, { recursive: true, force: true })
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
   }
   try {
     await new Promise<void>((ok, fail) => {
