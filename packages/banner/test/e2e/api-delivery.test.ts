@@ -23,6 +23,8 @@ const configResponse = (country: string): ConfigResponse => ({
   jurisdiction: resolveJurisdiction(normalizeLocation(country)),
 })
 const html = (res: ServerResponse, body: string) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
+/** Idempotency key → how many times this fake API answered it 2xx (the real API stores a key once). */
+const acknowledged = new Map<string, number>()
 const consentPosts = () => server.requests.filter((r) => r.method === 'POST' && r.path === '/v1/consents').map((r) => JSON.parse(r.body) as Record<string, unknown>)
 
 beforeAll(async () => {
@@ -31,7 +33,12 @@ beforeAll(async () => {
     root: BANNER_DIST,
     routes: {
       '/page': (_req, res) => html(res, pageHtml),
-      '/v1/consents': (_req, res) => void res.writeHead(apiUp ? 201 : 503, { 'content-type': 'application/json' }).end('{}'),
+      '/v1/consents': (_req, res, body) => {
+        if (!apiUp) return void res.writeHead(503).end()
+        const key = String((JSON.parse(body) as { idempotencyKey?: unknown }).idempotencyKey)
+        acknowledged.set(key, (acknowledged.get(key) ?? 0) + 1)
+        res.writeHead(acknowledged.get(key) === 1 ? 201 : 200, { 'content-type': 'application/json' }).end('{}')
+      },
       [`/v1/sites/${SITE.siteId}/consentry.js`]: (_req, res) =>
         void res
           .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
@@ -108,6 +115,25 @@ describe('embedding, JavaScript API and delivery (Chromium)', () => {
     await page.waitForFunction(() => localStorage.getItem('consentry:outbox:site_e2e00001') === null)
     const keys = consentPosts().slice(start).map((p) => p.idempotencyKey)
     expect(new Set(keys)).toEqual(new Set(waiting)) // every attempt carried the same key: the API stores it once
+    // Delivered (the leaving page's sendBeacon may have delivered it already: the API answers a repeat with the
+    // first receipt), and never sent again once a 2xx was seen.
+    const answered = acknowledged.get(waiting[0]!)
+    expect(answered).toBeGreaterThanOrEqual(1)
+    await page.waitForTimeout(1500)
+    expect(acknowledged.get(waiting[0]!)).toBe(answered)
+    await page.context().close()
+  })
+
+  it('with the API back while the page stays open, the outbox retries on its own and delivers once', async () => {
+    apiUp = false
+    const { page } = await visit(sitePage({ attrs: { 'data-api': server.url } }))
+    await inBanner(page, '[data-action=accept]').click()
+    const waiting = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('consentry:outbox:site_e2e00001') ?? '{}')))
+    expect(waiting).toHaveLength(1)
+    apiUp = true
+    // Backoff starts at about a second and doubles; no reload, no new decision.
+    await page.waitForFunction(() => localStorage.getItem('consentry:outbox:site_e2e00001') === null, undefined, { timeout: 15_000 })
+    expect(acknowledged.get(waiting[0]!)).toBe(1)
     await page.context().close()
   })
 

@@ -44,6 +44,12 @@ __gpp('getField', function (v) { __gppLog.push('SaleOptOut:' + v) }, 'usnat.Sale
       '/eu': html('data-country="DE"'),
       '/ca': html('data-country="US" data-region="CA"'),
       '/ca-vendor': html('data-country="US" data-region="CA"', vendor),
+      // Google's own snippets pasted right after the banner, ungated: gtag config and the GTM loader's event.
+      '/eu-google': html(
+        'data-country="DE"',
+        `<script>window.dataLayer = window.dataLayer || []; function gtag() { dataLayer.push(arguments) }
+gtag('js', new Date()); gtag('config', 'G-UNGATED'); dataLayer.push({ 'gtm.start': Date.now(), event: 'gtm.js' })</script>`,
+      ),
       '/collect': (_req, res) => void res.writeHead(204).end(),
     },
   })
@@ -149,6 +155,32 @@ describe('gating through the real banner (Chromium)', () => {
     const firstTag = layer.findIndex((e) => /^(config|event|js) /.test(e))
     expect(firstTag).toBeGreaterThan(0)
     expect(layer.filter((e) => e === 'consent update')).toHaveLength(1)
+  })
+
+  it('ADS-01: with ungated Google snippets right after the banner, the default still comes first; a repeat visit starts from the stored choice', async () => {
+    const entries = () =>
+      tab.evaluate(() =>
+        (window as unknown as { dataLayer: unknown[] }).dataLayer.map((e) =>
+          Object.prototype.toString.call(e) === '[object Arguments]'
+            ? (JSON.parse(JSON.stringify(Array.from(e as ArrayLike<unknown>))) as unknown[])
+            : [`event:${(e as { event?: string }).event}`],
+        ),
+      )
+    await open('/eu-google')
+    let layer = await entries()
+    expect(layer[0]).toMatchObject(['consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', wait_for_update: 500 }])
+    const config = layer.findIndex(([command, id]) => command === 'config' && id === 'G-UNGATED')
+    const gtm = layer.findIndex(([event]) => event === 'event:gtm.js')
+    expect(config).toBeGreaterThan(0)
+    expect(gtm).toBeGreaterThan(0)
+    await click('[data-action=accept]')
+    await waitRuns('gaInline')
+    await tab.reload()
+    await waitRuns('gaInline')
+    layer = await entries()
+    // The stored acceptance is in the default itself, before Google's snippet runs.
+    expect(layer[0]).toMatchObject(['consent', 'default', { analytics_storage: 'granted', ad_storage: 'granted' }])
+    expect(layer.findIndex(([command, id]) => command === 'config' && id === 'G-UNGATED')).toBeGreaterThan(0)
   })
 
   it('"Always allow" on an embed is recorded as a grant of that service: the embed loads on the next page by itself', async () => {
