@@ -1,13 +1,18 @@
 // `pnpm bench banner`: the banner's default embed against vanilla-cookieconsent, Orejime and Klaro (installed
-// as dev dependencies of this package). Sizes: gzip and brotli of the JS + CSS a site ships. In Chromium at 1x
+// as dev dependencies of this package). Consentry twice: as the API serves it (`/v1/sites/:site/consentry.js`,
+// the configuration for the visitor built in, so no second request) and with inline configuration (no API; the
+// inline guards load at start). Sizes: gzip and brotli of the JS + CSS a site ships (for the API-served script,
+// without the configuration JSON it carries; that is reported apart). In Chromium at 1x
 // and 4x CPU throttling: time from navigation start until the "accept" button is visible, and main-thread script
 // time (CDP Performance.ScriptDuration). Runs alternate between banners; medians of BENCH_RUNS (default 9).
 // Each page has the same four categories and three services. Loopback only.
 import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -34,11 +39,42 @@ const consentryConfig = {
   services: services.map((s) => ({ ...s, provider: 'Example', purpose: s.name, privacyPolicyUrl: 'https://shop.example/privacy' })),
 }
 
+// The ConfigResponse the API would build in (schema defaults applied, German visitor), from the shared package.
+const { build } = createRequire(join(root, 'packages/banner/package.json'))('esbuild')
+const tmp = mkdtempSync(join(tmpdir(), 'consentry-bench-'))
+await build({
+  stdin: {
+    contents: `import { siteConfigSchema } from '@consentry/shared/schemas'
+import { normalizeLocation, resolveJurisdiction } from '@consentry/shared'
+export const configResponse = (input, country) => ({ siteId: input.siteId, versionId: 'cfg_bench1', hash: '0'.repeat(64),
+  config: siteConfigSchema.parse(input), jurisdiction: resolveJurisdiction(normalizeLocation(country)) })`,
+    resolveDir: join(root, 'packages/banner'),
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(tmp, 'config.mjs'),
+  logLevel: 'warning',
+})
+const { configResponse } = await import(pathToFileURL(join(tmp, 'config.mjs')).href)
+rmSync(tmp, { recursive: true, force: true })
+const core = join(root, 'packages/banner/dist/consentry.js')
+const bootstrap = `window.__consentryBootstrap=${JSON.stringify(configResponse(consentryConfig, 'DE'))};\n`
+
 /** What each banner ships (files a site serves) and how its page starts it. */
 const BANNERS = {
   consentry: {
-    // Inline configuration brings the guards chunk at load (with the API it would not); the dialogs load on Customize.
-    files: { '/consentry.js': join(root, 'packages/banner/dist/consentry.js'), '/consentry-config.js': join(root, 'packages/banner/dist/consentry-config.js') },
+    // The default embed: the API-served script (bootstrap + core). The dialogs load on Customize.
+    files: { '/consentry.js': core },
+    prefix: { '/consentry.js': bootstrap },
+    head: '',
+    body: `<script src="/consentry.js"></script>`,
+    accept: "document.querySelector('consentry-banner')?.shadowRoot?.querySelector('[data-action=accept]')",
+  },
+  'consentry-inline': {
+    // Inline configuration brings its guards chunk at load (with the API it does not).
+    files: { '/consentry.js': core, '/consentry-config.js': join(root, 'packages/banner/dist/consentry-config.js') },
     head: '',
     body: `<script type="application/json" data-consentry-config>${JSON.stringify(consentryConfig)}</script><script src="/consentry.js"></script>`,
     accept: "document.querySelector('consentry-banner')?.shadowRoot?.querySelector('[data-action=accept]')",
@@ -108,7 +144,8 @@ const server = createServer((req, res) => {
   if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(b))
   const file = b.files[path]
   if (!file) return void res.writeHead(404).end()
-  res.writeHead(200, { 'content-type': path.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(readFileSync(file))
+  const body = (b.prefix?.[path] ?? '') + readFileSync(file, 'utf8')
+  res.writeHead(200, { 'content-type': path.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(body)
 })
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok))
 const base = `http://127.0.0.1:${server.address().port}`
@@ -187,6 +224,7 @@ for (const name of names) {
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
 const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
 console.log(`\nBanner embed, Chromium headless, medians of ${RUNS} alternating runs (ratio vs consentry), ${((Date.now() - started) / 1000).toFixed(0)} s`)
+console.log(`(consentry's API-served script also carries this site's configuration: ${kb(gzipSync(bootstrap, { level: 9 }).length)} KB gzip more)`)
 console.log(line(rows[0]))
 console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`)
 for (const r of rows.slice(1)) console.log(line(r))
