@@ -105,6 +105,97 @@ describe('JavaScript API', () => {
     expect(stored()?.method).toBe('reject_all') // hiding decides nothing
   })
 
+  it('whenGranted(serviceId) resolves once set() grants only that service, while its category stays refused', async () => {
+    page = await start()
+    let ga4 = false
+    let hotjar = false
+    const waiting = page.handle.whenGranted('ga4').then(() => (ga4 = true))
+    void page.handle.whenGranted('hotjar').then(() => (hotjar = true))
+    page.handle.set({ categories: { functional: true } })
+    await settle()
+    expect(ga4).toBe(false)
+    page.handle.set({ services: { ga4: true } })
+    await waiting
+    await settle()
+    expect(ga4).toBe(true)
+    expect(hotjar).toBe(false)
+    expect(page.handle.has('analytics')).toBe(false)
+  })
+
+  it('set() with categories, services and doNotSell records method api with exactly those values', async () => {
+    const fetch = vi.fn(async () => new Response('{}', { status: 201 }))
+    vi.stubGlobal('fetch', fetch)
+    page = await start({}, { country: 'US', region: 'CA', api: 'https://consent.example' })
+    page.handle.set({ categories: { functional: true, analytics: true, advertising: false }, services: { hotjar: true, 'meta-pixel': false }, doNotSell: true })
+    expect(stored()).toMatchObject({
+      method: 'api',
+      categories: { functional: true, analytics: true, advertising: false },
+      services: { ga4: true, hotjar: true, 'meta-pixel': false },
+      doNotSell: true,
+    })
+    expect(page.handle.get().consent.saleOptOut).toBe(true)
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled())
+    const posted = JSON.parse((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body as string) as Record<string, unknown>
+    expect(posted).toMatchObject({
+      method: 'api',
+      categories: { essential: true, functional: true, analytics: true, advertising: false },
+      services: { ga4: true, hotjar: true, 'meta-pixel': false },
+      doNotSell: true,
+    })
+  })
+
+  it('setDoNotSell(false) after setDoNotSell(true) clears the opt-out and lets advertising run again', async () => {
+    page = await start({}, { country: 'US', region: 'CA' })
+    page.handle.setDoNotSell(true)
+    expect(page.handle.has('meta-pixel')).toBe(false)
+    page.handle.setDoNotSell(false)
+    expect(stored()).toMatchObject({ method: 'api', doNotSell: false })
+    expect(page.handle.get().consent.saleOptOut).toBe(false)
+    expect(page.handle.has('advertising')).toBe(true)
+    expect(page.handle.has('meta-pixel')).toBe(true)
+  })
+
+  it('showDoNotSell() opens the Do Not Sell dialog under a US jurisdiction', async () => {
+    page = await start({}, { country: 'US', region: 'CA' })
+    expect(page.$('.dns')).toBeNull()
+    page.handle.showDoNotSell()
+    await settle()
+    const dialog = page.$('.dns')
+    expect(dialog?.getAttribute('role')).toBe('dialog')
+    expect(dialog?.querySelector('[role=switch]')).not.toBeNull()
+    expect(stored()).toBeNull() // opening decides nothing
+  })
+
+  it('the document hears consentry:show and consentry:hide with detail.view for banner, preferences and dns', async () => {
+    page = await start({}, { country: 'US', region: 'CA' })
+    await settle()
+    const seen: string[] = []
+    const onDom = (e: Event) => seen.push(`${e.type}:${(e as CustomEvent<{ view: string }>).detail.view}`)
+    document.addEventListener('consentry:show', onDom)
+    document.addEventListener('consentry:hide', onDom)
+    try {
+      page.handle.hide()
+      page.handle.showPreferences()
+      await settle()
+      page.handle.showDoNotSell()
+      await settle()
+      page.handle.hide()
+      page.handle.show()
+      await settle()
+    } finally {
+      document.removeEventListener('consentry:show', onDom)
+      document.removeEventListener('consentry:hide', onDom)
+    }
+    expect(seen).toEqual([
+      'consentry:hide:banner',
+      'consentry:show:preferences',
+      'consentry:hide:preferences',
+      'consentry:show:dns',
+      'consentry:hide:dns',
+      'consentry:show:banner',
+    ])
+  })
+
   it('reset() forgets the decision, deletes the cookie and asks again', async () => {
     page = await start()
     page.handle.acceptAll()

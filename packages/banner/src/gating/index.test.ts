@@ -122,6 +122,37 @@ describe('startGating', () => {
     expect(document.querySelector('template')).toBeNull()
   })
 
+  it('EU-01: scripts inside a gated template run once when granted, and not before', async () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<template data-consentry="analytics"><div id="chat"></div><script>ran.push("template")</script><script type="text/plain">ran.push("inert")</script></template>',
+    )
+    stop = startGating(source, BUNDLED)
+    await flush()
+    expect(w.ran).toEqual([])
+    source.decide('custom', { categories: { functional: true } })
+    await flush()
+    expect(w.ran).toEqual([])
+    source.decide('accept_all')
+    source.decide('custom', { categories: { analytics: true, functional: true, advertising: true } })
+    await flush()
+    expect(w.ran).toEqual(['template'])
+    expect(document.getElementById('chat')).not.toBeNull()
+  })
+
+  it('EU-01: a gated image gets its src from data-src only after the grant', async () => {
+    document.body.innerHTML = '<img id="px" data-consentry="advertising" data-src="https://ads.example/pixel.gif" data-srcset="https://ads.example/pixel-2x.gif 2x" alt="">'
+    stop = startGating(source, BUNDLED)
+    const img = document.getElementById('px')!
+    source.decide('custom', { categories: { analytics: true } })
+    await flush()
+    expect(img.hasAttribute('src')).toBe(false)
+    expect(img.hasAttribute('srcset')).toBe(false)
+    source.decide('accept_all')
+    expect(img.getAttribute('src')).toBe('https://ads.example/pixel.gif')
+    expect(img.getAttribute('srcset')).toBe('https://ads.example/pixel-2x.gif 2x')
+  })
+
   it('ADS-10: blocks iframes behind a placeholder until granted; "Load content" loads this one only', async () => {
     document.body.innerHTML =
       '<iframe id="a" data-consentry-service="youtube" data-src="https://www.youtube-nocookie.com/embed/x" width="560" height="315"></iframe>' +

@@ -163,6 +163,31 @@ describe('startSignals', () => {
     expect(gpp('getField', 'usca.SaleOptOut')).toBe(1)
   })
 
+  it('IAB-01: removeEventListener stops a listener\'s events and answers true; an unknown listenerId answers false', () => {
+    installEarlySignals(null, { waitForUpdateMs: 500 })
+    const source = createTestSource({ country: 'US', region: 'CA' })
+    stop = startSignals(source, BUNDLED)
+    const heard = { kept: [] as string[], removed: [] as string[] }
+    let removedId = -1
+    w.__gpp('addEventListener', (e: { eventName: string; listenerId: number }) => {
+      if (e.eventName === 'listenerRegistered') removedId = e.listenerId
+      else heard.removed.push(e.eventName)
+    })
+    w.__gpp('addEventListener', (e: { eventName: string }) => heard.kept.push(e.eventName))
+    expect(removedId).toBeGreaterThanOrEqual(0)
+    const answers: [unknown, boolean][] = []
+    w.__gpp('removeEventListener', (data: unknown, success: boolean) => answers.push([data, success]), removedId)
+    w.__gpp('removeEventListener', (data: unknown, success: boolean) => answers.push([data, success]), removedId) // already gone
+    w.__gpp('removeEventListener', (data: unknown, success: boolean) => answers.push([data, success]), 9999)
+    expect(answers[0]).toEqual([true, true])
+    expect(answers[1]![0]).toBe(false)
+    expect(answers[2]![0]).toBe(false)
+    heard.kept.length = 0
+    source.decide('dns_link', { doNotSell: true })
+    expect(heard.kept).toContain('sectionChange') // events still flow to the other listener
+    expect(heard.removed).toEqual([])
+  })
+
   it('IAB-02/IAB-03: cmpDisplayStatus follows the banner views and fires cmpDisplayStatus events', () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
     stop = startSignals(createTestSource(), BUNDLED)
