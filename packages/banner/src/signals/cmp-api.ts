@@ -1,5 +1,5 @@
 import type { GppSectionFields } from '@consentry/shared'
-import { bridge } from './cmp-bridge'
+import { addLocator, listen } from './cmp-bridge'
 
 /** What `__gpp('ping')` reports (GPP CMP API v1.1, PingReturn). */
 export interface GppPing {
@@ -37,6 +37,12 @@ export interface CmpHandle {
   _publish(data: CmpData): void
   /** The banner's visibility changed (`cmpDisplayStatus` event). */
   _display(status: GppPing['cmpDisplayStatus']): void
+  /**
+   * Adds the locator frames for vendors in cross-origin frames, once the configuration says a US section applies
+   * (before gating lets any tag run). Elsewhere no GPP section applies: the page's own `__gpp` still answers, and
+   * frames find no CMP, which tells them the same.
+   */
+  _locate(): void
   _ping(): GppPing
 }
 
@@ -116,10 +122,13 @@ function publish(state: CmpState, data: CmpData): void {
 }
 
 /**
- * Installs `window.__gpp` and `window.__uspapi` (replaying any IAB stub queue), their locator iframes and the
- * postMessage bridge. Until the first `_publish`, section reads are queued and `signalStatus` is "not ready".
+ * Installs `window.__gpp` and `window.__uspapi` (replaying any IAB stub queue) and the postMessage bridge
+ * (their locator frames come with `_locate`). Until the first `_publish`, section reads are queued and
+ * `signalStatus` is "not ready".
  */
 export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): CmpHandle {
+  // Nothing applies until the first publish says otherwise.
+  const { uspString, ...nothing } = NOT_APPLICABLE
   const state: CmpState = {
     ping: {
       gppVersion: '1.1',
@@ -128,12 +137,9 @@ export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): 
       signalStatus: 'not ready',
       supportedAPIs: ['7:usnat', '8:usca'],
       cmpId: CMP_ID,
-      sectionList: [],
-      applicableSections: [-1],
-      gppString: 'DBAA',
-      parsedSections: {},
+      ...nothing,
     },
-    usp: '1---',
+    usp: uspString,
     listeners: new Map(),
     nextId: 0,
     waiting: [],
@@ -149,13 +155,17 @@ export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): 
   for (const args of stubQueue) gpp(...(args as Parameters<GppFn>))
   if (!bridged.has(w)) {
     bridged.add(w)
-    bridge(w, '__gpp')
-    bridge(w, '__uspapi')
+    listen(w, '__gpp')
+    listen(w, '__uspapi')
   }
   return {
     _fn: gpp,
     _ping: () => ({ ...state.ping }),
     _publish: (data) => publish(state, data),
+    _locate() {
+      addLocator(w, '__gpp')
+      addLocator(w, '__uspapi')
+    },
     _display(status) {
       if (state.ping.cmpDisplayStatus === status) return
       state.ping.cmpDisplayStatus = status

@@ -1,20 +1,9 @@
 import type { Callback, GppFn, UspFn } from './cmp-api'
 
-/** `__gppLocator` / `__uspapiLocator` frames plus the `__gppCall` → `__gppReturn` postMessage bridge for iframes. */
-export function bridge(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }, name: '__gpp' | '__uspapi'): void {
-  const doc = w.document
-  const addLocator = () => {
-    if (doc.querySelector(`iframe[name="${name}Locator"]`)) return
-    const frame = doc.createElement('iframe')
-    frame.name = `${name}Locator`
-    frame.style.display = 'none'
-    frame.title = ''
-    frame.setAttribute('aria-hidden', 'true')
-    frame.tabIndex = -1
-    ;(doc.body ?? doc.documentElement).appendChild(frame)
-  }
-  if (doc.body) addLocator()
-  else doc.addEventListener('DOMContentLoaded', addLocator)
+type CmpWindow = Window & { __gpp?: GppFn; __uspapi?: UspFn }
+
+/** The `__gppCall` → `__gppReturn` (or `__uspapi…`) postMessage bridge, for vendors in frames. */
+export function listen(w: CmpWindow, name: '__gpp' | '__uspapi'): void {
   w.addEventListener('message', (event) => {
     let data = event.data as unknown
     const isString = typeof data === 'string'
@@ -32,4 +21,23 @@ export function bridge(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }, name: '_
     if (name === '__gpp') w.__gpp?.(call.command, reply, call.parameter, call.version)
     else w.__uspapi?.(call.command, call.version, reply)
   })
+}
+
+/**
+ * The `__gppLocator` / `__uspapiLocator` frame by which vendors in cross-origin frames find this window, added
+ * once `<body>` exists. Each frame costs a browsing context (most of the banner's script time at load), so they
+ * are added only where a US section applies (see `CmpHandle._locate`).
+ */
+export function addLocator(w: CmpWindow, name: '__gpp' | '__uspapi'): void {
+  const doc = w.document
+  const add = () => {
+    if (doc.querySelector(`iframe[name="${name}Locator"]`)) return
+    const frame = doc.createElement('iframe')
+    frame.name = `${name}Locator`
+    // Not rendered, so neither focusable nor in the accessibility tree.
+    frame.style.display = 'none'
+    ;(doc.body ?? doc.documentElement).appendChild(frame)
+  }
+  if (doc.body) add()
+  else doc.addEventListener('DOMContentLoaded', add)
 }

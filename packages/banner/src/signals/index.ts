@@ -43,7 +43,10 @@ export function startSignals(source: ConsentSource, parts: Pick<Parts, 'us'>): (
     })
     // Outside the US no GPP section applies and no encoder is needed; in the US they load once, in order.
     if (snapshot.jurisdiction.location.country !== 'US') cmp._publish(NOT_APPLICABLE)
-    else withPart(parts.us(), (us) => cmp._publish(us.usCmpData(snapshot)), 'US privacy signals')
+    else {
+      cmp._locate()
+      withPart(parts.us(), (us) => cmp._publish(us.usCmpData(snapshot)), 'US privacy signals')
+    }
   }
   apply(source.snapshot(), 'init')
   // The banner announces its views (`consentry:show` / `consentry:hide`, detail.view) on the document.
