@@ -225,4 +225,12 @@ describe('startSignals', () => {
     expect(document.querySelector('iframe[name="__gppLocator"]')).not.toBeNull()
     expect(document.querySelector('iframe[name="__uspapiLocator"]')).not.toBeNull()
   })
+
+  it('adds no locator frames where no US section applies, and the page still gets its answers', () => {
+    for (const frame of document.querySelectorAll('iframe[name$="Locator"]')) frame.remove()
+    installEarlySignals(null, { waitForUpdateMs: 500 })
+    stop = startSignals(createTestSource({ country: 'FR' }), BUNDLED)
+    expect(document.querySelectorAll('iframe[name$="Locator"]')).toHaveLength(0)
+    expect(gpp<GppPing>('ping')).toMatchObject({ signalStatus: 'ready', applicableSections: [-1] })
+  })
 })
