@@ -16,6 +16,7 @@ import { bannerAssetRoutes } from './routes/banner-assets'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
 import { keyRoutes } from './routes/keys'
+import { RenderedConfigs } from './routes/config-response'
 import { siteConfigRoutes } from './routes/site-config'
 
 const DEFAULT_BANNER = fileURLToPath(new URL('../../banner/dist/consentry.js', import.meta.url))
@@ -77,6 +78,7 @@ function createContext(deps: AppDeps): AppContext {
     writer: new BatchWriter(deps.store, sealRecord, (hashes) => deps.signer.signMany(hashes), { maxBatch: full.maxBatch }),
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
     sites: new SiteCache(deps.store),
+    configs: new RenderedConfigs(),
     // Versions are immutable: cache them for the life of the app.
     async configVersion(id) {
       const hit = versions.get(id)

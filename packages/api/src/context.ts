@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { ApiKeyRow, ConfigVersionRow, ConsentStore, SiteRow } from './db/store'
 import type { BatchWriter } from './db/batch-writer'
+import type { RenderedConfigs } from './routes/config-response'
 import type { IpMode } from './records/client-meta'
 import type { Signer } from './records/signing'
 import type { RateLimiter } from './middleware/rate-limit'
@@ -39,6 +40,8 @@ export interface AppContext {
   writer: BatchWriter
   limiter: RateLimiter | null
   sites: SiteCache
+  /** Rendered config responses, read by the config routes. */
+  configs: RenderedConfigs
   configVersion(id: string): Promise<ConfigVersionRow | undefined>
 }
 

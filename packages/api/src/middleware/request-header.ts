@@ -7,8 +7,13 @@ import type { AppEnv } from '../context'
  * Repeated headers come joined by `, ` either way.
  */
 export function requestHeader(c: Context<AppEnv>, name: string): string | undefined {
-  const incoming = c.env?.incoming
-  if (!incoming) return c.req.header(name)
+  return headerOf(c.req.raw, c.env, name)
+}
+
+/** `requestHeader` before there is a Context (the fast path in front of the router). */
+export function headerOf(req: Request, env: AppEnv['Bindings'] | undefined, name: string): string | undefined {
+  const incoming = env?.incoming
+  if (!incoming) return req.headers.get(name) ?? undefined
   const value = incoming.headers[name]
   return Array.isArray(value) ? value.join(', ') : value
 }

@@ -1,0 +1,105 @@
+import { normalizeLocation, type Location } from '@consentry/shared'
+import { SECURITY_HEADERS } from '../middleware/security-headers'
+import { sha256Hex } from '../records/canonical'
+
+// What a config response carries besides its body, shared by the routed handler and the cached fast path.
+
+const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
+const GEO_HEADERS = {
+  country: ['cf-ipcountry', 'x-vercel-ip-country', 'cloudfront-viewer-country'],
+  region: ['cf-region-code', 'x-vercel-ip-country-region', 'cloudfront-viewer-country-region'],
+}
+const VARY = ['Origin', ...GEO_HEADERS.country, ...GEO_HEADERS.region].join(', ')
+const JSON_TYPE = 'application/json'
+/** Date-dependent rules (US opt-out mandates) make a rendered body valid for a minute at most. */
+const RENDERED_TTL_MS = 60_000
+
+/** The visitor's location: `?country=&region=` when the query names a country, else the first CDN header of each. */
+export function visitorLocation(query: { country?: string | undefined; region?: string | undefined }, header: (name: string) => string | undefined): Location {
+  const fromQuery = query.country !== undefined
+  const country = fromQuery ? query.country : firstOf(GEO_HEADERS.country, header)
+  const region = fromQuery ? query.region : (query.region ?? firstOf(GEO_HEADERS.region, header))
+  return normalizeLocation(country, region)
+}
+
+function firstOf(names: string[], header: (name: string) => string | undefined): string | undefined {
+  for (const n of names) {
+    const v = header(n)
+    if (v) return v
+  }
+  return undefined
+}
+
+/** The headers of a 200 or 304 for a body with this ETag, before Content-Type. */
+export function validatorHeaders(etag: string): [string, string][] {
+  return [
+    ['ETag', etag],
+    ['Cache-Control', CACHE_CONTROL],
+    ['Vary', VARY],
+  ]
+}
+
+/** Strong comparison, as RFC 9110 asks of If-None-Match on a strong ETag. */
+export function matchesIfNoneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim() === etag)
+}
+
+/** Response headers by lower-case name. */
+type HeaderRecord = Record<string, string>
+/** Every header of a config 200 and 304 as the routed handler sends them, security headers included. */
+export interface ConfigHeaders {
+  ok: HeaderRecord
+  notModified: HeaderRecord
+}
+
+/** A rendered config body, its strong ETag and its complete response headers, built once per body. */
+export interface RenderedConfig {
+  body: string
+  etag: string
+  at: number
+  headers: ConfigHeaders
+  /** `headers` plus Access-Control-Allow-Origin, per allowed origin seen (at most a site's 50). */
+  cors: Map<string, ConfigHeaders>
+}
+
+/** Rendered configs per (version, location); versions are immutable, the jurisdiction can change by date. */
+export class RenderedConfigs {
+  private readonly entries = new Map<string, RenderedConfig>()
+
+  static key(versionId: string, country: string | null, region: string | null): string {
+    return `${versionId}|${country}|${region}`
+  }
+
+  /** The entry when it is younger than a minute. */
+  fresh(key: string, now: number): RenderedConfig | undefined {
+    const hit = this.entries.get(key)
+    return hit && now - hit.at < RENDERED_TTL_MS ? hit : undefined
+  }
+
+  add(key: string, body: string, now: number): RenderedConfig {
+    const etag = `"${sha256Hex(body).slice(0, 32)}"`
+    const notModified = headerRecord([...SECURITY_HEADERS, ...validatorHeaders(etag)])
+    // Content-Length up front: @hono/node-server would otherwise add it to this shared object.
+    const ok = { ...notModified, 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(body)) }
+    const out: RenderedConfig = { body, etag, at: now, headers: { ok, notModified }, cors: new Map() }
+    if (this.entries.size > 5000) this.entries.clear()
+    this.entries.set(key, out)
+    return out
+  }
+}
+
+/** The headers of an entry for a request from an allowed origin. */
+export function corsHeaders(entry: RenderedConfig, origin: string): ConfigHeaders {
+  let headers = entry.cors.get(origin)
+  if (!headers) {
+    const allow = { 'access-control-allow-origin': origin }
+    headers = { ok: { ...entry.headers.ok, ...allow }, notModified: { ...entry.headers.notModified, ...allow } }
+    entry.cors.set(origin, headers)
+  }
+  return headers
+}
+
+function headerRecord(pairs: readonly (readonly [string, string])[]): HeaderRecord {
+  return Object.fromEntries(pairs.map(([k, v]) => [k.toLowerCase(), v]))
+}
