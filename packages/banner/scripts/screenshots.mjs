@@ -19,7 +19,8 @@ const page = (appearance) => `<!doctype html><html lang="en"><head><meta charset
 <script src="/consentry.js"></script></body></html>`
 
 const server = createServer((req, res) => {
-  if (req.url === '/consentry.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(root, 'dist/consentry.js')))
+  // The core and the chunks it loads from beside itself.
+  if (/^\/consentry(-[a-z]+)?\.js$/.test(req.url ?? '')) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(root, 'dist', req.url)))
   const appearance = req.url === '/dark' ? { layout: 'bar', theme: 'dark' } : { layout: 'box', theme: 'light' }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(appearance))
 })
