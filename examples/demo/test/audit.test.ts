@@ -186,6 +186,8 @@ describe('independent audits of the demo', () => {
         const reject = await findRejectControl(v.page)
         await reject!.control.click()
         await expect.poll(() => findRejectControl(v.page)).toBeNull()
+        // A withdrawal may reload the page (scripts that ran cannot be un-run): audit the page once it is whole again.
+        await v.page.waitForFunction(() => document.readyState === 'complete' && document.querySelector('h1') !== null)
         found.push(...at('after a decision', await axe(v.page)))
         expect(v.errors).toEqual([])
         expect(found).toEqual([])
