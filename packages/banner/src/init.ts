@@ -7,7 +7,7 @@ import { createEmitter, type ConsentryEvent, type ConsentryEvents } from './even
 import { chooseLocale, fetchLocale, resolveTexts } from './i18n/locales'
 import { createRecorder } from './delivery/recorder'
 import { createView } from './view'
-import { mount } from './mount'
+import { mount, type Mount } from './mount'
 import { bindOpeners } from './openers'
 import { startIntegrations } from './integrations'
 import { createCoreUi, type CoreUi } from './ui/core-ui'
@@ -111,7 +111,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     view.set(next)
   }
   let panels: Panels | null = null
-  let mounted: ReturnType<typeof mount> | null = null
+  let mounted: Mount | null = null
   let ui: CoreUi | null = null
   // The dialogs' stylesheet joins the shadow root once both exist, whichever came first.
   const addPanelCss = () => mounted && panels && mounted.addCss(panels.PANEL_CSS)
