@@ -10,7 +10,7 @@ const GEO_HEADERS = {
   region: ['cf-region-code', 'x-vercel-ip-country-region', 'cloudfront-viewer-country-region'],
 }
 const VARY = ['Origin', ...GEO_HEADERS.country, ...GEO_HEADERS.region].join(', ')
-const JSON_TYPE = 'application/json'
+export const JSON_TYPE = 'application/json'
 /** Date-dependent rules (US opt-out mandates) make a rendered body valid for a minute at most. */
 const RENDERED_TTL_MS = 60_000
 
@@ -30,12 +30,16 @@ function firstOf(names: string[], header: (name: string) => string | undefined):
   return undefined
 }
 
-/** The headers of a 200 or 304 for a body with this ETag, before Content-Type. */
-export function validatorHeaders(etag: string): [string, string][] {
+/**
+ * The headers of a 200 or 304 for a body of this type and ETag. A 304 states the type too: without one,
+ * @hono/node-server sends `text/plain`, and a cache that refreshes its stored headers from the 304 would take it.
+ */
+export function representationHeaders(etag: string, type: string): [string, string][] {
   return [
     ['ETag', etag],
     ['Cache-Control', CACHE_CONTROL],
     ['Vary', VARY],
+    ['Content-Type', type],
   ]
 }
 
@@ -46,7 +50,7 @@ export function matchesIfNoneMatch(ifNoneMatch: string | undefined, etag: string
 }
 
 /** Response headers by lower-case name. */
-type HeaderRecord = Record<string, string>
+export type HeaderRecord = Record<string, string>
 /** Every header of a config 200 and 304 as the routed handler sends them, security headers included. */
 export interface ConfigHeaders {
   ok: HeaderRecord
@@ -79,9 +83,8 @@ export class RenderedConfigs {
 
   add(key: string, body: string, now: number): RenderedConfig {
     const etag = `"${sha256Hex(body).slice(0, 32)}"`
-    const notModified = headerRecord([...SECURITY_HEADERS, ...validatorHeaders(etag)])
-    // Content-Length up front: @hono/node-server would otherwise add it to this shared object.
-    const ok = { ...notModified, 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(body)) }
+    const notModified = headerRecord([...SECURITY_HEADERS, ...representationHeaders(etag, JSON_TYPE)])
+    const ok = { ...notModified, 'content-length': String(Buffer.byteLength(body)) }
     const out: RenderedConfig = { body, etag, at: now, headers: { ok, notModified }, cors: new Map() }
     if (this.entries.size > 5000) this.entries.clear()
     this.entries.set(key, out)

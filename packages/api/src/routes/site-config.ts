@@ -8,7 +8,7 @@ import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { invalidInput } from '../validate'
 import { requestHeader } from '../middleware/request-header'
-import { matchesIfNoneMatch, RenderedConfigs, validatorHeaders, visitorLocation, type RenderedConfig } from './config-response'
+import { JSON_TYPE, matchesIfNoneMatch, RenderedConfigs, representationHeaders, visitorLocation, type RenderedConfig } from './config-response'
 
 /** `GET /v1/sites/:siteId/config`, `GET /v1/sites/:siteId/consentry.js` and `GET /consentry.js`. */
 export function siteConfigRoutes(ctx: AppContext) {
@@ -41,7 +41,7 @@ export function siteConfigRoutes(ctx: AppContext) {
       const { siteId } = c.req.valid('param')
       const out = await render(c, siteId, c.req.valid('query'))
       await allowOrigin(ctx, c, siteId)
-      return conditional(c, out.etag, out.body, 'application/json')
+      return conditional(c, out.etag, out.body, JSON_TYPE)
     })
     .get('/v1/sites/:siteId/consentry.js', zValidator('param', siteParamSchema, invalidInput), zValidator('query', configQuerySchema, invalidInput), async (c) => {
       const { siteId } = c.req.valid('param')
@@ -69,9 +69,8 @@ async function allowOrigin(ctx: AppContext, c: Context<AppEnv>, siteId: string):
 }
 
 function conditional(c: Context, etag: string, body: string, type: string): Response {
-  for (const [name, value] of validatorHeaders(etag)) c.header(name, value)
+  for (const [name, value] of representationHeaders(etag, type)) c.header(name, value)
   if (matchesIfNoneMatch(requestHeader(c, 'if-none-match'), etag)) return c.body(null, 304)
-  c.header('Content-Type', type)
   return c.body(body, 200)
 }
 
