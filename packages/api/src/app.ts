@@ -16,6 +16,7 @@ import { bannerAssetRoutes } from './routes/banner-assets'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
 import { keyRoutes } from './routes/keys'
+import { cachedConfigRead, type CachedConfigRead } from './routes/config-fast-path'
 import { RenderedConfigs } from './routes/config-response'
 import { siteConfigRoutes } from './routes/site-config'
 
@@ -27,6 +28,20 @@ const DEFAULT_BANNER = fileURLToPath(new URL('../../banner/dist/consentry.js', i
  * @example serve({ fetch: createApp({ store, signer }).fetch, port: 8787 })
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  return createApi(deps).app
+}
+
+/** The app, and the cached config reads that `consentry serve` answers in front of it. */
+export interface Api {
+  app: Hono<AppEnv>
+  cachedConfig: CachedConfigRead
+}
+
+/**
+ * `createApp` plus its cached config reads, for serving with the fast path of `nodeListener`.
+ * @example createServer(nodeListener(createApi({ store, signer }))).listen(8787)
+ */
+export function createApi(deps: AppDeps): Api {
   const ctx = createContext(deps)
   const app = new Hono<AppEnv>()
   app.use(securityHeaders())
@@ -46,7 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v)
     return c.json(error.toBody(), error.status)
   })
-  return app
+  return { app, cachedConfig: cachedConfigRead(ctx) }
 }
 
 /** Unknown errors become a logged 500; the framework's own 4xx (malformed JSON) keep their status. */

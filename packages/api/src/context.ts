@@ -40,7 +40,7 @@ export interface AppContext {
   writer: BatchWriter
   limiter: RateLimiter | null
   sites: SiteCache
-  /** Rendered config responses, read by the config routes. */
+  /** Rendered config responses, read by the routed handler and by the fast path in front of the router. */
   configs: RenderedConfigs
   configVersion(id: string): Promise<ConfigVersionRow | undefined>
 }
@@ -53,6 +53,12 @@ export class SiteCache {
     private readonly store: ConsentStore,
     private readonly ttlMs = 2000,
   ) {}
+
+  /** The cached site while it is fresh, without a promise; undefined when it must be (re)loaded or is unknown. */
+  fresh(id: string): SiteRow | undefined {
+    const hit = this.entries.get(id)
+    return hit && Date.now() - hit.at < this.ttlMs ? hit.site : undefined
+  }
 
   async get(id: string): Promise<SiteRow | undefined> {
     const hit = this.entries.get(id)

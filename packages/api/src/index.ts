@@ -3,7 +3,10 @@
  */
 
 // App
-export { createApp } from './app'
+export { createApp, createApi } from './app'
+export type { Api } from './app'
+// The Node listener of `consentry serve`: cached config reads answered in front of the app
+export { nodeListener } from './node-listener'
 export type { AppDeps, AppEnv } from './context'
 export { ApiError } from './errors'
 export type { ErrorCode } from './errors'

@@ -1,8 +1,9 @@
-import { serve, type ServerType } from '@hono/node-server'
-import { createApp } from './app'
+import { createServer, type Server } from 'node:http'
+import { createApi } from './app'
 import type { AppDeps } from './context'
 import { DEFAULT_DATABASE_URL, openStore } from './db/open-store'
 import type { ConsentStore } from './db/store'
+import { nodeListener } from './node-listener'
 import type { IpMode } from './records/client-meta'
 import { loadSigner } from './records/signing'
 
@@ -41,7 +42,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 }
 
 export interface RunningServer {
-  server: ServerType
+  server: Server
   store: ConsentStore
   port: number
   close(): Promise<void>
@@ -51,7 +52,7 @@ export interface RunningServer {
 export async function startServer(env: ServerEnv = readEnv()): Promise<RunningServer> {
   const store = await openStore(env.databaseUrl)
   const signer = await loadSigner(store, env.signingKey)
-  const app = createApp({
+  const api = createApi({
     store,
     signer,
     ipMode: env.ipMode,
@@ -59,12 +60,14 @@ export async function startServer(env: ServerEnv = readEnv()): Promise<RunningSe
     rateLimit: env.rateLimit,
     ...(env.bannerPath ? { bannerPath: env.bannerPath } : {}),
   })
+  const server = createServer(nodeListener(api, { hostname: env.host }))
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+    server.listen(env.port, env.host, () => {
+      const address = server.address()
       resolve({
         server,
         store,
-        port: info.port,
+        port: typeof address === 'object' && address ? address.port : env.port,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => void store.close().then(done))

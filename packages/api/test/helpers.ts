@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { SiteConfigInput } from '@consentry/shared'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { createApp } from '../src/app'
+import { createApi, type Api } from '../src/app'
 import type { AppDeps } from '../src/context'
 import { openPostgresStore } from '../src/db/pg-store'
 import { openSqliteStore } from '../src/db/sqlite-store'
@@ -81,7 +81,9 @@ export async function rawQuery(kind: StoreKind, location: string, text: string, 
 }
 
 export interface TestApi {
-  app: ReturnType<typeof createApp>
+  app: Api['app']
+  /** The cached config reads `consentry serve` answers in front of the app. */
+  cachedConfig: Api['cachedConfig']
   db: TestDb
   /** An all-sites admin key. */
   adminKey: string
@@ -92,7 +94,7 @@ export interface TestApi {
 export async function testApi(kind: StoreKind, deps: Partial<AppDeps> = {}): Promise<TestApi> {
   const db = await openTestDb(kind)
   const signer = await loadSigner(db.store)
-  const app = createApp({ store: db.store, signer, rateLimit: false, bannerPath: '/nonexistent/consentry.js', ...deps })
+  const { app, cachedConfig } = createApi({ store: db.store, signer, rateLimit: false, bannerPath: '/nonexistent/consentry.js', ...deps })
   const { secret, row } = newApiKey('test admin', null)
   await db.store.insertApiKey(row)
   const admin = async (method: string, path: string, body?: unknown, key = secret) =>
@@ -101,7 +103,7 @@ export async function testApi(kind: StoreKind, deps: Partial<AppDeps> = {}): Pro
       headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
-  return { app, db, adminKey: secret, admin }
+  return { app, cachedConfig, db, adminKey: secret, admin }
 }
 
 /** A small valid configuration for a site. */

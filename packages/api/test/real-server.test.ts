@@ -69,3 +69,69 @@ describe('public writes on a listening server', () => {
     expect(await db.store.countConsents(site.siteId)).toBe(before)
   })
 })
+
+// Cached config reads are answered in front of the router; on the wire they must match the routed answers.
+describe('config reads on a listening server', () => {
+  let cli: string
+  let db: TestDb
+  let server: { child: ChildProcess; url: string }
+  let siteId: string
+  beforeAll(async () => {
+    cli = buildCliForTest()
+    db = await openTestDb('sqlite')
+    const row = newSite({ name: 'Real', allowedOrigins: ['https://shop.example'], retentionDays: null })
+    await db.store.insertSite(row)
+    const config = canonicalJson(siteConfigSchema.parse(sampleConfig(row.id)))
+    await db.store.publishConfigVersion({ id: 'cfg_real', siteId: row.id, config, hash: sha256Hex(config), createdAt: Date.now() })
+    siteId = row.id
+    server = await serveCli(cli, db.location)
+  })
+  afterAll(async () => {
+    server?.child.kill('SIGTERM')
+    await db?.cleanup()
+    rmSync(dirname(cli), { recursive: true, force: true })
+  })
+
+  /** A raw request (any Host header, any method) and what came back, Date aside. */
+  function get(query: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request(`${server.url}/v1/sites/${siteId}/config${query}`, { method, headers }, (res) => {
+        let body = ''
+        res.on('data', (d: Buffer) => (body += d.toString()))
+        res.on('end', () => {
+          const { date: _date, ...rest } = res.headers
+          resolve({ status: res.statusCode ?? 0, headers: rest, body })
+        })
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  }
+
+  it('sends the same status, headers and body as the routed handler, for 200 and 304, with and without CORS', async () => {
+    // `?country=` always takes the routes; the same location from a CDN header is served from the cache.
+    const routed = await get('?country=DE', {})
+    expect(routed.status).toBe(200)
+    expect(routed.headers['content-length']).toBe(String(Buffer.byteLength(routed.body)))
+    const origins: Record<string, string>[] = [{}, { origin: 'https://shop.example' }, { origin: 'https://evil.example' }]
+    for (const origin of origins) {
+      const viaRoutes = await get('?country=DE', origin)
+      for (let i = 0; i < 3; i++) expect(await get('', { 'cf-ipcountry': 'DE', ...origin })).toEqual(viaRoutes)
+      const notModified = await get('?country=DE', { ...origin, 'if-none-match': String(routed.headers.etag) })
+      expect(notModified.status).toBe(304)
+      expect(await get('', { 'cf-ipcountry': 'DE', ...origin, 'if-none-match': String(routed.headers.etag) })).toEqual(notModified)
+    }
+  })
+
+  it('leaves HEAD and Host headers @hono/node-server refuses to the routes', async () => {
+    await get('?country=DE', {})
+    expect(await get('', { 'cf-ipcountry': 'DE' }, 'HEAD')).toEqual(await get('?country=DE', {}, 'HEAD'))
+    for (const host of ['1.2.3', '0x7f.1', 'a@b', 'example.com:', 'example.com:99999', 'example.com/x', '[::1', 'ex ample.com']) {
+      const res = await get('', { host, 'cf-ipcountry': 'DE' })
+      expect([host, res.status]).toEqual([host, 400])
+    }
+    for (const host of ['127.0.0.1', 'API.Example.com:8080', 'localhost', '[::1]:80']) {
+      expect([host, await get('', { host, 'cf-ipcountry': 'DE' })]).toEqual([host, await get('?country=DE', { host })])
+    }
+  })
+})

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import type { AppEnv } from '../context'
 
@@ -7,13 +8,12 @@ import type { AppEnv } from '../context'
  * Repeated headers come joined by `, ` either way.
  */
 export function requestHeader(c: Context<AppEnv>, name: string): string | undefined {
-  return headerOf(c.req.raw, c.env, name)
+  const incoming = c.env?.incoming
+  return incoming ? incomingHeader(incoming, name) : c.req.header(name)
 }
 
-/** `requestHeader` before there is a Context (the fast path in front of the router). */
-export function headerOf(req: Request, env: AppEnv['Bindings'] | undefined, name: string): string | undefined {
-  const incoming = env?.incoming
-  if (!incoming) return req.headers.get(name) ?? undefined
+/** `requestHeader` on Node, before there is a Context (the listener in front of the app). */
+export function incomingHeader(incoming: IncomingMessage, name: string): string | undefined {
   const value = incoming.headers[name]
   return Array.isArray(value) ? value.join(', ') : value
 }

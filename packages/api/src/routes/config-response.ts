@@ -84,6 +84,7 @@ export class RenderedConfigs {
   add(key: string, body: string, now: number): RenderedConfig {
     const etag = `"${sha256Hex(body).slice(0, 32)}"`
     const notModified = headerRecord([...SECURITY_HEADERS, ...representationHeaders(etag, JSON_TYPE)])
+    // Stated: the fast path writes the headers before the body, and Node would otherwise send it chunked.
     const ok = { ...notModified, 'content-length': String(Buffer.byteLength(body)) }
     const out: RenderedConfig = { body, etag, at: now, headers: { ok, notModified }, cors: new Map() }
     if (this.entries.size > 5000) this.entries.clear()

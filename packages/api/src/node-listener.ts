@@ -1,0 +1,51 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { getRequestListener } from '@hono/node-server'
+import type { Api } from './app'
+import { incomingHeader } from './middleware/request-header'
+
+/**
+ * The Node request listener of `consentry serve`. A cached config read is written straight to the response;
+ * everything else, and anything unusual about the request, goes to the Hono app through @hono/node-server.
+ * Measured, server CPU per cached read: ~60 µs through @hono/node-server and Hono's middleware chain (async
+ * compose, WHATWG Headers), ~22 µs answered in front of Hono's router, ~18.5 µs here, the cost of a bare Hono GET
+ * of a fixed body. Tests check that both paths send the same answer on the wire.
+ */
+export function nodeListener(api: Api, options: { hostname?: string } = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  const routed = getRequestListener(api.app.fetch, options.hostname === undefined ? {} : { hostname: options.hostname })
+  const hosts = new HostCheck()
+  return (req, res) => {
+    const answer = req.method === 'GET' && req.url ? api.cachedConfig(req.url, (name) => incomingHeader(req, name)) : undefined
+    if (!answer || !hosts.accepts(req.headers.host)) return void routed(req, res)
+    res.writeHead(answer.status, answer.headers)
+    res.end(answer.body ?? undefined)
+  }
+}
+
+/**
+ * Whether @hono/node-server would accept this Host header (it answers 400 when the URL it builds names another
+ * host); the verdict of each distinct value is kept, so the URL is parsed once per host, not per request.
+ */
+class HostCheck {
+  private readonly verdicts = new Map<string, boolean>()
+
+  accepts(host: string | undefined): boolean {
+    if (!host) return false
+    let ok = this.verdicts.get(host)
+    if (ok === undefined) {
+      ok = nodeServerAccepts(host)
+      if (this.verdicts.size >= 100) this.verdicts.clear()
+      this.verdicts.set(host, ok)
+    }
+    return ok
+  }
+}
+
+/** The check of @hono/node-server's `newRequest` (1.19) for a request target that starts with `/`. */
+function nodeServerAccepts(host: string): boolean {
+  try {
+    const url = new URL(`http://${host}/`)
+    return url.hostname.length === host.length || url.hostname === host.replace(/:\d+$/, '')
+  } catch {
+    return false
+  }
+}
