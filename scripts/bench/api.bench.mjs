@@ -228,7 +228,8 @@ async function runStore(kind, databaseUrl, bareUrl) {
   const site = await setupSite(server.url, key)
   await stop(server.child)
   const seedMs = await seed.seedRecords(databaseUrl, big, RECORDS)
-  console.log(`  ${kind}: seeded ${RECORDS.toLocaleString('en')} records in ${(seedMs / 1000).toFixed(1)} s`)
+  const settleMs = await seed.settleStore(databaseUrl)
+  console.log(`  ${kind}: seeded ${RECORDS.toLocaleString('en')} records in ${(seedMs / 1000).toFixed(1)} s, then vacuumed/analyzed and checkpointed in ${(settleMs / 1000).toFixed(1)} s (as pgbench -i does)`)
   server = await start([join(work, 'cli.js'), 'serve'], env)
   // The machine is shared: bare and API targets alternate, round after round, and each ratio compares neighbours.
   const rounds = []
