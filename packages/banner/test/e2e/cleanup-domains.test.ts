@@ -6,24 +6,15 @@ import { decodeConsentCookie } from '@consentry/shared'
 import type { SiteConfigInput } from '@consentry/shared'
 import { CHROMIUM_ARGS, launchChromium } from '../support/chromium'
 import { startTestServer, type TestServer } from '../support/static-server'
-import { consentCookie, inBanner, sitePage } from '../support/pages'
+import { SITE, consentCookie, inBanner, sitePage } from '../support/pages'
 
 const HOST = 'www.shop.test'
 const PATH = '/a/b/page'
 
+const ga4 = SITE.services!.find((s) => s.id === 'ga4')!
 const services: SiteConfigInput['services'] = [
-  {
-    id: 'ga4',
-    name: 'Google Analytics',
-    provider: 'Google Ireland Ltd',
-    category: 'analytics',
-    purpose: 'Measures visits.',
-    privacyPolicyUrl: 'https://policies.google.com/privacy',
-    storage: [
-      { name: '_ga', lifetime: 34_164_000, description: 'Distinguishes visitors', party: 'first' },
-      { name: '_gid', lifetime: 86_400, description: 'Distinguishes visitors per day', party: 'first' },
-    ],
-  },
+  // The shared fixture's Google Analytics, declaring a second cookie the tag below sets on a deeper path.
+  { ...ga4, storage: [...(ga4.storage ?? []), { name: '_gid', lifetime: 86_400, description: 'Distinguishes visitors per day', party: 'first' }] },
   {
     id: 'session-replay',
     name: 'Session replay',
