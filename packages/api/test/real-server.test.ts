@@ -9,6 +9,15 @@ import { newSite } from '../src/sites'
 import { buildCliForTest, serveCli } from './build-cli'
 import { consentBody, openTestDb, sampleConfig, type PublishedSite, type TestDb } from './helpers'
 
+/** A site with a published configuration, written straight to the store (the server under test starts after). */
+async function seedPublishedSite(db: TestDb, allowedOrigins: string[]): Promise<PublishedSite> {
+  const row = newSite({ name: 'Real', allowedOrigins, retentionDays: null })
+  await db.store.insertSite(row)
+  const config = canonicalJson(siteConfigSchema.parse(sampleConfig(row.id)))
+  const version = await db.store.publishConfigVersion({ id: 'cfg_real', siteId: row.id, config, hash: sha256Hex(config), createdAt: Date.now() })
+  return { siteId: row.id, versionId: version.id, configHash: version.hash }
+}
+
 // The Node fast path for JSON bodies only runs behind a real socket: check its limits and errors there.
 describe('public writes on a listening server', () => {
   let cli: string
@@ -18,11 +27,7 @@ describe('public writes on a listening server', () => {
   beforeAll(async () => {
     cli = buildCliForTest()
     db = await openTestDb('sqlite')
-    const row = newSite({ name: 'Real', allowedOrigins: [], retentionDays: null })
-    await db.store.insertSite(row)
-    const config = canonicalJson(siteConfigSchema.parse(sampleConfig(row.id)))
-    const version = await db.store.publishConfigVersion({ id: 'cfg_real', siteId: row.id, config, hash: sha256Hex(config), createdAt: Date.now() })
-    site = { siteId: row.id, versionId: version.id, configHash: version.hash }
+    site = await seedPublishedSite(db, [])
     server = await serveCli(cli, db.location)
   })
   afterAll(async () => {
@@ -79,11 +84,7 @@ describe('config reads on a listening server', () => {
   beforeAll(async () => {
     cli = buildCliForTest()
     db = await openTestDb('sqlite')
-    const row = newSite({ name: 'Real', allowedOrigins: ['https://shop.example'], retentionDays: null })
-    await db.store.insertSite(row)
-    const config = canonicalJson(siteConfigSchema.parse(sampleConfig(row.id)))
-    await db.store.publishConfigVersion({ id: 'cfg_real', siteId: row.id, config, hash: sha256Hex(config), createdAt: Date.now() })
-    siteId = row.id
+    siteId = (await seedPublishedSite(db, ['https://shop.example'])).siteId
     server = await serveCli(cli, db.location)
   })
   afterAll(async () => {
