@@ -1,12 +1,12 @@
 import type { ConsentState } from '@consentry/shared'
-import { withPart, type Loaded } from '../parts'
-import type * as outboxModule from './outbox'
+import { withPart, type Parts } from '../parts'
+import type { Outbox } from './outbox'
 import { pendingStore } from './pending'
 import { pendingDecision, type RecordContext } from './record'
 
 export interface RecorderOptions {
   /** Where the outbox comes from (`Parts.delivery`): bundled, or a chunk loaded on the first record. */
-  delivery: () => Loaded<typeof outboxModule>
+  delivery: Parts['delivery']
   /** `include` when the API sets the consent cookie on the site's domain (`consent.serverCookie`). */
   credentials: RequestCredentials
 }
@@ -20,7 +20,7 @@ export function createRecorder(api: string | undefined, context: RecordContext, 
   if (!api) return { record() {}, flush() {}, stop() {} }
   const pending = pendingStore(`consentry:outbox:${context.siteId}`)
   const endpoint = `${api.replace(/\/$/, '')}/v1/consents`
-  let outbox: outboxModule.Outbox | null = null
+  let outbox: Outbox | null = null
   let stopped = false
   const deliver = () =>
     withPart(options.delivery(), ({ createOutbox }) => {
