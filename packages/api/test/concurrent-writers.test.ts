@@ -3,9 +3,9 @@ import { openStore } from '../src/db/open-store'
 import { allRecords } from '../src/db/paging'
 import type { ConsentStore } from '../src/db/store'
 import { verifyChain } from '../src/records/chain'
-import { sealRecord, unsealedRecord } from '../src/records/consent-record'
+import { sealRecord } from '../src/records/consent-record'
 import { newSite } from '../src/sites'
-import { openTestDb, STORES, type TestDb } from './helpers'
+import { openTestDb, STORES, unsealedFixture, type TestDb } from './helpers'
 
 describe.each(STORES)('two processes writing one database (%s)', (kind) => {
   let db: TestDb
@@ -22,31 +22,10 @@ describe.each(STORES)('two processes writing one database (%s)', (kind) => {
     await db.store.insertSite(site)
     let n = 0
     const batch = (size: number) =>
-      Array.from({ length: size }, () =>
-        unsealedRecord(
-          {
-            siteId: site.id,
-            visitorId: (++n).toString(16).padStart(32, '0'),
-            idempotencyKey: `concurrent_${n.toString().padStart(10, '0')}`,
-            method: 'accept_all',
-            categories: { functional: true, analytics: true, advertising: true },
-            services: {},
-            doNotSell: false,
-            gpc: false,
-            policyRevision: 1,
-            configVersionId: 'cfg_x',
-            locale: 'en',
-            jurisdiction: 'DE',
-            bannerVersion: '1.0.0',
-            pageUrl: 'https://x.example/',
-            decidedAt: Date.now(),
-          },
-          {},
-          'h',
-          { ip: null, userAgent: null, secGpc: false },
-          'truncate',
-        ),
-      )
+      Array.from({ length: size }, () => {
+        n++
+        return unsealedFixture(site.id, n, `concurrent_${n.toString().padStart(10, '0')}`)
+      })
     for (let round = 0; round < 15; round++) {
       await Promise.all([db.store.appendBatch(batch(7), sealRecord), other.appendBatch(batch(5), sealRecord)])
     }

@@ -8,8 +8,9 @@ import { createApi, type Api } from '../src/app'
 import type { AppDeps } from '../src/context'
 import { openPostgresStore } from '../src/db/pg-store'
 import { openSqliteStore } from '../src/db/sqlite-store'
-import type { ConsentStore } from '../src/db/store'
+import type { ConsentStore, UnsealedConsent } from '../src/db/store'
 import { newApiKey } from '../src/middleware/admin-auth'
+import { unsealedRecord } from '../src/records/consent-record'
 import { loadSigner } from '../src/records/signing'
 
 /** Every suite runs on both stores. */
@@ -167,5 +168,33 @@ export function consentBody(site: PublishedSite, overrides: Record<string, unkno
 export function postConsent(api: TestApi, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return Promise.resolve(
     api.app.request('/v1/consents', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+  )
+}
+
+/** A record ready for `appendBatch`, for store-level tests: visitor `n` (hex), the given idempotency key. */
+export function unsealedFixture(siteId: string, n: number, idempotencyKey: string, method: 'accept_all' | 'reject_all' = 'accept_all'): UnsealedConsent {
+  const granted = method === 'accept_all'
+  return unsealedRecord(
+    {
+      siteId,
+      visitorId: n.toString(16).padStart(32, '0'),
+      idempotencyKey,
+      method,
+      categories: { functional: granted, analytics: granted, advertising: granted },
+      services: {},
+      doNotSell: false,
+      gpc: false,
+      policyRevision: 1,
+      configVersionId: 'cfg_x',
+      locale: 'en',
+      jurisdiction: 'DE',
+      bannerVersion: '1.0.0',
+      pageUrl: 'https://x.example/',
+      decidedAt: Date.now(),
+    },
+    {},
+    'h',
+    { ip: null, userAgent: null, secGpc: false },
+    'truncate',
   )
 }

@@ -1,9 +1,9 @@
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { IDEMPOTENT_SQL } from '../src/db/pg-store'
-import { sealRecord, unsealedRecord } from '../src/records/consent-record'
+import { sealRecord } from '../src/records/consent-record'
 import { newSite } from '../src/sites'
-import { openTestDb, rawQuery, type TestDb } from './helpers'
+import { openTestDb, rawQuery, unsealedFixture, type TestDb } from './helpers'
 
 interface PlanNode {
   'Node Type': string
@@ -36,29 +36,7 @@ describe('PostgreSQL write-path plans', () => {
         const items = Array.from({ length: 500 }, (_, i) => {
           const key = `plan_${siteId.slice(-6)}_${b}_${i}`
           keys.push(key)
-          return unsealedRecord(
-            {
-              siteId,
-              visitorId: (b * 1000 + i).toString(16).padStart(32, '0'),
-              idempotencyKey: key,
-              method: 'reject_all',
-              categories: { functional: false, analytics: false, advertising: false },
-              services: {},
-              doNotSell: false,
-              gpc: false,
-              policyRevision: 1,
-              configVersionId: 'cfg_x',
-              locale: 'en',
-              jurisdiction: 'DE',
-              bannerVersion: '1.0.0',
-              pageUrl: 'https://x.example/',
-              decidedAt: Date.now(),
-            },
-            {},
-            'h',
-            { ip: null, userAgent: null, secGpc: false },
-            'truncate',
-          )
+          return unsealedFixture(siteId, b * 1000 + i, key, 'reject_all')
         })
         await db.store.appendBatch(items, sealRecord)
       }
