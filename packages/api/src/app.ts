@@ -10,6 +10,7 @@ import { adminAuth } from './middleware/admin-auth'
 import { RateLimiter } from './middleware/rate-limit'
 import { securityHeaders } from './middleware/security-headers'
 import { sealRecord } from './records/consent-record'
+import { signBatch } from './records/signing'
 import { adminConsentRoutes } from './routes/admin-consents'
 import { adminSiteRoutes } from './routes/admin-sites'
 import { bannerAssetRoutes } from './routes/banner-assets'
@@ -17,6 +18,7 @@ import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
 import { keyRoutes } from './routes/keys'
 import { cachedConfigRead, type CachedConfigRead } from './routes/config-fast-path'
+import { fastConsentWrite, type FastConsentWrite } from './routes/consent-fast-path'
 import { RenderedConfigs } from './routes/config-response'
 import { siteConfigRoutes } from './routes/site-config'
 
@@ -31,14 +33,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   return createApi(deps).app
 }
 
-/** The app, and the cached config reads that `consentry serve` answers in front of it. */
+/** The app, and what `consentry serve` answers in front of it: cached config reads and consent writes. */
 export interface Api {
   app: Hono<AppEnv>
   cachedConfig: CachedConfigRead
+  fastWrite: FastConsentWrite
 }
 
 /**
- * `createApp` plus its cached config reads, for serving with the fast path of `nodeListener`.
+ * `createApp` plus its fast paths (cached config reads, consent writes), for serving with `nodeListener`.
  * @example createServer(nodeListener(createApi({ store, signer }))).listen(8787)
  */
 export function createApi(deps: AppDeps): Api {
@@ -61,7 +64,7 @@ export function createApi(deps: AppDeps): Api {
     for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v)
     return c.json(error.toBody(), error.status)
   })
-  return { app, cachedConfig: cachedConfigRead(ctx) }
+  return { app, cachedConfig: cachedConfigRead(ctx), fastWrite: fastConsentWrite(ctx) }
 }
 
 /** Unknown errors become a logged 500; the framework's own 4xx (malformed JSON) keep their status. */
@@ -90,7 +93,7 @@ function createContext(deps: AppDeps): AppContext {
     deps: full,
     store: deps.store,
     signer: deps.signer,
-    writer: new BatchWriter(deps.store, sealRecord, (hashes) => deps.signer.signMany(hashes), { maxBatch: full.maxBatch }),
+    writer: new BatchWriter(deps.store, sealRecord, (hashes) => signBatch(deps.signer, hashes), { maxBatch: full.maxBatch }),
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
     sites: new SiteCache(deps.store),
     configs: new RenderedConfigs(),

@@ -54,3 +54,9 @@ export class ApiError extends Error {
     return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } }
   }
 }
+
+/** An unexpected failure: logged with its stack, answered as a bare 500 that reveals nothing. */
+export function internalError(cause: unknown): ApiError {
+  console.error(cause)
+  return new ApiError('internal_error')
+}

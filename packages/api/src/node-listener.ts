@@ -4,8 +4,9 @@ import type { Api } from './app'
 import { incomingHeader } from './middleware/request-header'
 
 /**
- * The Node request listener of `consentry serve`. A cached config read is written straight to the response;
- * everything else, and anything unusual about the request, goes to the Hono app through @hono/node-server.
+ * The Node request listener of `consentry serve`. A cached config read is written straight to the response, and
+ * a JSON `POST /v1/consents` is answered by the write fast path; everything else, and anything unusual about the
+ * request, goes to the Hono app through @hono/node-server.
  * Measured, server CPU per cached read: ~60 µs through @hono/node-server and Hono's middleware chain (async
  * compose, WHATWG Headers), ~22 µs answered in front of Hono's router, ~18.5 µs here, the cost of a bare Hono GET
  * of a fixed body. Tests check that both paths send the same answer on the wire.
@@ -14,6 +15,10 @@ export function nodeListener(api: Api, options: { hostname?: string } = {}): (re
   const routed = getRequestListener(api.app.fetch, options.hostname === undefined ? {} : { hostname: options.hostname })
   const hosts = new HostCheck()
   return (req, res) => {
+    if (req.method === 'POST') {
+      if (!hosts.accepts(req.headers.host) || !api.fastWrite(req, res)) routed(req, res)
+      return
+    }
     const answer = req.method === 'GET' && req.url ? api.cachedConfig(req.url, (name) => incomingHeader(req, name)) : undefined
     if (!answer || !hosts.accepts(req.headers.host)) return void routed(req, res)
     res.writeHead(answer.status, answer.headers)

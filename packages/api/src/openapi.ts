@@ -70,7 +70,7 @@ export function openApiDocument(): OpenApiDocument {
       },
       get: { summary: 'A visitor’s own consent history (the visitor id is the secret in the consent cookie).', parameters: query(visitorHistoryQuerySchema), responses: { '200': ok('Records'), ...errors } },
     },
-    '/v1/keys': { get: { summary: 'Public Ed25519 key(s) that verify receipts (signature over the UTF-8 bytes of the hash).', responses: { '200': ok('Keys') } } },
+    '/v1/keys': { get: { summary: 'Public Ed25519 key(s) that verify receipts (signature over the Merkle root of the batch a record was committed in; the receipt carries the inclusion proof).', responses: { '200': ok('Keys') } } },
     '/v1/openapi.json': { get: { summary: 'This document.', responses: { '200': ok('OpenAPI 3.1') } } },
     '/v1/admin/sites': {
       get: admin({ summary: 'List the sites this key may access.', responses: { '200': ok('Sites') } }),

@@ -1,3 +1,5 @@
+import { createServer, type RequestListener } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -85,6 +87,8 @@ export interface TestApi {
   app: Api['app']
   /** The cached config reads `consentry serve` answers in front of the app. */
   cachedConfig: Api['cachedConfig']
+  /** The whole API as `consentry serve` mounts it (for `nodeListener`). */
+  served: Api
   db: TestDb
   /** An all-sites admin key. */
   adminKey: string
@@ -95,7 +99,8 @@ export interface TestApi {
 export async function testApi(kind: StoreKind, deps: Partial<AppDeps> = {}): Promise<TestApi> {
   const db = await openTestDb(kind)
   const signer = await loadSigner(db.store)
-  const { app, cachedConfig } = createApi({ store: db.store, signer, rateLimit: false, bannerPath: '/nonexistent/consentry.js', ...deps })
+  const served = createApi({ store: db.store, signer, rateLimit: false, bannerPath: '/nonexistent/consentry.js', ...deps })
+  const { app, cachedConfig } = served
   const { secret, row } = newApiKey('test admin', null)
   await db.store.insertApiKey(row)
   const admin = async (method: string, path: string, body?: unknown, key = secret) =>
@@ -104,7 +109,7 @@ export async function testApi(kind: StoreKind, deps: Partial<AppDeps> = {}): Pro
       headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
-  return { app, cachedConfig, db, adminKey: secret, admin }
+  return { app, cachedConfig, served, db, adminKey: secret, admin }
 }
 
 /** A small valid configuration for a site. */
@@ -197,4 +202,24 @@ export function unsealedFixture(siteId: string, n: number, idempotencyKey: strin
     { ip: null, userAgent: null, secGpc: false },
     'truncate',
   )
+}
+
+/** A Node HTTP server on 127.0.0.1 (any free port) running `listener`. */
+export interface Listening {
+  url: string
+  close(): Promise<void>
+}
+
+export async function listen(listener: RequestListener): Promise<Listening> {
+  const server = createServer(listener)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
 }

@@ -25,9 +25,26 @@ export interface ConsentReceipt {
   receivedAt: number
   /** SHA-256 (hex) of the record's canonical form, chained to the site's previous record. */
   hash: string
-  /** Ed25519 signature (base64url) over `hash`, verifiable with `GET /v1/keys`. */
+  /**
+   * Ed25519 signature (base64url), verifiable with `GET /v1/keys`, over the UTF-8 bytes of
+   * `consentry-receipts/1:<proof.treeSize>:<proof.root>`: the batch the record was committed in.
+   */
   signature: string
   keyId: string
+  /** Where `hash` sits in that batch's Merkle tree (RFC 9162), so one signature covers every record of a batch. */
+  proof: ReceiptProof
+}
+
+/** An RFC 9162 inclusion proof: from `SHA-256(0x00 || hash)` along `path` to `root`. */
+export interface ReceiptProof {
+  /** Records in the signed batch; 1 when the receipt was signed on its own (then `path` is empty). */
+  treeSize: number
+  /** The record's position in the batch, from 0. */
+  leafIndex: number
+  /** Sibling hashes (hex) from the leaf up. */
+  path: string[]
+  /** Merkle tree hash of the batch (hex). */
+  root: string
 }
 
 /** The error body of every 4xx/5xx from the API. */

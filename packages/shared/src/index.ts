@@ -54,4 +54,4 @@ export type { ConsentInput } from './schemas/consent-record'
 export type { FieldIssue } from './schemas/format-issues'
 
 // HTTP contract types (shapes shared by banner and API)
-export type { ConfigResponse, ConsentReceipt, ApiErrorBody } from './api-contract'
+export type { ConfigResponse, ConsentReceipt, ReceiptProof, ApiErrorBody } from './api-contract'

@@ -1,4 +1,5 @@
 import type { ConsentRecord } from '../records/chain'
+import type { SignedProof } from '../records/signing'
 import type { AppendOutcome, ConsentStore, UnsealedConsent } from './store'
 
 export interface BatchWriterOptions {
@@ -6,8 +7,8 @@ export interface BatchWriterOptions {
   maxBatch?: number
 }
 
-/** A committed (or replayed) record with its receipt signature. */
-export type SignedOutcome = AppendOutcome & { signature: string }
+/** A committed (or replayed) record with its receipt signature and inclusion proof. */
+export type SignedOutcome = AppendOutcome & SignedProof
 
 interface Waiting {
   item: UnsealedConsent
@@ -29,7 +30,7 @@ export class BatchWriter {
   constructor(
     private readonly store: ConsentStore,
     private readonly seal: (item: UnsealedConsent, prevHash: string, receivedAt: number) => ConsentRecord,
-    private readonly signMany: (hashes: string[]) => Promise<string[]>,
+    private readonly signBatch: (hashes: string[]) => SignedProof[],
     options: BatchWriterOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 1000
@@ -72,11 +73,11 @@ export class BatchWriter {
       for (const w of batch) w.reject(error)
       return this.done()
     }
-    // Committed: the next batch may start while this one's receipts are signed on the worker thread.
+    // Committed: the next batch is scheduled before this one's receipts are signed (one signature per batch).
     this.done()
     try {
-      const signatures = await this.signMany(outcomes.map((o) => o.record.hash))
-      batch.forEach((w, i) => w.resolve({ ...outcomes[i]!, signature: signatures[i]! }))
+      const signed = this.signBatch(outcomes.map((o) => o.record.hash))
+      batch.forEach((w, i) => w.resolve({ ...outcomes[i]!, ...signed[i]! }))
     } catch (error) {
       for (const w of batch) w.reject(error)
     }

@@ -1,6 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
+import type { ReceiptProof } from '@consentry/shared'
 import { sha256Hex } from './canonical'
+import { batchProofs, rootFromProof } from './merkle'
 import type { ConsentStore } from '../db/store'
 
 /** The receipt-signing key in use. */
@@ -8,10 +10,10 @@ export interface Signer {
   keyId: string
   /** Raw 32-byte Ed25519 public key, base64url. */
   publicKey: string
-  /** Ed25519 signature (base64url) over the UTF-8 bytes of a record hash. */
-  sign(hash: string): string
-  /** The same for a whole batch, computed on a worker thread so the request thread stays free. */
-  signMany(hashes: string[]): Promise<string[]>
+  /** Ed25519 signature (base64url) over the UTF-8 bytes of a message. */
+  sign(message: string): string
+  /** The same for many messages, computed on a worker thread so the request thread stays free. */
+  signMany(messages: string[]): Promise<string[]>
   /** Stops the worker thread, if one was started. */
   close(): Promise<void>
 }
@@ -21,8 +23,8 @@ const SIGNING_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { createPrivateKey, sign } = require('node:crypto')
 const key = createPrivateKey({ key: Buffer.from(workerData, 'base64'), format: 'der', type: 'pkcs8' })
-parentPort.on('message', ({ id, hashes }) => {
-  parentPort.postMessage({ id, signatures: hashes.map((h) => sign(null, Buffer.from(h, 'utf8'), key).toString('base64url')) })
+parentPort.on('message', ({ id, messages }) => {
+  parentPort.postMessage({ id, signatures: messages.map((m) => sign(null, Buffer.from(m, 'utf8'), key).toString('base64url')) })
 })
 `
 
@@ -37,7 +39,7 @@ export function createSigner(pkcs8Base64: string): Signer {
   const privateKey = createPrivateKey({ key: Buffer.from(pkcs8Base64, 'base64'), format: 'der', type: 'pkcs8' })
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the signing key must be an Ed25519 key (PKCS8, base64)')
   const publicKey = rawPublicKey(createPublicKey(privateKey))
-  const signOne = (hash: string) => sign(null, Buffer.from(hash, 'utf8'), privateKey).toString('base64url')
+  const signOne = (message: string) => sign(null, Buffer.from(message, 'utf8'), privateKey).toString('base64url')
   let worker: Worker | null = null
   let nextId = 0
   const waiting = new Map<number, (signatures: string[]) => void>()
@@ -61,17 +63,17 @@ export function createSigner(pkcs8Base64: string): Signer {
     keyId: `key_${sha256Hex(publicKey).slice(0, 16)}`,
     publicKey,
     sign: signOne,
-    signMany(hashes) {
-      if (hashes.length === 0) return Promise.resolve([])
+    signMany(messages) {
+      if (messages.length === 0) return Promise.resolve([])
       worker ??= startWorker()
       const id = nextId++
-      pending.set(id, hashes)
+      pending.set(id, messages)
       return new Promise((resolve) => {
         waiting.set(id, (signatures) => {
           pending.delete(id)
           resolve(signatures)
         })
-        worker!.postMessage({ id, hashes })
+        worker!.postMessage({ id, messages })
       })
     },
     async close() {
@@ -87,10 +89,45 @@ function rawPublicKey(key: KeyObject): string {
   return jwk.x
 }
 
-/** Checks a receipt signature against a raw base64url public key, as any third party would. */
-export function verifyReceipt(hash: string, signature: string, publicKey: string): boolean {
+/** What a receipt signature covers: the batch's Merkle root and size, under a versioned label. */
+export function receiptMessage(proof: Pick<ReceiptProof, 'treeSize' | 'root'>): string {
+  return `consentry-receipts/1:${proof.treeSize}:${proof.root}`
+}
+
+/** A receipt's signature and proof, without the record fields. */
+export interface SignedProof {
+  signature: string
+  proof: ReceiptProof
+}
+
+/**
+ * Signs a committed batch: one Ed25519 signature over its Merkle root, and each record's inclusion proof.
+ * Measured: a signature costs ~35 µs of CPU here, about a third of a whole write's budget; per batch it is ~1 µs
+ * a record, and the tree adds two SHA-256 per record.
+ */
+export function signBatch(signer: Pick<Signer, 'sign'>, recordHashes: readonly string[]): SignedProof[] {
+  const proofs = batchProofs(recordHashes)
+  if (proofs.length === 0) return []
+  const signature = signer.sign(receiptMessage(proofs[0]!))
+  return proofs.map((proof) => ({ signature, proof }))
+}
+
+/** Receipts for records signed one by one (a batch of one each), on the signer's worker thread. */
+export async function signEach(signer: Pick<Signer, 'signMany'>, recordHashes: readonly string[]): Promise<SignedProof[]> {
+  const proofs = recordHashes.map((h) => batchProofs([h])[0]!)
+  const signatures = await signer.signMany(proofs.map(receiptMessage))
+  return proofs.map((proof, i) => ({ signature: signatures[i]!, proof }))
+}
+
+/**
+ * Checks a receipt against a raw base64url public key, as any third party would: the proof must lead from the
+ * record hash to its root, and the signature must cover that root and the batch size.
+ */
+export function verifyReceipt(receipt: { hash: string; signature: string; proof: ReceiptProof }, publicKey: string): boolean {
+  const { hash, signature, proof } = receipt
+  if (!/^[0-9a-f]{64}$/.test(hash) || rootFromProof(hash, proof) !== proof.root) return false
   const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' })
-  return verify(null, Buffer.from(hash, 'utf8'), key, Buffer.from(signature, 'base64url'))
+  return verify(null, Buffer.from(receiptMessage(proof), 'utf8'), key, Buffer.from(signature, 'base64url'))
 }
 
 /**

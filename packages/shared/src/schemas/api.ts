@@ -74,6 +74,12 @@ export const consentReceiptSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   signature: z.string(),
   keyId: z.string(),
+  proof: z.object({
+    treeSize: z.number().int().min(1),
+    leafIndex: z.number().int().min(0),
+    path: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+    root: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
 })
 
 /** `{ error: { code, message, details } }` */

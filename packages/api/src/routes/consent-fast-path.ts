@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { consentInputSchema } from '@consentry/shared/schemas'
+import type { AppContext } from '../context'
+import { ApiError, internalError } from '../errors'
+import { JSON_TYPE, readBody, tooLarge } from '../middleware/json-body'
+import { incomingHeader } from '../middleware/request-header'
+import { SECURITY_HEADERS } from '../middleware/security-headers'
+import { invalidInput } from '../validate'
+import { consentWriter } from './consent-write'
+
+/** Hono's validator message for a body that is not JSON, kept so both paths answer alike. */
+const MALFORMED_JSON = 'Malformed JSON in request body'
+
+/** Answers one request on the Node listener; false leaves it to the routed app, untouched. */
+export type FastConsentWrite = (req: IncomingMessage, res: ServerResponse) => boolean
+
+/**
+ * `POST /v1/consents` in front of Hono's router: the same write core, body limit, validation and errors as the
+ * route, without the WHATWG Request/Response/Headers objects and the middleware chain around them. Measured on
+ * the write path, those cost about a fifth of the request thread's CPU. Tests send the same requests through
+ * both paths and compare what comes back on the wire.
+ */
+export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
+  const write = consentWriter(ctx)
+  const limit = ctx.deps.publicBodyLimit
+  return (req, res) => {
+    if (req.method !== 'POST' || req.url !== '/v1/consents') return false
+    const type = (incomingHeader(req, 'content-type') ?? '').split(';')[0]!.trim()
+    if (!JSON_TYPE.test(type)) return false
+    const headers: (readonly [string, string])[] = [...SECURITY_HEADERS]
+    const setHeader = (name: string, value: string) => void headers.push([name, value])
+    const send = (status: number, body: unknown) => {
+      const text = JSON.stringify(body)
+      headers.push(['Content-Type', 'application/json'], ['Content-Length', String(Buffer.byteLength(text))])
+      res.writeHead(status, headers.flat())
+      res.end(text)
+    }
+    const fail = (error: unknown) => {
+      const e = error instanceof ApiError ? error : internalError(error)
+      for (const [k, v] of Object.entries(e.headers ?? {})) setHeader(k, v)
+      send(e.status, e.toBody())
+    }
+    if (Number(incomingHeader(req, 'content-length')) > limit) {
+      // Drain what the client sends so the connection stays usable, as the routed path does.
+      req.resume()
+      fail(tooLarge(limit))
+      return true
+    }
+    readBody(req, limit)
+      .then((text) => {
+        let json: unknown
+        try {
+          json = JSON.parse(text)
+        } catch {
+          throw new ApiError('invalid_input', MALFORMED_JSON, [{ path: '(body)', message: MALFORMED_JSON }])
+        }
+        const parsed = consentInputSchema.safeParse(json)
+        invalidInput(parsed)
+        return write(parsed.data!, { header: (name) => incomingHeader(req, name), remoteAddress: req.socket.remoteAddress, setHeader })
+      })
+      .then(({ status, receipt }) => send(status, receipt), fail)
+    return true
+  }
+}

@@ -1,0 +1,86 @@
+import type { ConsentInput, ConsentReceipt, SiteConfig } from '@consentry/shared'
+import type { AppContext } from '../context'
+import { ApiError } from '../errors'
+import { secGpcEnabled } from '../records/client-meta'
+import { explicitServices, unsealedRecord, type ClientMeta } from '../records/consent-record'
+import { serverConsentCookie } from '../records/server-cookie'
+
+/** What a write needs from its HTTP request, read by whichever front end received it. */
+export interface WriteRequest {
+  /** Request header by lower-case name. */
+  header(name: string): string | undefined
+  /** The socket's peer address, when known. */
+  remoteAddress: string | undefined
+  /** Adds a response header; also kept on an error response, as Hono keeps headers set before a throw. */
+  setHeader(name: string, value: string): void
+}
+
+/** A stored (or replayed) record's receipt and its status. */
+export interface WriteAnswer {
+  status: 200 | 201
+  receipt: ConsentReceipt
+}
+
+/**
+ * `POST /v1/consents` after the body is parsed and validated: the one implementation behind both the routed
+ * handler and the listener's fast path, so they cannot drift apart. Throws `ApiError` for every refusal.
+ */
+export function consentWriter(ctx: AppContext): (input: ConsentInput, req: WriteRequest) => Promise<WriteAnswer> {
+  const parsedConfigs = new Map<string, SiteConfig>()
+  const configOf = async (versionId: string, siteId: string) => {
+    const version = await ctx.configVersion(versionId)
+    if (!version || version.siteId !== siteId) return undefined
+    let config = parsedConfigs.get(versionId)
+    if (!config) {
+      config = JSON.parse(version.config) as SiteConfig
+      if (parsedConfigs.size > 1000) parsedConfigs.clear()
+      parsedConfigs.set(versionId, config)
+    }
+    return { version, config }
+  }
+
+  return async (input, req) => {
+    const site = ctx.sites.fresh(input.siteId) ?? (await ctx.sites.get(input.siteId))
+    if (!site) throw new ApiError('site_not_found')
+    allowOrigin(req, site.allowedOrigins)
+    const meta = clientMeta(req, ctx.deps.trustProxy)
+    if (ctx.limiter) {
+      const wait = ctx.limiter.take(`${meta.ip ?? '?'}|${site.id}`)
+      if (wait > 0) throw new ApiError('rate_limited', undefined, undefined, { 'Retry-After': String(wait) })
+    }
+    const shown = await configOf(input.configVersionId, site.id)
+    if (!shown) {
+      throw new ApiError('invalid_input', undefined, [{ path: 'configVersionId', message: 'is not a published configuration version of this site' }])
+    }
+    const { services, unknown } = explicitServices(input, shown.config)
+    if (unknown.length > 0) {
+      throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
+    }
+    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode))
+    if (shown.config.consent.serverCookie) req.setHeader('Set-Cookie', serverConsentCookie(shown.config, input))
+    return {
+      status: replay ? 200 : 201,
+      receipt: { id: record.id, receivedAt: record.receivedAt, hash: record.hash, signature, keyId: ctx.signer.keyId, proof },
+    }
+  }
+}
+
+/** A cross-origin write must come from one of the site's origins; the answer then names it (credentialed CORS). */
+export function allowOrigin(req: Pick<WriteRequest, 'header' | 'setHeader'>, allowed: string[]): void {
+  const origin = req.header('origin')
+  if (origin === undefined) return
+  if (!allowed.includes(origin)) throw new ApiError('origin_not_allowed')
+  req.setHeader('Access-Control-Allow-Origin', origin)
+  req.setHeader('Access-Control-Allow-Credentials', 'true')
+  req.setHeader('Vary', 'Origin')
+}
+
+/** Client address (socket, or the first `X-Forwarded-For` hop when trusted), user agent and GPC header. */
+function clientMeta(req: WriteRequest, trustProxy: boolean): ClientMeta {
+  const forwarded = trustProxy ? req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  return {
+    ip: forwarded || req.remoteAddress || null,
+    userAgent: req.header('user-agent') ?? null,
+    secGpc: secGpcEnabled(req.header('sec-gpc')),
+  }
+}
