@@ -15,3 +15,24 @@ export function canonicalJson(value: unknown): string {
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
+
+/** A JSON text, as produced by `JSON.stringify` or by a canonical encoder. */
+export type JsonText = string & { readonly __json: true }
+
+/** `JSON.stringify` of a primitive, typed as JSON text. */
+export const json = (value: string | number | boolean | null): JsonText => JSON.stringify(value) as JsonText
+
+/**
+ * The canonical JSON of objects whose keys are known in advance: the keys are sorted once, and each value comes
+ * already encoded, so a record's canonical form costs a few string joins instead of a generic walk (measured:
+ * the generic walk was a tenth of a write's CPU). Gives the same text as `canonicalJson` (a test checks).
+ */
+export function canonicalObject<K extends string>(keys: readonly K[]): (values: Record<K, JsonText>) => JsonText {
+  const sorted = [...keys].sort()
+  const prefixes = sorted.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`)
+  return (values) => {
+    let out = ''
+    for (let i = 0; i < sorted.length; i++) out += prefixes[i] + values[sorted[i]!]
+    return (out + '}') as JsonText
+  }
+}

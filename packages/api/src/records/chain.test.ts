@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson } from './canonical'
-import { GENESIS_HASH, verifyChain, type ConsentRecord } from './chain'
+import { canonicalJson, canonicalObject, json, sha256Hex } from './canonical'
+import { canonicalRecord, GENESIS_HASH, verifyChain, type ConsentRecord } from './chain'
 import { sealRecord } from './consent-record'
 import type { UnsealedConsent } from '../db/store'
 import { personalDigest } from './chain'
@@ -8,6 +8,36 @@ import { personalDigest } from './chain'
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined, x: null }], c: 'é' } })).toBe('{"a":{"c":"é","d":[2,{"x":null,"z":1}]},"b":1}')
+  })
+})
+
+describe('canonicalObject', () => {
+  const awkward = ['', 'é', '"quoted"', 'back\\slash', 'line\nbreak', '\u0000\u001f', '\u2028', '😀', '\ud800', 'a'.repeat(300)]
+  const pick = (i: number) => awkward[i % awkward.length]!
+
+  it('gives the text canonicalJson gives, keys sorted once', () => {
+    const form = canonicalObject(['b', 'a', 'B', 'aa', '_', 'é'])
+    for (let i = 0; i < 50; i++) {
+      const values = { b: pick(i), a: i % 3 === 0 ? null : i, B: i % 2 === 0, aa: -i / 7, _: pick(i + 3), é: pick(i * 7) }
+      const encoded = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, json(v)])) as Record<keyof typeof values, ReturnType<typeof json>>
+      expect(form(encoded)).toBe(canonicalJson(values))
+    }
+  })
+
+  it('REC-02: a record hashes as the generic canonical JSON of its fields would', () => {
+    for (let i = 0; i < 40; i++) {
+      const r = { ...sealRecord({ ...unsealed(i), locale: pick(i), bannerVersion: pick(i + 1), services: canonicalJson({ z: true, a: i % 2 === 0 }) }, GENESIS_HASH, 1_700_000_000_000 + i) }
+      const generic = canonicalJson({
+        id: r.id, siteId: r.siteId, method: r.method,
+        categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
+        services: JSON.parse(r.services) as unknown, doNotSell: r.doNotSell, gpc: r.gpc, secGpc: r.secGpc, policyRevision: r.policyRevision,
+        configVersionId: r.configVersionId, configHash: r.configHash, locale: r.locale, jurisdiction: r.jurisdiction,
+        bannerVersion: r.bannerVersion, decidedAt: r.decidedAt, receivedAt: r.receivedAt, personalDigest: r.personalDigest,
+      })
+      expect(canonicalRecord(r)).toBe(generic)
+      const personal = { visitorId: pick(i), externalUserId: i % 2 ? null : pick(i + 2), idempotencyKey: pick(i + 4), pageUrl: null, ip: pick(i + 5), userAgent: pick(i + 6), gppString: i % 3 ? null : pick(i) }
+      expect(personalDigest(personal, pick(i + 9))).toBe(sha256Hex(canonicalJson({ salt: pick(i + 9), ...personal })))
+    }
   })
 })
 

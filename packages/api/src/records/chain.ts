@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from './canonical'
+import { canonicalObject, json, sha256Hex, type JsonText } from './canonical'
 import type { ConsentMethod } from '@consentry/shared'
 
 /** The `prevHash` of a site's first record. */
@@ -43,45 +43,54 @@ export interface ConsentRecord {
 /** Fields that identify a person; erasure nulls them and the salt, keeping only their digest. */
 export type PersonalFields = Pick<ConsentRecord, 'visitorId' | 'externalUserId' | 'idempotencyKey' | 'pageUrl' | 'ip' | 'userAgent' | 'gppString'>
 
+const personalForm = canonicalObject(['salt', 'visitorId', 'externalUserId', 'idempotencyKey', 'pageUrl', 'ip', 'userAgent', 'gppString'])
+
 /** Digest of the personal fields under a per-record random salt: unlinkable once the salt is erased. */
 export function personalDigest(fields: PersonalFields, salt: string): string {
   return sha256Hex(
-    canonicalJson({
-      salt,
-      visitorId: fields.visitorId,
-      externalUserId: fields.externalUserId,
-      idempotencyKey: fields.idempotencyKey,
-      pageUrl: fields.pageUrl,
-      ip: fields.ip,
-      userAgent: fields.userAgent,
-      gppString: fields.gppString,
+    personalForm({
+      salt: json(salt),
+      visitorId: json(fields.visitorId),
+      externalUserId: json(fields.externalUserId),
+      idempotencyKey: json(fields.idempotencyKey),
+      pageUrl: json(fields.pageUrl),
+      ip: json(fields.ip),
+      userAgent: json(fields.userAgent),
+      gppString: json(fields.gppString),
     }),
   )
 }
 
+const categoriesForm = canonicalObject(['essential', 'functional', 'analytics', 'advertising'])
+const recordForm = canonicalObject([
+  'id', 'siteId', 'method', 'categories', 'services', 'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId',
+  'configHash', 'locale', 'jurisdiction', 'bannerVersion', 'decidedAt', 'receivedAt', 'personalDigest',
+])
+
 /**
  * The canonical form that is hashed and chained: every non-personal stored field plus the digest of the
- * personal ones, so a tombstone (personal data erased) still verifies.
+ * personal ones, so a tombstone (personal data erased) still verifies. `services` is stored as canonical JSON
+ * and goes in as stored: a row whose services text was rewritten, even to equivalent JSON, no longer verifies.
  */
 export function canonicalRecord(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt'>): string {
-  return canonicalJson({
-    id: r.id,
-    siteId: r.siteId,
-    method: r.method,
-    categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
-    services: JSON.parse(r.services) as unknown,
-    doNotSell: r.doNotSell,
-    gpc: r.gpc,
-    secGpc: r.secGpc,
-    policyRevision: r.policyRevision,
-    configVersionId: r.configVersionId,
-    configHash: r.configHash,
-    locale: r.locale,
-    jurisdiction: r.jurisdiction,
-    bannerVersion: r.bannerVersion,
-    decidedAt: r.decidedAt,
-    receivedAt: r.receivedAt,
-    personalDigest: r.personalDigest,
+  return recordForm({
+    id: json(r.id),
+    siteId: json(r.siteId),
+    method: json(r.method),
+    categories: categoriesForm({ essential: json(true), functional: json(r.functional), analytics: json(r.analytics), advertising: json(r.advertising) }),
+    services: r.services as JsonText,
+    doNotSell: json(r.doNotSell),
+    gpc: json(r.gpc),
+    secGpc: json(r.secGpc),
+    policyRevision: json(r.policyRevision),
+    configVersionId: json(r.configVersionId),
+    configHash: json(r.configHash),
+    locale: json(r.locale),
+    jurisdiction: json(r.jurisdiction),
+    bannerVersion: json(r.bannerVersion),
+    decidedAt: json(r.decidedAt),
+    receivedAt: json(r.receivedAt),
+    personalDigest: json(r.personalDigest),
   })
 }
 
