@@ -27,10 +27,12 @@ export function openSqliteStore(file: string): ConsentStore {
   const db = drizzle({ client, schema })
   migrate(db, { migrationsFolder: migrationsDir('sqlite') })
 
-  const byIdempotency = db
+  // One lookup per site and batch (keys as a JSON array), not one per record: measured, the per-record query
+  // cost ~10 µs of the request thread per write, mostly in the per-call overhead.
+  const byIdempotencyKeys = db
     .select()
     .from(consents)
-    .where(and(eq(consents.siteId, sql.placeholder('siteId')), eq(consents.idempotencyKey, sql.placeholder('key'))))
+    .where(and(eq(consents.siteId, sql.placeholder('siteId')), sql`${consents.idempotencyKey} in (select value from json_each(${sql.placeholder('keys')}))`))
     .prepare()
   const headOf = db
     .select({ headHash: sites.headHash, lastReceivedAt: sites.lastReceivedAt })
@@ -65,9 +67,19 @@ export function openSqliteStore(file: string): ConsentStore {
     const rows: ConsentRecord[] = []
     const out: AppendOutcome[] = []
     const now = Date.now()
+    const keysBySite = new Map<string, string[]>()
+    for (const { siteId, idempotencyKey: key } of items) {
+      if (key === null) continue
+      const keys = keysBySite.get(siteId)
+      if (keys) keys.push(key)
+      else keysBySite.set(siteId, [key])
+    }
+    for (const [siteId, keys] of keysBySite) {
+      for (const r of byIdempotencyKeys.all({ siteId, keys: JSON.stringify(keys) }) as ConsentRecord[]) seen.set(`${siteId}\u0000${r.idempotencyKey}`, r)
+    }
     for (const item of items) {
       const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
-      const prior = seen.get(idemKey) ?? (byIdempotency.get({ siteId: item.siteId, key: item.idempotencyKey }) as ConsentRecord | undefined)
+      const prior = seen.get(idemKey)
       if (prior) {
         out.push({ record: prior, replay: true })
         continue
