@@ -73,8 +73,9 @@ export function unsealedRecord(
 
 /** Chains an unsealed record to its predecessor (run by the writer, in commit order). */
 export function sealRecord(item: UnsealedConsent, prevHash: string, receivedAt: number): ConsentRecord {
-  const base = { ...item, receivedAt }
-  return { ...base, seq: 0, prevHash, hash: chainHash(prevHash, canonicalRecord(base)), erasedAt: null }
+  const record: ConsentRecord = { ...item, receivedAt, seq: 0, prevHash, hash: '', erasedAt: null }
+  record.hash = chainHash(prevHash, canonicalRecord(record))
+  return record
 }
 
 /** A record as the API shows it: categories and services as objects, no salt. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * The Merkle tree of RFC 9162 §2.1 over a batch of record hashes, so one Ed25519 signature (over the root)
@@ -24,11 +24,11 @@ const NODE = Buffer.from([1])
 
 /** The leaf hash of a record hash (64 hex characters). */
 export function leafHash(recordHash: string): Buffer {
-  return createHash('sha256').update(LEAF).update(Buffer.from(recordHash, 'hex')).digest()
+  return hash('sha256', Buffer.concat([LEAF, Buffer.from(recordHash, 'hex')]), 'buffer')
 }
 
 function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE).update(left).update(right).digest()
+  return hash('sha256', Buffer.concat([NODE, left, right]), 'buffer')
 }
 
 /** Largest power of two below n (n > 1). */
