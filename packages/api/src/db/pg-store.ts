@@ -6,7 +6,7 @@ import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-pg'
-import type { AppendOutcome, ConsentFilter, ConsentStore, StatsRow } from './store'
+import type { AppendOutcome, ConsentFilter, ConsentStore, StatsRow, UnsealedConsent } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents }
 
@@ -14,9 +14,14 @@ const schema = { sites, configVersions, apiKeys, signingKeys, consents }
 const COLUMNS = Object.entries(getTableColumns(consents)) as [keyof ConsentRecord, PgColumn][]
 const BIGINTS = new Set(COLUMNS.filter(([, c]) => /bigint|bigserial/.test(c.getSQLType())).map(([k]) => k))
 const INSERT_COLUMNS = COLUMNS.filter(([key]) => key !== 'seq')
-const INSERT_SQL = `insert into consents (${INSERT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) select * from unnest(${INSERT_COLUMNS.map(
-  ([, c], i) => `$${i + 1}::${c.getSQLType().replace('bigserial', 'bigint')}[]`,
-).join(', ')}) returning id, seq`
+// One statement, atomic on its own: move each site's head from the hash the batch was sealed against ($1–$4,
+// per site), then insert the rows ($5…) of the sites whose head moved. A head another writer moved meanwhile
+// matches nothing (READ COMMITTED re-checks the locked row), so that site's rows are not inserted.
+const APPEND_SQL = `with moves as (select * from unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) as m(site_id, expected, head_hash, at)),
+moved as (update sites s set head_hash = m.head_hash, last_received_at = m.at from moves m where s.id = m.site_id and s.head_hash is not distinct from m.expected returning s.id)
+insert into consents (${INSERT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) select * from unnest(${INSERT_COLUMNS.map(
+  ([, c], i) => `$${i + 5}::${c.getSQLType().replace('bigserial', 'bigint')}[]`,
+).join(', ')}) as u(${INSERT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) where u.site_id in (select id from moved) returning id, seq`
 // One exact (site_id, idempotency_key) index probe per pair. Measured: `site_id = any(…) and idempotency_key = any(…)`
 // was planned as a scan of the site's whole index range with the keys as a filter (a site absent from the last
 // ANALYZE is estimated at one row), so each batch cost grew with the site's record count: writes fell ~20% a round.
@@ -43,6 +48,83 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
   } finally {
     await lock.query('select pg_advisory_unlock(774411)').catch(() => undefined)
     lock.release()
+  }
+
+  // Chain heads as this process last wrote or read them. Another writer (a second instance) may move a head:
+  // the write statement then inserts nothing for that site, and the head is read again.
+  const heads = new Map<string, { stored: string | null; at: number }>()
+  const loadHeads = async (siteIds: string[]) => {
+    const found = await pool.query<{ id: string; head_hash: string | null; last_received_at: string }>(
+      'select id, head_hash, last_received_at from sites where id = any($1::text[])',
+      [siteIds],
+    )
+    for (const r of found.rows) heads.set(r.id, { stored: r.head_hash, at: Number(r.last_received_at) })
+  }
+
+  /**
+   * One attempt at a batch, in two round trips and no explicit transaction: the idempotency lookup, then one
+   * statement that moves each site's head only if it is still the one sealed against, and inserts the rows of
+   * the sites it moved. Measured: the earlier begin / lock heads / lookup / insert / update / commit sequence
+   * made six round trips a batch. Returns the outcomes it settled; the rest are tried again.
+   */
+  async function appendOnce(items: UnsealedConsent[], seal: Parameters<ConsentStore['appendBatch']>[1]): Promise<Map<UnsealedConsent, AppendOutcome>> {
+    const siteIds = [...new Set(items.map((i) => i.siteId))]
+    const unknown = siteIds.filter((id) => !heads.has(id))
+    if (unknown.length > 0) await loadHeads(unknown)
+    for (const id of siteIds) if (!heads.has(id)) throw new Error(`site ${id} vanished`)
+    const keyed = items.filter((i) => i.idempotencyKey !== null)
+    const existing = keyed.length
+      ? (await pool.query<Record<string, unknown>>(IDEMPOTENT_SQL, [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)])).rows.map(toRecord)
+      : []
+    // `fresh`: sealed in this attempt, settled only if its site's head moves.
+    const seen = new Map<string, { record: ConsentRecord; fresh: boolean }>(existing.map((r) => [`${r.siteId}\u0000${r.idempotencyKey}`, { record: r, fresh: false }]))
+    const sealedHeads = new Map<string, { expected: string | null; hash: string; at: number }>()
+    const rows: ConsentRecord[] = []
+    const planned: [UnsealedConsent, ConsentRecord, boolean][] = []
+    const now = Date.now()
+    for (const item of items) {
+      const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
+      const prior = seen.get(idemKey)
+      if (prior) {
+        planned.push([item, prior.record, true])
+        continue
+      }
+      const start = heads.get(item.siteId)!
+      const head = sealedHeads.get(item.siteId) ?? { expected: start.stored, hash: start.stored ?? GENESIS_HASH, at: start.at }
+      // Receipt times never go backwards within a site, so age-based purges remove a prefix of the chain.
+      const record = seal(item, head.hash, Math.max(now, head.at))
+      sealedHeads.set(item.siteId, { expected: head.expected, hash: record.hash, at: record.receivedAt })
+      seen.set(idemKey, { record, fresh: true })
+      rows.push(record)
+      planned.push([item, record, false])
+    }
+    const inserted = new Map<string, number>()
+    if (rows.length > 0) {
+      const moves = [...sealedHeads]
+      const result = await pool.query<{ id: string; seq: string }>(APPEND_SQL, [
+        moves.map(([id]) => id),
+        moves.map(([, h]) => h.expected),
+        moves.map(([, h]) => h.hash),
+        moves.map(([, h]) => h.at),
+        ...INSERT_COLUMNS.map(([key]) => rows.map((r) => r[key])),
+      ])
+      for (const r of result.rows) inserted.set(r.id, Number(r.seq))
+      for (const [id, h] of moves) {
+        if (rows.some((r) => r.siteId === id && inserted.has(r.id))) heads.set(id, { stored: h.hash, at: h.at })
+        else heads.delete(id)
+      }
+    }
+    const settled = new Map<UnsealedConsent, AppendOutcome>()
+    const freshIds = new Set(rows.map((r) => r.id))
+    for (const [item, record, replay] of planned) {
+      if (freshIds.has(record.id)) {
+        const seq = inserted.get(record.id)
+        if (seq === undefined) continue
+        record.seq = seq
+      }
+      settled.set(item, { record, replay })
+    }
+    return settled
   }
 
   return {
@@ -109,60 +191,15 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
     },
 
     async appendBatch(items, seal) {
-      // The hot path, in plain SQL on one pooled connection: measured, building a multi-row insert through the
-      // query builder cost ~140 µs per record; one `insert … select from unnest(arrays)` costs a few.
-      const client = await pool.connect()
-      try {
-        await client.query('begin')
-        const siteIds = [...new Set(items.map((i) => i.siteId))].sort()
-        // Row locks on the chain heads: concurrent writers (other instances) extend each chain in turn.
-        const headRows = await client.query<{ id: string; head_hash: string | null; last_received_at: string }>(
-          'select id, head_hash, last_received_at from sites where id = any($1::text[]) order by id for update',
-          [siteIds],
-        )
-        const heads = new Map(headRows.rows.map((r) => [r.id, { hash: r.head_hash ?? GENESIS_HASH, at: Number(r.last_received_at) }]))
-        const keyed = items.filter((i) => i.idempotencyKey !== null)
-        const existing = keyed.length
-          ? (await client.query<Record<string, unknown>>(IDEMPOTENT_SQL, [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)])).rows.map(toRecord)
-          : []
-        const seen = new Map<string, ConsentRecord>(existing.map((r) => [`${r.siteId}\u0000${r.idempotencyKey}`, r]))
-        const rows: ConsentRecord[] = []
-        const out: AppendOutcome[] = []
-        const now = Date.now()
-        for (const item of items) {
-          const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
-          const prior = seen.get(idemKey)
-          if (prior) {
-            out.push({ record: prior, replay: true })
-            continue
-          }
-          const head = heads.get(item.siteId)
-          if (!head) throw new Error(`site ${item.siteId} vanished`)
-          const record = seal(item, head.hash, Math.max(now, head.at))
-          heads.set(item.siteId, { hash: record.hash, at: record.receivedAt })
-          seen.set(idemKey, record)
-          rows.push(record)
-          out.push({ record, replay: false })
-        }
-        if (rows.length > 0) {
-          const arrays = INSERT_COLUMNS.map(([key]) => rows.map((r) => r[key]))
-          const inserted = await client.query<{ id: string; seq: string }>(INSERT_SQL, arrays)
-          const seqs = new Map(inserted.rows.map((r) => [r.id, Number(r.seq)]))
-          for (const r of rows) r.seq = seqs.get(r.id)!
-          for (const [siteId, head] of heads) {
-            if (rows.some((r) => r.siteId === siteId)) {
-              await client.query('update sites set head_hash = $2, last_received_at = $3 where id = $1', [siteId, head.hash, head.at])
-            }
-          }
-        }
-        await client.query('commit')
-        return out
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined)
-        throw error
-      } finally {
-        client.release()
+      // Sites whose chain another writer extended meanwhile are sealed again against the new head.
+      const done = new Map<UnsealedConsent, AppendOutcome>()
+      let pending = items
+      for (let attempt = 0; attempt < 5 && pending.length > 0; attempt++) {
+        for (const [item, outcome] of await appendOnce(pending, seal)) done.set(item, outcome)
+        pending = pending.filter((item) => !done.has(item))
       }
+      if (pending.length > 0) throw new Error('the hash chain kept moving under concurrent writers; giving up on this batch')
+      return items.map((item) => done.get(item)!)
     },
     async queryConsents(siteId, filter, afterSeq, limit) {
       return db
