@@ -38,6 +38,8 @@ export interface Api {
   app: Hono<AppEnv>
   cachedConfig: CachedConfigRead
   fastWrite: FastConsentWrite
+  /** Resolves once every consent already queued is committed (before closing the store on shutdown). */
+  drain(): Promise<void>
 }
 
 /**
@@ -64,7 +66,7 @@ export function createApi(deps: AppDeps): Api {
     for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v)
     return c.json(error.toBody(), error.status)
   })
-  return { app, cachedConfig: cachedConfigRead(ctx), fastWrite: fastConsentWrite(ctx) }
+  return { app, cachedConfig: cachedConfigRead(ctx), fastWrite: fastConsentWrite(ctx), drain: () => ctx.writer.drain() }
 }
 
 /** Unknown errors become a logged 500; the framework's own 4xx (malformed JSON) keep their status. */

@@ -70,7 +70,8 @@ export async function startServer(env: ServerEnv = readEnv()): Promise<RunningSe
         port: typeof address === 'object' && address ? address.port : env.port,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => void store.close().then(done))
+            // Requests whose clients hung up may still be queued: commit them before the store goes.
+            server.close(() => void api.drain().then(() => store.close()).then(done))
           }),
       })
     })
