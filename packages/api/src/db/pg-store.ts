@@ -62,69 +62,99 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
   }
 
   /**
-   * One attempt at a batch, in two round trips and no explicit transaction: the idempotency lookup, then one
-   * statement that moves each site's head only if it is still the one sealed against, and inserts the rows of
-   * the sites it moved. Measured: the earlier begin / lock heads / lookup / insert / update / commit sequence
-   * made six round trips a batch. Returns the outcomes it settled; the rest are tried again.
+   * One attempt at a batch. Optimistic (the usual case): two round trips and no explicit transaction, the
+   * idempotency lookup, then one statement that moves each site's head only if it is still the one sealed
+   * against and inserts the rows of the sites it moved. Measured: the locking sequence (begin, lock heads,
+   * lookup, insert, update, commit) made six round trips a batch. `locked` (after a conflict) takes the heads'
+   * row locks first, so it cannot lose to another writer. Returns the outcomes it settled; the rest go again.
    */
-  async function appendOnce(items: UnsealedConsent[], seal: Parameters<ConsentStore['appendBatch']>[1]): Promise<Map<UnsealedConsent, AppendOutcome>> {
-    const siteIds = [...new Set(items.map((i) => i.siteId))]
-    const unknown = siteIds.filter((id) => !heads.has(id))
-    if (unknown.length > 0) await loadHeads(unknown)
-    for (const id of siteIds) if (!heads.has(id)) throw new Error(`site ${id} vanished`)
-    const keyed = items.filter((i) => i.idempotencyKey !== null)
-    const existing = keyed.length
-      ? (await pool.query<Record<string, unknown>>(IDEMPOTENT_SQL, [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)])).rows.map(toRecord)
-      : []
-    // `fresh`: sealed in this attempt, settled only if its site's head moves.
-    const seen = new Map<string, { record: ConsentRecord; fresh: boolean }>(existing.map((r) => [`${r.siteId}\u0000${r.idempotencyKey}`, { record: r, fresh: false }]))
-    const sealedHeads = new Map<string, { expected: string | null; hash: string; at: number }>()
-    const rows: ConsentRecord[] = []
-    const planned: [UnsealedConsent, ConsentRecord, boolean][] = []
-    const now = Date.now()
-    for (const item of items) {
-      const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
-      const prior = seen.get(idemKey)
-      if (prior) {
-        planned.push([item, prior.record, true])
-        continue
+  async function appendOnce(items: UnsealedConsent[], seal: Parameters<ConsentStore['appendBatch']>[1], locked: boolean): Promise<Map<UnsealedConsent, AppendOutcome>> {
+    const siteIds = [...new Set(items.map((i) => i.siteId))].sort()
+    const client = locked ? await pool.connect() : pool
+    try {
+      let start: Map<string, { stored: string | null; at: number }> | undefined
+      if (locked) {
+        await client.query('begin')
+        const rows = await client.query<{ id: string; head_hash: string | null; last_received_at: string }>(
+          'select id, head_hash, last_received_at from sites where id = any($1::text[]) order by id for update',
+          [siteIds],
+        )
+        start = new Map(rows.rows.map((r) => [r.id, { stored: r.head_hash, at: Number(r.last_received_at) }]))
       }
-      const start = heads.get(item.siteId)!
-      const head = sealedHeads.get(item.siteId) ?? { expected: start.stored, hash: start.stored ?? GENESIS_HASH, at: start.at }
-      // Receipt times never go backwards within a site, so age-based purges remove a prefix of the chain.
-      const record = seal(item, head.hash, Math.max(now, head.at))
-      sealedHeads.set(item.siteId, { expected: head.expected, hash: record.hash, at: record.receivedAt })
-      seen.set(idemKey, { record, fresh: true })
-      rows.push(record)
-      planned.push([item, record, false])
-    }
-    const inserted = new Map<string, number>()
-    if (rows.length > 0) {
-      const moves = [...sealedHeads]
-      const result = await pool.query<{ id: string; seq: string }>(APPEND_SQL, [
-        moves.map(([id]) => id),
-        moves.map(([, h]) => h.expected),
-        moves.map(([, h]) => h.hash),
-        moves.map(([, h]) => h.at),
-        ...INSERT_COLUMNS.map(([key]) => rows.map((r) => r[key])),
-      ])
-      for (const r of result.rows) inserted.set(r.id, Number(r.seq))
-      for (const [id, h] of moves) {
-        if (rows.some((r) => r.siteId === id && inserted.has(r.id))) heads.set(id, { stored: h.hash, at: h.at })
-        else heads.delete(id)
+      const keyed = items.filter((i) => i.idempotencyKey !== null)
+      const existing = keyed.length
+        ? (await client.query<Record<string, unknown>>(IDEMPOTENT_SQL, [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)])).rows.map(toRecord)
+        : []
+      if (!start) {
+        // Heads this process last wrote or read; a stale one only makes the write below insert nothing.
+        const unknown = siteIds.filter((id) => !heads.has(id))
+        if (unknown.length > 0) await loadHeads(unknown)
+        start = new Map(siteIds.flatMap((id) => (heads.has(id) ? [[id, heads.get(id)!] as const] : [])))
       }
-    }
-    const settled = new Map<UnsealedConsent, AppendOutcome>()
-    const freshIds = new Set(rows.map((r) => r.id))
-    for (const [item, record, replay] of planned) {
-      if (freshIds.has(record.id)) {
-        const seq = inserted.get(record.id)
-        if (seq === undefined) continue
-        record.seq = seq
+      for (const id of siteIds) if (!start.has(id)) throw new Error(`site ${id} vanished`)
+      // Records sealed in this attempt are settled only if their site's head moves.
+      const seen = new Map<string, ConsentRecord>(existing.map((r) => [`${r.siteId}\u0000${r.idempotencyKey}`, r]))
+      const sealedHeads = new Map<string, { expected: string | null; hash: string; at: number }>()
+      const rows: ConsentRecord[] = []
+      const planned: [UnsealedConsent, ConsentRecord, boolean][] = []
+      const now = Date.now()
+      for (const item of items) {
+        const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
+        const prior = seen.get(idemKey)
+        if (prior) {
+          planned.push([item, prior, true])
+          continue
+        }
+        const first = start.get(item.siteId)!
+        const head = sealedHeads.get(item.siteId) ?? { expected: first.stored, hash: first.stored ?? GENESIS_HASH, at: first.at }
+        // Receipt times never go backwards within a site, so age-based purges remove a prefix of the chain.
+        const record = seal(item, head.hash, Math.max(now, head.at))
+        sealedHeads.set(item.siteId, { expected: head.expected, hash: record.hash, at: record.receivedAt })
+        seen.set(idemKey, record)
+        rows.push(record)
+        planned.push([item, record, false])
       }
-      settled.set(item, { record, replay })
+      const inserted = new Map<string, number>()
+      if (rows.length > 0) {
+        const moves = [...sealedHeads]
+        let result: pg.QueryResult<{ id: string; seq: string }>
+        try {
+          result = await client.query<{ id: string; seq: string }>(APPEND_SQL, [
+            moves.map(([id]) => id),
+            moves.map(([, h]) => h.expected),
+            moves.map(([, h]) => h.hash),
+            moves.map(([, h]) => h.at),
+            ...INSERT_COLUMNS.map(([key]) => rows.map((r) => r[key])),
+          ])
+        } catch (error) {
+          for (const [id] of moves) heads.delete(id)
+          throw error
+        }
+        for (const r of result.rows) inserted.set(r.id, Number(r.seq))
+        // A head another writer moved is forgotten, and read again by the next attempt.
+        for (const [id, h] of moves) {
+          if (rows.some((r) => r.siteId === id && inserted.has(r.id))) heads.set(id, { stored: h.hash, at: h.at })
+          else heads.delete(id)
+        }
+      }
+      if (locked) await client.query('commit')
+      const freshIds = new Set(rows.map((r) => r.id))
+      const settled = new Map<UnsealedConsent, AppendOutcome>()
+      for (const [item, record, replay] of planned) {
+        if (freshIds.has(record.id)) {
+          const seq = inserted.get(record.id)
+          if (seq === undefined) continue
+          record.seq = seq
+        }
+        settled.set(item, { record, replay })
+      }
+      return settled
+    } catch (error) {
+      if (locked) await client.query('rollback').catch(() => undefined)
+      throw error
+    } finally {
+      if (locked) (client as pg.PoolClient).release()
     }
-    return settled
   }
 
   return {
@@ -191,11 +221,11 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
     },
 
     async appendBatch(items, seal) {
-      // Sites whose chain another writer extended meanwhile are sealed again against the new head.
+      // Records of sites whose chain another writer extended meanwhile go again, holding the heads' locks.
       const done = new Map<UnsealedConsent, AppendOutcome>()
       let pending = items
-      for (let attempt = 0; attempt < 5 && pending.length > 0; attempt++) {
-        for (const [item, outcome] of await appendOnce(pending, seal)) done.set(item, outcome)
+      for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
+        for (const [item, outcome] of await appendOnce(pending, seal, attempt > 0)) done.set(item, outcome)
         pending = pending.filter((item) => !done.has(item))
       }
       if (pending.length > 0) throw new Error('the hash chain kept moving under concurrent writers; giving up on this batch')
