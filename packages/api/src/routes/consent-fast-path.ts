@@ -59,6 +59,11 @@ export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
         return write(parsed.data!, { header: (name) => incomingHeader(req, name), remoteAddress: req.socket.remoteAddress, setHeader })
       })
       .then(({ status, receipt }) => send(status, receipt), fail)
+      .catch((error: unknown) => {
+        // Writing the answer itself failed (the socket is gone): nothing left to tell the client.
+        console.error(error)
+        res.destroy()
+      })
     return true
   }
 }
