@@ -2,7 +2,7 @@ import type { ConsentInput, SiteConfig } from '@consentry/shared'
 import { canonicalJson } from './canonical'
 import { canonicalRecord, chainHash, personalDigest, type ConsentRecord } from './chain'
 import { coarseUserAgent, stripQuery, truncateIp, type IpMode } from './client-meta'
-import { newId, randomHex } from './ids'
+import { newRecordId, randomHex } from './ids'
 import type { UnsealedConsent } from '../db/store'
 
 /** What the server observes about the request, beside the body. */
@@ -48,7 +48,7 @@ export function unsealedRecord(
   }
   const salt = randomHex(16)
   return {
-    id: newId('cns'),
+    id: newRecordId(),
     siteId: input.siteId,
     ...personal,
     method: input.method,

@@ -29,3 +29,15 @@ export function newId(prefix: 'site' | 'cns' | 'cfg' | 'key'): string {
 export function randomHex(bytes: number): string {
   return randomSlice(bytes).toString('hex')
 }
+
+/**
+ * A consent record id: `cns_` + the receipt time in milliseconds (9 base-36 characters, zero-padded) + 11 random
+ * base-36 characters (~56 bits). Same shape as `newId('cns')`, but successive ids sort in time order, so the
+ * unique index on ids grows at its end instead of at a random page per insert (fewer pages dirtied per commit).
+ */
+export function newRecordId(now = Date.now()): string {
+  const bytes = randomSlice(11)
+  let out = `cns_${now.toString(36).padStart(9, '0')}`
+  for (const b of bytes) out += ALPHABET[b < 252 ? b % 36 : randomSlice(1)[0]! % 36]
+  return out
+}
