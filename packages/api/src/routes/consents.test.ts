@@ -25,6 +25,8 @@ describe.each(STORES)('consents (%s)', (kind) => {
   })
 
   it('signs a batch once: concurrent writes share a root, each with its own inclusion proof', async () => {
+    // Warm the site and configuration caches, so the concurrent writes reach the queue in the same turn.
+    expect((await postConsent(api, consentBody(site))).status).toBe(201)
     const responses = await Promise.all(Array.from({ length: 7 }, () => postConsent(api, consentBody(site))))
     const receipts = (await Promise.all(responses.map((r) => r.json()))) as ConsentReceipt[]
     const keys = (await (await api.app.request('/v1/keys')).json()) as { keys: { publicKey: string }[] }
