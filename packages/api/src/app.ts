@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception'
 import { SiteCache, type AppContext, type AppDeps, type AppEnv } from './context'
 import { BatchWriter } from './db/batch-writer'
 import type { ConfigVersionRow } from './db/store'
-import { ApiError } from './errors'
+import { ApiError, internalError, invalidBody } from './errors'
 import { adminAuth } from './middleware/admin-auth'
 import { RateLimiter } from './middleware/rate-limit'
 import { securityHeaders } from './middleware/security-headers'
@@ -62,7 +62,6 @@ export function createApi(deps: AppDeps): Api {
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
   app.onError((err, c) => {
     const error = toApiError(err)
-    if (error.status >= 500 && error.code === 'internal_error') console.error(err)
     for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v)
     return c.json(error.toBody(), error.status)
   })
@@ -72,11 +71,9 @@ export function createApi(deps: AppDeps): Api {
 /** Unknown errors become a logged 500; the framework's own 4xx (malformed JSON) keep their status. */
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
-  if (err instanceof HTTPException && err.status === 400) {
-    return new ApiError('invalid_input', err.message, [{ path: '(body)', message: err.message }])
-  }
+  if (err instanceof HTTPException && err.status === 400) return invalidBody(err.message)
   if (err instanceof HTTPException && err.status === 413) return new ApiError('payload_too_large')
-  return new ApiError('internal_error')
+  return internalError(err)
 }
 
 function createContext(deps: AppDeps): AppContext {

@@ -60,3 +60,8 @@ export function internalError(cause: unknown): ApiError {
   console.error(cause)
   return new ApiError('internal_error')
 }
+
+/** A 400 about the body as a whole (not JSON, say), named `(body)` in the details like a field. */
+export function invalidBody(message: string): ApiError {
+  return new ApiError('invalid_input', message, [{ path: '(body)', message }])
+}

@@ -53,12 +53,13 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
   // Chain heads as this process last wrote or read them. Another writer (a second instance) may move a head:
   // the write statement then inserts nothing for that site, and the head is read again.
   const heads = new Map<string, { stored: string | null; at: number }>()
-  const loadHeads = async (siteIds: string[]) => {
-    const found = await pool.query<{ id: string; head_hash: string | null; last_received_at: string }>(
-      'select id, head_hash, last_received_at from sites where id = any($1::text[])',
+  /** The stored heads of some sites; `lock` takes their row locks (in the caller's transaction). */
+  const readHeads = async (client: pg.Pool | pg.PoolClient, siteIds: string[], lock: boolean) => {
+    const found = await client.query<{ id: string; head_hash: string | null; last_received_at: string }>(
+      `select id, head_hash, last_received_at from sites where id = any($1::text[]) order by id${lock ? ' for update' : ''}`,
       [siteIds],
     )
-    for (const r of found.rows) heads.set(r.id, { stored: r.head_hash, at: Number(r.last_received_at) })
+    return new Map(found.rows.map((r) => [r.id, { stored: r.head_hash, at: Number(r.last_received_at) }]))
   }
 
   /**
@@ -75,11 +76,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
       let start: Map<string, { stored: string | null; at: number }> | undefined
       if (locked) {
         await client.query('begin')
-        const rows = await client.query<{ id: string; head_hash: string | null; last_received_at: string }>(
-          'select id, head_hash, last_received_at from sites where id = any($1::text[]) order by id for update',
-          [siteIds],
-        )
-        start = new Map(rows.rows.map((r) => [r.id, { stored: r.head_hash, at: Number(r.last_received_at) }]))
+        start = await readHeads(client, siteIds, true)
       }
       const keyed = items.filter((i) => i.idempotencyKey !== null)
       const existing = keyed.length
@@ -88,11 +85,10 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
       if (!start) {
         // Heads this process last wrote or read; a stale one only makes the write below insert nothing.
         const unknown = siteIds.filter((id) => !heads.has(id))
-        if (unknown.length > 0) await loadHeads(unknown)
+        if (unknown.length > 0) for (const [id, head] of await readHeads(pool, unknown, false)) heads.set(id, head)
         start = new Map(siteIds.flatMap((id) => (heads.has(id) ? [[id, heads.get(id)!] as const] : [])))
       }
       for (const id of siteIds) if (!start.has(id)) throw new Error(`site ${id} vanished`)
-      // Records sealed in this attempt are settled only if their site's head moves.
       const seen = new Map<string, ConsentRecord>(existing.map((r) => [`${r.siteId}\u0000${r.idempotencyKey}`, r]))
       const sealedHeads = new Map<string, { expected: string | null; hash: string; at: number }>()
       const rows: ConsentRecord[] = []
@@ -138,6 +134,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
         }
       }
       if (locked) await client.query('commit')
+      // Records sealed in this attempt (and replays of them) are settled only if their site's head moved.
       const freshIds = new Set(rows.map((r) => r.id))
       const settled = new Map<UnsealedConsent, AppendOutcome>()
       for (const [item, record, replay] of planned) {
