@@ -5,6 +5,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { requestHeader } from '../middleware/request-header'
+import { documentHeaders } from '../middleware/security-headers'
 
 /** Chunks the banner loads on demand (`consentry-panels.js`) and its translations (`i18n/de.json`). */
 const CHUNK = /^consentry-[a-z0-9-]{1,40}\.js$/
@@ -22,6 +23,7 @@ export function bannerAssetRoutes(ctx: AppContext) {
     .get('/:file{consentry-[a-z0-9-]+\\.js}', (c) => {
       const file = c.req.param('file')
       if (!CHUNK.test(file)) throw new ApiError('not_found')
+      documentHeaders(c)
       return send(c, read(join(dir, file)), 'text/javascript; charset=utf-8')
     })
     .get('/i18n/:file', (c) => {

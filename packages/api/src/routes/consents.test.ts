@@ -187,11 +187,20 @@ describe.each(STORES)('consents (%s)', (kind) => {
     }
   })
 
-  it('sets security headers on every response, errors included', async () => {
-    for (const res of [await postConsent(api, {}), await api.app.request('/v1/keys'), await api.app.request('/nope')]) {
+  it('sets the API security headers on every response, errors included; document headers only on what a browser renders or runs', async () => {
+    const json = [await postConsent(api, {}), await api.app.request('/v1/keys'), await api.app.request('/nope'), await api.app.request('/v1/openapi.json')]
+    const docs = await api.app.request('/docs')
+    for (const res of [...json, docs]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
       expect(res.headers.get('strict-transport-security')).toContain('max-age')
-      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+      expect(res.headers.get('x-frame-options')).toBe('DENY')
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
     }
+    // No caching unless a route has its own policy (the public keys may be cached for an hour).
+    for (const res of [json[0]!, json[2]!, docs]) expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(json[1]!.headers.get('cache-control')).toBe('public, max-age=3600')
+    for (const res of json) expect(res.headers.get('referrer-policy')).toBeNull()
+    expect(docs.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(docs.headers.get('cross-origin-opener-policy')).toBe('same-origin')
   })
 })

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../context'
+import { documentHeaders } from '../middleware/security-headers'
 import { openApiDocument, type OpenApiDocument } from '../openapi'
 
 /** `GET /v1/openapi.json` (OpenAPI 3.1 from the zod schemas) and `GET /docs` (a plain HTML reference). */
@@ -12,7 +13,8 @@ export function docsRoutes(): Hono<AppEnv> {
       return c.json(get())
     })
     .get('/docs', (c) => {
-      c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+      documentHeaders(c)
+      c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
       return c.html(docsPage(get()))
     })
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { invalidInput } from '../validate'
 import { requestHeader } from '../middleware/request-header'
+import { documentHeaders } from '../middleware/security-headers'
 import { JSON_TYPE, matchesIfNoneMatch, RenderedConfigs, representationHeaders, visitorLocation, type RenderedConfig } from './config-response'
 
 /** `GET /v1/sites/:siteId/config`, `GET /v1/sites/:siteId/consentry.js` and `GET /consentry.js`. */
@@ -48,10 +49,12 @@ export function siteConfigRoutes(ctx: AppContext) {
       const out = await render(c, siteId, c.req.valid('query'))
       const bundle = banner()
       const etag = `"${sha256Hex(out.etag + bundle.etag).slice(0, 32)}"`
+      documentHeaders(c)
       return conditional(c, etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`, 'text/javascript; charset=utf-8')
     })
     .get('/consentry.js', (c) => {
       const bundle = banner()
+      documentHeaders(c)
       return conditional(c, bundle.etag, bundle.text, 'text/javascript; charset=utf-8')
     })
 }
