@@ -77,7 +77,11 @@ export class BatchWriter {
     this.done()
     try {
       const signed = this.signBatch(outcomes.map((o) => o.record.hash))
-      batch.forEach((w, i) => w.resolve({ ...outcomes[i]!, ...signed[i]! }))
+      batch.forEach((w, i) => {
+        const { record, replay } = outcomes[i]!
+        const { signature, proof } = signed[i]!
+        w.resolve({ record, replay, signature, proof })
+      })
     } catch (error) {
       for (const w of batch) w.reject(error)
     }

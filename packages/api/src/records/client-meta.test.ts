@@ -29,8 +29,21 @@ describe('truncateIp', () => {
     ['2001:0db8:0000:5678::1', '2001:db8:0::'],
     ['::1', '0:0:0::'],
     ['not an ip', null],
+    ['0.0.0.0', '0.0.0.0'],
+    ['255.255.255.255', '255.255.255.0'],
+    ['256.1.1.1', null],
+    ['01.2.3.4', null],
+    ['1.2.3', null],
+    [' 203.0.113.77 ', '203.0.113.0'],
   ])('REC-03: %s → %s', (ip, expected) => {
     expect(truncateIp(ip)).toBe(expected)
+  })
+
+  it('treats an IPv4 address alike on the fast path and as an IPv4-mapped IPv6 address', () => {
+    for (let i = 0; i < 500; i++) {
+      const ip = Array.from({ length: 4 }, (_, k) => String((i * 37 + k * 101) % 256)).join('.')
+      expect(truncateIp(ip)).toBe(truncateIp(`::ffff:${ip}`))
+    }
   })
 })
 
@@ -41,6 +54,11 @@ describe('coarseUserAgent', () => {
     expect(coarseUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91')).toBe('Edge 120 / Windows')
     expect(coarseUserAgent('curl/8.4.0')).toBe('Other / Other')
     expect(coarseUserAgent(undefined)).toBeNull()
+  })
+
+  it('gives the same answer from its cache', () => {
+    const ua = 'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0'
+    expect([coarseUserAgent(ua), coarseUserAgent(ua), coarseUserAgent(`${ua} Edg/99`)]).toEqual(['Firefox 121 / Linux', 'Firefox 121 / Linux', 'Edge 99 / Linux'])
   })
 })
 

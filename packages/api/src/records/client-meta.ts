@@ -1,11 +1,15 @@
 import { isIP } from 'node:net'
 
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
+
 /** What the server keeps of the client's address. */
 export type IpMode = 'truncate' | 'drop'
 
 /** IPv4 → /24 (`203.0.113.0`), IPv6 → /48 (`2001:db8:1::`); anything else → null. */
 export function truncateIp(ip: string | null | undefined): string | null {
   if (!ip) return null
+  // The common case, a socket's plain IPv4 address, without splitting and joining.
+  if (IPV4.test(ip)) return `${ip.slice(0, ip.lastIndexOf('.'))}.0`
   let addr = ip.trim()
   if (addr.startsWith('::ffff:') && isIP(addr.slice(7)) === 4) addr = addr.slice(7)
   const kind = isIP(addr)
@@ -41,9 +45,22 @@ const SYSTEMS: [RegExp, string][] = [
   [/Linux/, 'Linux'],
 ]
 
+// Visitors share a few thousand user agents at most: each is reduced once (ten regular expressions) and kept.
+const coarseCache = new Map<string, string>()
+
 /** A coarse user agent (`Chrome 120 / Windows`): browser family, major version and OS only (REC-03). */
 export function coarseUserAgent(ua: string | null | undefined): string | null {
   if (!ua) return null
+  let coarse = coarseCache.get(ua)
+  if (coarse === undefined) {
+    coarse = reduceUserAgent(ua)
+    if (coarseCache.size >= 5000) coarseCache.clear()
+    coarseCache.set(ua, coarse)
+  }
+  return coarse
+}
+
+function reduceUserAgent(ua: string): string {
   let browser = 'Other'
   for (const [re, name] of BROWSERS) {
     const m = re.exec(ua)

@@ -19,16 +19,22 @@ export interface InclusionProof {
   root: string
 }
 
-const LEAF = Buffer.from([0])
-const NODE = Buffer.from([1])
+// Hashed from one scratch buffer each: a batch hashes two of these per record, and Buffer.concat allocated per call.
+const leafInput = Buffer.alloc(33)
+const nodeInput = Buffer.alloc(65)
+nodeInput[0] = 1
 
 /** The leaf hash of a record hash (64 hex characters). */
 export function leafHash(recordHash: string): Buffer {
-  return hash('sha256', Buffer.concat([LEAF, Buffer.from(recordHash, 'hex')]), 'buffer')
+  leafInput.fill(0)
+  leafInput.write(recordHash, 1, 'hex')
+  return hash('sha256', leafInput, 'buffer')
 }
 
 function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return hash('sha256', Buffer.concat([NODE, left, right]), 'buffer')
+  left.copy(nodeInput, 1)
+  right.copy(nodeInput, 33)
+  return hash('sha256', nodeInput, 'buffer')
 }
 
 /** Largest power of two below n (n > 1). */
@@ -42,20 +48,22 @@ function split(n: number): number {
 export function batchProofs(recordHashes: readonly string[]): InclusionProof[] {
   const n = recordHashes.length
   if (n === 0) return []
-  const paths: Buffer[][] = recordHashes.map(() => [])
-  // Builds the subtree over [lo, hi) and gives every leaf in each half the other half's hash; deeper levels
-  // finish first, so each path fills from the leaf upwards.
+  const paths: string[][] = recordHashes.map(() => [])
+  // Builds the subtree over [lo, hi) and gives every leaf in each half the other half's hash (as hex, encoded
+  // once per node); deeper levels finish first, so each path fills from the leaf upwards.
   const build = (lo: number, hi: number): Buffer => {
     if (hi - lo === 1) return leafHash(recordHashes[lo]!)
     const mid = lo + split(hi - lo)
     const left = build(lo, mid)
     const right = build(mid, hi)
-    for (let i = lo; i < mid; i++) paths[i]!.push(right)
-    for (let i = mid; i < hi; i++) paths[i]!.push(left)
+    const leftHex = left.toString('hex')
+    const rightHex = right.toString('hex')
+    for (let i = lo; i < mid; i++) paths[i]!.push(rightHex)
+    for (let i = mid; i < hi; i++) paths[i]!.push(leftHex)
     return nodeHash(left, right)
   }
   const root = build(0, n).toString('hex')
-  return paths.map((path, leafIndex) => ({ treeSize: n, leafIndex, path: path.map((h) => h.toString('hex')), root }))
+  return paths.map((path, leafIndex) => ({ treeSize: n, leafIndex, path, root }))
 }
 
 /**
