@@ -5,11 +5,14 @@ import { Worker } from 'node:worker_threads'
 export interface WriteBatch {
   /** `[siteId, head_hash as read before sealing (null for an empty chain)]` */
   expect: [string, string | null][]
+  /** `[siteId, JSON array of the idempotency keys of the rows]`: none may be stored yet. */
+  keys: [string, string][]
   rows: unknown[][]
   heads: [string, string, number][]
 }
 
-export type WriteResult = { seqs: number[] } | { conflict: true }
+/** Committed (the rows' seqs); or nothing written: a head moved, or some keys are stored (their rows, `select *`). */
+export type WriteResult = { seqs: number[] } | { conflict: true } | { replays: Record<string, unknown>[] }
 
 // Plain CommonJS, run as an eval'd worker from the sources (tests) and the bundle alike. It owns the only
 // connection that appends records; BEGIN IMMEDIATE + a head check make a concurrent writer a conflict, not a fork.
@@ -22,10 +25,13 @@ db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
 db.pragma('cache_size = -65536')
 const head = db.prepare('select head_hash from sites where id = ?').pluck()
+const stored = db.prepare('select * from consents where site_id = ? and idempotency_key in (select value from json_each(?))')
 const insert = db.prepare(workerData.insertSql)
 const move = db.prepare('update sites set head_hash = ?, last_received_at = ? where id = ?')
 const write = db.transaction((batch) => {
   for (const [siteId, expected] of batch.expect) if ((head.get(siteId) ?? null) !== expected) return { conflict: true }
+  const replays = batch.keys.flatMap(([siteId, keys]) => stored.all(siteId, keys))
+  if (replays.length > 0) return { replays }
   const seqs = batch.rows.map((row) => Number(insert.run(row).lastInsertRowid))
   for (const [siteId, hash, at] of batch.heads) move.run(hash, at, siteId)
   return { seqs }
