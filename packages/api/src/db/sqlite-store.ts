@@ -7,7 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-sqlite'
-import { SqliteWriter, type WriteBatch, type WriteResult } from './sqlite-writer'
+import { SqliteWriter, STORED_KEYS_SQL, type WriteBatch, type WriteResult } from './sqlite-writer'
 import type { AppendOutcome, ConsentFilter, ConsentStore, StatsRow, UnsealedConsent } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents }
@@ -45,9 +45,7 @@ export function openSqliteStore(file: string): ConsentStore {
   const writer = file === ':memory:' ? null : new SqliteWriter(file, insertSql)
   const insertHere = client.prepare(insertSql)
   const moveHere = client.prepare('update sites set head_hash = ?, last_received_at = ? where id = ?')
-  const storedHere = client.prepare<[string, string], Record<string, unknown>>(
-    'select * from consents where site_id = ? and idempotency_key in (select value from json_each(?))',
-  )
+  const storedHere = client.prepare<[string, string], Record<string, unknown>>(STORED_KEYS_SQL)
   const writeHere = client.transaction((batch: WriteBatch): WriteResult => {
     for (const [siteId, expected] of batch.expect) if ((headOf.get({ siteId })?.headHash ?? null) !== expected) return { conflict: true }
     const replays = batch.keys.flatMap(([siteId, keys]) => storedHere.all(siteId, keys))

@@ -11,6 +11,9 @@ export interface WriteBatch {
   heads: [string, string, number][]
 }
 
+/** The stored rows (`select *`) among a site's idempotency keys, given as a JSON array: one query per site and batch. */
+export const STORED_KEYS_SQL = 'select * from consents where site_id = ? and idempotency_key in (select value from json_each(?))'
+
 /** Committed (the rows' seqs); or nothing written: a head moved, or some keys are stored (their rows, `select *`). */
 export type WriteResult = { seqs: number[] } | { conflict: true } | { replays: Record<string, unknown>[] }
 
@@ -25,7 +28,7 @@ db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
 db.pragma('cache_size = -65536')
 const head = db.prepare('select head_hash from sites where id = ?').pluck()
-const stored = db.prepare('select * from consents where site_id = ? and idempotency_key in (select value from json_each(?))')
+const stored = db.prepare(${JSON.stringify(STORED_KEYS_SQL)})
 const insert = db.prepare(workerData.insertSql)
 const move = db.prepare('update sites set head_hash = ?, last_received_at = ? where id = ?')
 const write = db.transaction((batch) => {

@@ -13,5 +13,4 @@ describe('security headers', () => {
     const ours = Object.fromEntries([...SECURITY_HEADERS, ...DOCUMENT_SECURITY_HEADERS].filter(([k]) => k !== 'Cache-Control').map(([k, v]) => [k.toLowerCase(), v]))
     expect(ours).toEqual(expected)
   })
-
 })
