@@ -67,7 +67,10 @@ export async function loadConfig(
   try {
     const url = `${options.api.replace(/\/$/, '')}/v1/sites/${encodeURIComponent(options.site)}/config`
     const res = await fetch(url, { signal: controller.signal, credentials: 'omit' })
-    if (!res.ok) throw new ConfigError(`config request failed with HTTP ${res.status}`)
+    if (!res.ok) {
+      await res.text().catch(() => '') // an unread no-store body keeps the request open (see delivery/outbox)
+      throw new ConfigError(`config request failed with HTTP ${res.status}`)
+    }
     return fromResponse((await res.json()) as ConfigResponse)
   } finally {
     clearTimeout(timer)

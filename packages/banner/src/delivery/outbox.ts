@@ -58,6 +58,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         keepalive: true,
         credentials: options.credentials ?? 'omit',
       })
+      // Read to the end though unused: Chromium never finishes loading an unread no-store body, so the request
+      // stays open and the page never goes network-idle (cancelling it instead shows as a failed request).
+      await res.text().catch(() => '')
       if (res.ok) return remove(decision.idempotencyKey), true
       if (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) {
         console.warn(`[consentry] consent record rejected (HTTP ${res.status}); dropped`)
