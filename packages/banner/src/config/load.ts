@@ -1,4 +1,5 @@
 import type { ConfigResponse, Jurisdiction, SiteConfig } from '@consentry/shared'
+import { readToEnd } from '../read-to-end'
 import { ConfigError } from './config-error'
 import type { resolveInline } from './inline'
 
@@ -68,7 +69,7 @@ export async function loadConfig(
     const url = `${options.api.replace(/\/$/, '')}/v1/sites/${encodeURIComponent(options.site)}/config`
     const res = await fetch(url, { signal: controller.signal, credentials: 'omit' })
     if (!res.ok) {
-      await res.text().catch(() => '') // an unread no-store body keeps the request open (see delivery/outbox)
+      await readToEnd(res)
       throw new ConfigError(`config request failed with HTTP ${res.status}`)
     }
     return fromResponse((await res.json()) as ConfigResponse)

@@ -1,3 +1,4 @@
+import { readToEnd } from '../read-to-end'
 import { toConsentInput } from './consent-input'
 import type { PendingDecision } from './record'
 import { pendingStore, type PendingStore } from './pending'
@@ -58,9 +59,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         keepalive: true,
         credentials: options.credentials ?? 'omit',
       })
-      // Read to the end though unused: Chromium never finishes loading an unread no-store body, so the request
-      // stays open and the page never goes network-idle (cancelling it instead shows as a failed request).
-      await res.text().catch(() => '')
+      await readToEnd(res) // the receipt is not needed here
       if (res.ok) return remove(decision.idempotencyKey), true
       if (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) {
         console.warn(`[consentry] consent record rejected (HTTP ${res.status}); dropped`)

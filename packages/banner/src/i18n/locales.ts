@@ -1,4 +1,5 @@
 import type { Texts } from '@consentry/shared'
+import { readToEnd } from '../read-to-end'
 import { enCore } from './en-core'
 import type { CoreTexts } from '../ui/types'
 
@@ -42,7 +43,11 @@ export async function fetchLocale(locale: string, baseUrl: string | null): Promi
   if (base === 'en' || !baseUrl || !(BUILT_IN_LOCALES as readonly string[]).includes(base)) return null
   try {
     const res = await fetch(new URL(`i18n/${base}.json`, baseUrl).href, { credentials: 'omit' })
-    return res.ok ? ((await res.json()) as Partial<Texts>) : null
+    if (!res.ok) {
+      await readToEnd(res)
+      return null
+    }
+    return (await res.json()) as Partial<Texts>
   } catch {
     return null // English is always there
   }
