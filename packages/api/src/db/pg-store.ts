@@ -96,7 +96,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
       const now = Date.now()
       for (const item of items) {
         const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
-        const prior = seen.get(idemKey)
+        const prior = item.idempotencyKey === null ? undefined : seen.get(idemKey)
         if (prior) {
           planned.push([item, prior, true])
           continue
@@ -106,7 +106,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
         // Receipt times never go backwards within a site, so age-based purges remove a prefix of the chain.
         const record = seal(item, head.hash, Math.max(now, head.at))
         sealedHeads.set(item.siteId, { expected: head.expected, hash: record.hash, at: record.receivedAt })
-        seen.set(idemKey, record)
+        if (item.idempotencyKey !== null) seen.set(idemKey, record)
         rows.push(record)
         planned.push([item, record, false])
       }
