@@ -17,6 +17,8 @@ const INSERT_COLUMNS = COLUMNS.filter(([key]) => key !== 'seq')
 // One statement, atomic on its own: move each site's head from the hash the batch was sealed against ($1–$4,
 // per site), then insert the rows ($5…) of the sites whose head moved. A head another writer moved meanwhile
 // matches nothing (READ COMMITTED re-checks the locked row), so that site's rows are not inserted.
+// Both hot statements are named (prepared once per connection): measured, parsing and planning this 34-array
+// statement anew for every batch was a quarter of the PostgreSQL server's CPU per write (60–66 → 45–46 µs).
 const APPEND_SQL = `with moves as (select * from unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) as m(site_id, expected, head_hash, at)),
 moved as (update sites s set head_hash = m.head_hash, last_received_at = m.at from moves m where s.id = m.site_id and s.head_hash is not distinct from m.expected returning s.id)
 insert into consents (${INSERT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) select * from unnest(${INSERT_COLUMNS.map(
@@ -80,7 +82,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
       }
       const keyed = items.filter((i) => i.idempotencyKey !== null)
       const existing = keyed.length
-        ? (await client.query<Record<string, unknown>>(IDEMPOTENT_SQL, [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)])).rows.map(toRecord)
+        ? (await client.query<Record<string, unknown>>({ name: 'consentry_idempotent', text: IDEMPOTENT_SQL, values: [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)] })).rows.map(toRecord)
         : []
       if (!start) {
         // Heads this process last wrote or read; a stale one only makes the write below insert nothing.
@@ -115,13 +117,13 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
         const moves = [...sealedHeads]
         let result: pg.QueryResult<{ id: string; seq: string }>
         try {
-          result = await client.query<{ id: string; seq: string }>(APPEND_SQL, [
+          result = await client.query<{ id: string; seq: string }>({ name: 'consentry_append', text: APPEND_SQL, values: [
             moves.map(([id]) => id),
             moves.map(([, h]) => h.expected),
             moves.map(([, h]) => h.hash),
             moves.map(([, h]) => h.at),
             ...INSERT_COLUMNS.map(([key]) => rows.map((r) => r[key])),
-          ])
+          ] })
         } catch (error) {
           for (const [id] of moves) heads.delete(id)
           throw error
