@@ -29,6 +29,12 @@ insert into consents (${INSERT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}
 // ANALYZE is estimated at one row), so each batch cost grew with the site's record count: writes fell ~20% a round.
 export const IDEMPOTENT_SQL = `select ${COLUMNS.map(([key, c]) => `c."${c.name}" as "${key}"`).join(', ')} from unnest($1::text[], $2::text[]) as k(site_id, idempotency_key) cross join lateral (select * from consents where site_id = k.site_id and idempotency_key = k.idempotency_key) c`
 
+/** PostgreSQL's unique_violation on the (site, idempotency key) index: a retried delivery of a stored record. */
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string }
+  return e.code === '23505' && e.constraint === 'consents_site_idempotency'
+}
+
 /** A raw row (aliased to camelCase) as a record; PostgreSQL returns bigint as a string. */
 function toRecord(row: Record<string, unknown>): ConsentRecord {
   for (const key of BIGINTS) if (row[key] !== null && row[key] !== undefined) row[key] = Number(row[key])
@@ -65,13 +71,20 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
   }
 
   /**
-   * One attempt at a batch. Optimistic (the usual case): two round trips and no explicit transaction, the
-   * idempotency lookup, then one statement that moves each site's head only if it is still the one sealed
-   * against and inserts the rows of the sites it moved. Measured: the locking sequence (begin, lock heads,
-   * lookup, insert, update, commit) made six round trips a batch. `locked` (after a conflict) takes the heads'
-   * row locks first, so it cannot lose to another writer. Returns the outcomes it settled; the rest go again.
+   * One attempt at a batch. Optimistic (the usual case): one round trip and no explicit transaction, a
+   * statement that moves each site's head only if it is still the one sealed against and inserts the rows of
+   * the sites it moved. No idempotency lookup first: the unique index on (site, key) refuses a key already
+   * stored, the statement then writes nothing, and the stored records go into `stored` for the next attempt.
+   * Measured: the locking sequence (begin, lock heads, lookup, insert, update, commit) made six round trips a
+   * batch. `locked` (any later attempt) takes the heads' row locks first and looks the keys up under them, so it
+   * cannot lose to another writer. Returns the outcomes it settled; the rest go again.
    */
-  async function appendOnce(items: UnsealedConsent[], seal: Parameters<ConsentStore['appendBatch']>[1], locked: boolean): Promise<Map<UnsealedConsent, AppendOutcome>> {
+  async function appendOnce(
+    items: UnsealedConsent[],
+    seal: Parameters<ConsentStore['appendBatch']>[1],
+    locked: boolean,
+    stored: Map<string, ConsentRecord>,
+  ): Promise<Map<UnsealedConsent, AppendOutcome>> {
     const siteIds = [...new Set(items.map((i) => i.siteId))].sort()
     const client = locked ? await pool.connect() : pool
     try {
@@ -81,9 +94,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
         start = await readHeads(client, siteIds, true)
       }
       const keyed = items.filter((i) => i.idempotencyKey !== null)
-      const existing = keyed.length
-        ? (await client.query<Record<string, unknown>>({ name: 'consentry_idempotent', text: IDEMPOTENT_SQL, values: [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)] })).rows.map(toRecord)
-        : []
+      if (locked) for (const r of await storedKeys(client, keyed)) stored.set(`${r.siteId}\u0000${r.idempotencyKey}`, r)
       if (!start) {
         // Heads this process last wrote or read; a stale one only makes the write below insert nothing.
         const unknown = siteIds.filter((id) => !heads.has(id))
@@ -91,7 +102,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
         start = new Map(siteIds.flatMap((id) => (heads.has(id) ? [[id, heads.get(id)!] as const] : [])))
       }
       for (const id of siteIds) if (!start.has(id)) throw new Error(`site ${id} vanished`)
-      const seen = new Map<string, ConsentRecord>(existing.map((r) => [`${r.siteId}\u0000${r.idempotencyKey}`, r]))
+      const seen = new Map<string, ConsentRecord>(stored)
       const sealedHeads = new Map<string, { expected: string | null; hash: string; at: number }>()
       const rows: ConsentRecord[] = []
       const planned: [UnsealedConsent, ConsentRecord, boolean][] = []
@@ -125,6 +136,11 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
             ...INSERT_COLUMNS.map(([key]) => rows.map((r) => r[key])),
           ] })
         } catch (error) {
+          // A stored key: nothing was written and the heads did not move.
+          if (!locked && isDuplicateKey(error)) {
+            for (const r of await storedKeys(client, keyed)) stored.set(`${r.siteId}\u0000${r.idempotencyKey}`, r)
+            return new Map()
+          }
           for (const [id] of moves) heads.delete(id)
           throw error
         }
@@ -155,6 +171,12 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
       if (locked) (client as pg.PoolClient).release()
     }
   }
+
+  /** The stored records among some items' (site, idempotency key) pairs. */
+  const storedKeys = async (client: pg.Pool | pg.PoolClient, keyed: UnsealedConsent[]) =>
+    keyed.length === 0
+      ? []
+      : (await client.query<Record<string, unknown>>({ name: 'consentry_idempotent', text: IDEMPOTENT_SQL, values: [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)] })).rows.map(toRecord)
 
   return {
     dialect: 'postgres',
@@ -222,9 +244,10 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
     async appendBatch(items, seal) {
       // Records of sites whose chain another writer extended meanwhile go again, holding the heads' locks.
       const done = new Map<UnsealedConsent, AppendOutcome>()
+      const stored = new Map<string, ConsentRecord>()
       let pending = items
       for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
-        for (const [item, outcome] of await appendOnce(pending, seal, attempt > 0)) done.set(item, outcome)
+        for (const [item, outcome] of await appendOnce(pending, seal, attempt > 0, stored)) done.set(item, outcome)
         pending = pending.filter((item) => !done.has(item))
       }
       if (pending.length > 0) throw new Error('the hash chain kept moving under concurrent writers; giving up on this batch')
