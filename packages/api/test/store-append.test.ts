@@ -1,17 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { verifyChain } from '../src/records/chain'
 import { sealRecord } from '../src/records/consent-record'
+import { openSqliteStore } from '../src/db/sqlite-store'
 import { newSite } from '../src/sites'
 import { openTestDb, STORES, unsealedFixture, type TestDb } from './helpers'
 
-describe.each(STORES)('appendBatch and idempotency keys (%s)', (kind) => {
+// An in-memory SQLite database commits on its own connection instead of the writer thread: the same protocol.
+const inMemory = async (): Promise<TestDb> => {
+  const store = openSqliteStore(':memory:')
+  return { store, location: ':memory:', cleanup: () => store.close() }
+}
+
+describe.each([...STORES, 'sqlite in memory'] as const)('appendBatch and idempotency keys (%s)', (kind) => {
   let db: TestDb
   afterEach(async () => {
     await db.cleanup()
   })
+  const open = () => (kind === 'sqlite in memory' ? inMemory() : openTestDb(kind))
 
   it('answers a repeated key with the record stored first, and stores every record without a key', async () => {
-    db = await openTestDb(kind)
+    db = await open()
     const site = newSite({ name: 'Batch', allowedOrigins: [], retentionDays: null })
     await db.store.insertSite(site)
     const keyless = (n: number) => ({ ...unsealedFixture(site.id, n, 'unused_key_0000000'), idempotencyKey: null })
@@ -26,7 +34,7 @@ describe.each(STORES)('appendBatch and idempotency keys (%s)', (kind) => {
   })
 
   it('answers a key stored by an earlier batch with that record, stores the rest of the batch and keeps the chain whole', async () => {
-    db = await openTestDb(kind)
+    db = await open()
     const site = newSite({ name: 'Retry', allowedOrigins: [], retentionDays: null })
     await db.store.insertSite(site)
     const [first] = await db.store.appendBatch([unsealedFixture(site.id, 1, 'stored_key_00000001')], sealRecord)

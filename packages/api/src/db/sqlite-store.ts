@@ -46,22 +46,31 @@ export function openSqliteStore(file: string): ConsentStore {
   const insertHere = client.prepare(insertSql)
   const moveHere = client.prepare('update sites set head_hash = ?, last_received_at = ? where id = ?')
   const storedHere = client.prepare<[string, string], Record<string, unknown>>(STORED_KEYS_SQL)
-  const writeHere = client.transaction((batch: WriteBatch): WriteResult => {
+  const commitHere = client.transaction((batch: WriteBatch): WriteResult => {
     for (const [siteId, expected] of batch.expect) if ((headOf.get({ siteId })?.headHash ?? null) !== expected) return { conflict: true }
-    const replays = batch.keys.flatMap(([siteId, keys]) => storedHere.all(siteId, keys))
-    if (replays.length > 0) return { replays }
     const seqs = batch.rows.map((row) => Number(insertHere.run(row).lastInsertRowid))
     for (const [siteId, hash, at] of batch.heads) moveHere.run(hash, at, siteId)
     return { seqs }
   })
+  // The writer thread's protocol, on this connection (in-memory databases).
+  const writeHere = (batch: WriteBatch): WriteResult => {
+    try {
+      return commitHere.immediate(batch)
+    } catch (error) {
+      const replays = (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? batch.keys.flatMap(([siteId, keys]) => storedHere.all(siteId, keys)) : []
+      if (replays.length > 0) return { replays }
+      throw error
+    }
+  }
 
   const fromRow = recordFromRow(columns)
 
   /**
    * Seals a batch against the heads as stored now; one attempt. Records whose idempotency key is in `stored`
-   * are answered with the stored one; for the others, the writer checks that none of their keys is stored yet
-   * (its page cache is warm, this connection's is emptied by every commit of the writer) and otherwise sends
-   * the rows that are, which the next attempt answers as replays.
+   * are answered with the stored one; the others are inserted, and if the unique index refuses a key (a retried
+   * delivery), the writer rolls back and sends the stored rows of the batch's keys, which the next attempt
+   * answers as replays. The writer looks them up itself: its page cache is warm, this connection's is emptied by
+   * every commit of the writer.
    */
   async function appendOnce(items: UnsealedConsent[], seal: Parameters<ConsentStore['appendBatch']>[1], stored: Map<string, ConsentRecord>): Promise<AppendOutcome[] | null> {
     const expect = new Map<string, string | null>()
@@ -104,7 +113,7 @@ export function openSqliteStore(file: string): ConsentStore {
       rows: rows.map(toParams),
       heads: [...heads].map(([id, h]) => [id, h.hash, h.at]),
     }
-    const result = writer ? await writer.write(batch) : writeHere.immediate(batch)
+    const result = writer ? await writer.write(batch) : writeHere(batch)
     if ('conflict' in result) return null
     if ('replays' in result) {
       for (const row of result.replays) {
