@@ -12,7 +12,7 @@ import autocannon from 'autocannon'
 const root = join(import.meta.dirname, '..', '..')
 const api = join(root, 'packages', 'api')
 const DURATION = Number(process.env.BENCH_DURATION ?? 3)
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 // Writes are measured at each level, reads at the first. A durable write waits for its group commit, so it needs
 // more requests in flight than an echo to reach its peak (Little's law); the bare echo gets the same levels.
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '64,256').split(',').map(Number)
