@@ -168,7 +168,7 @@ function consentBody(site) {
   }
 }
 
-/** Measures one target: a 2 s warm-up, then DURATION seconds. Non-2xx responses are counted and reported. */
+/** Measures one target: a 1 s warm-up, then DURATION seconds. Non-2xx responses are counted and reported. */
 async function measure(label, url, request, connections = CONNECTIONS[0]) {
   await cannon({ url, duration: 1, requests: [request], connections })
   const r = await cannon({ url, requests: [request], connections })

@@ -42,15 +42,23 @@ const write = db.transaction((batch) => {
   for (const [siteId, hash, at] of batch.heads) move.run(hash, at, siteId)
   return { seqs }
 })
+const replaysOf = (batch) => batch.keys.flatMap(([siteId, keys]) => stored.all(siteId, keys))
+const failure = (id, error) => ({ id, error: String(error && error.message || error) })
 parentPort.on('message', ({ id, json }) => {
   let batch
   try {
     batch = JSON.parse(json)
     parentPort.postMessage({ id, result: write.immediate(batch) })
   } catch (error) {
-    const replays = error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' ? batch.keys.flatMap(([siteId, keys]) => stored.all(siteId, keys)) : []
-    if (replays.length > 0) parentPort.postMessage({ id, result: { replays } })
-    else parentPort.postMessage({ id, error: String(error && error.message || error) })
+    // Every message gets an answer: a throw here would end the thread and fail every waiting batch.
+    let answer
+    try {
+      const replays = error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' ? replaysOf(batch) : []
+      answer = replays.length > 0 ? { id, result: { replays } } : failure(id, error)
+    } catch (lookupError) {
+      answer = failure(id, lookupError)
+    }
+    parentPort.postMessage(answer)
   }
 })
 `
