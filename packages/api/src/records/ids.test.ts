@@ -6,7 +6,7 @@ describe('newRecordId', () => {
     const t = Date.UTC(2026, 11, 1)
     const ids = [newRecordId(t), newRecordId(t + 1), newRecordId(t + 60_000), newRecordId(t + 365 * 86_400_000)]
     for (const id of ids) expect(id).toMatch(/^cns_[a-z0-9]{20}$/)
-    expect(newId('cns')).toMatch(/^cns_[a-z0-9]{20}$/)
+    expect(newId('site')).toMatch(/^site_[a-z0-9]{20}$/)
     expect([...ids].sort()).toEqual(ids)
     expect(newRecordId(0).slice(4, 13)).toBe('000000000')
   })

@@ -16,13 +16,17 @@ function randomSlice(n: number): Buffer {
   return out
 }
 
-/** `prefix_` + 20 random base-36 characters (~103 bits): `site_…`, `cns_…`, `cfg_…`, `key_…`. */
-export function newId(prefix: 'site' | 'cns' | 'cfg' | 'key'): string {
-  const bytes = randomSlice(20)
-  let out = `${prefix}_`
+/** `n` random base-36 characters. */
+function randomBase36(n: number): string {
+  let out = ''
   // 252 = 7 × 36: rejecting bytes above it keeps every character equally likely.
-  for (const b of bytes) out += ALPHABET[b < 252 ? b % 36 : randomSlice(1)[0]! % 36]
+  for (const b of randomSlice(n)) out += ALPHABET[b < 252 ? b % 36 : randomSlice(1)[0]! % 36]
   return out
+}
+
+/** `prefix_` + 20 random base-36 characters (~103 bits): `site_…`, `cfg_…`, `key_…` (records: `newRecordId`). */
+export function newId(prefix: 'site' | 'cfg' | 'key'): string {
+  return `${prefix}_${randomBase36(20)}`
 }
 
 /** A random hex string of `bytes` bytes. */
@@ -32,12 +36,9 @@ export function randomHex(bytes: number): string {
 
 /**
  * A consent record id: `cns_` + the receipt time in milliseconds (9 base-36 characters, zero-padded) + 11 random
- * base-36 characters (~56 bits). Same shape as `newId('cns')`, but successive ids sort in time order, so the
+ * base-36 characters (~56 bits). Same shape as `newId`'s ids, but successive ids sort in time order, so the
  * unique index on ids grows at its end instead of at a random page per insert (fewer pages dirtied per commit).
  */
 export function newRecordId(now = Date.now()): string {
-  const bytes = randomSlice(11)
-  let out = `cns_${now.toString(36).padStart(9, '0')}`
-  for (const b of bytes) out += ALPHABET[b < 252 ? b % 36 : randomSlice(1)[0]! % 36]
-  return out
+  return `cns_${now.toString(36).padStart(9, '0')}${randomBase36(11)}`
 }
