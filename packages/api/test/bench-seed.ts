@@ -2,6 +2,9 @@ import type { ConsentInput } from '@consentry/shared'
 import { openStore } from '../src/db/open-store'
 import { sealRecord, unsealedRecord } from '../src/records/consent-record'
 
+/** The ids the banner makes (time-ordered), so the bench writes what visitors' browsers write. */
+export { newIdempotencyKey, newVisitorId } from '@consentry/shared'
+
 /** Visitor id number `i` (32 hex chars), so the bench can look up visitors that exist. */
 export function benchVisitor(i: number): string {
   return i.toString(16).padStart(32, '0')

@@ -10,7 +10,8 @@ export { CONSENT_METHODS, isConsentMethod } from './consent/methods'
 export type { ConsentMethod } from './consent/methods'
 
 // Consent state and decisions
-export { newVisitorId, isVisitorId } from './consent/consent-state'
+export { isVisitorId } from './consent/consent-state'
+export { newVisitorId, newIdempotencyKey, timeOrderedId, idTime } from './consent/ids'
 export type { ConsentState } from './consent/consent-state'
 export { decide, regimeDefaults } from './consent/decide'
 export type { DecisionInput, Picks } from './consent/decide'

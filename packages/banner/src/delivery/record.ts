@@ -1,4 +1,4 @@
-import { newVisitorId } from '@consentry/shared'
+import { newIdempotencyKey } from '@consentry/shared'
 import type { ConsentState } from '@consentry/shared'
 import { BANNER_VERSION } from '../version'
 
@@ -28,5 +28,5 @@ function pageUrl(): string {
 }
 
 export function pendingDecision(state: ConsentState, context: RecordContext): PendingDecision {
-  return { idempotencyKey: newVisitorId(), state, context, pageUrl: pageUrl(), bannerVersion: BANNER_VERSION }
+  return { idempotencyKey: newIdempotencyKey(), state, context, pageUrl: pageUrl(), bannerVersion: BANNER_VERSION }
 }

@@ -6,7 +6,7 @@ import type { ConsentMethod } from './methods'
  * Category and service choices are explicit both ways (granted and denied).
  */
 export interface ConsentState {
-  /** Random 128-bit id (32 lowercase hex chars); a secret that keys this visitor's records. */
+  /** 128-bit id (32 lowercase hex chars, time-ordered: see `newVisitorId`); a secret that keys this visitor's records. */
   visitorId: string
   categories: CategoryChoices
   /** Per-service choices, keyed by service id. A service absent here follows its category. */
@@ -30,15 +30,4 @@ const VISITOR_ID = /^[0-9a-f]{32}$/
 
 export function isVisitorId(value: unknown): value is string {
   return typeof value === 'string' && VISITOR_ID.test(value)
-}
-
-/**
- * A fresh random visitor id (128 bits, hex). Uses WebCrypto, present in browsers and Node ≥ 19.
- * @example newVisitorId() // '3f2a…' (32 hex chars)
- */
-export function newVisitorId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  let out = ''
-  for (const b of bytes) out += b.toString(16).padStart(2, '0')
-  return out
 }

