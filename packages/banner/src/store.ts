@@ -1,4 +1,4 @@
-import { decide, effectiveConsent, jurisdictionCode, newVisitorId, purposesFingerprint } from '@consentry/shared'
+import { decide, effectiveConsent, jurisdictionCode, newVisitorId, offeredPurposes, purposesFingerprint } from '@consentry/shared'
 import type { ConsentMethod, ConsentState, OfferedPurposes, Picks } from '@consentry/shared'
 import type { ConsentChangeCause, ConsentSnapshot, ConsentSource } from './consent-source'
 import type { LoadedConfig } from './config/load'
@@ -22,17 +22,11 @@ export interface ConsentStore extends ConsentSource {
   reset(): void
 }
 
-/** What a site offers: its enabled optional categories and every declared service. */
-export function offeredPurposes(loaded: LoadedConfig): OfferedPurposes {
-  const { categories, services } = loaded.config
-  return { categories: ['essential', ...categories], services: services.map((s) => ({ id: s.id, category: s.category })) }
-}
-
 export function createStore(options: StoreOptions): ConsentStore {
   const { loaded, gpc } = options
   const now = options.now ?? Date.now
   const { config, jurisdiction } = loaded
-  const offered = offeredPurposes(loaded)
+  const offered = offeredPurposes(config)
   const cookie: CookieOptions = { name: config.consent.cookieName, domain: config.consent.cookieDomain, lifetimeDays: config.consent.lifetimeDays }
   const listeners = new Set<(snapshot: ConsentSnapshot, cause: ConsentChangeCause) => void>()
   let _state = readConsentCookie(cookie.name)

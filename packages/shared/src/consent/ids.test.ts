@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { consentInputSchema } from '../schemas/consent-record'
 import { isVisitorId } from './consent-state'
 import { idTime, newIdempotencyKey, newVisitorId, timeOrderedId } from './ids'
 
 describe('time-ordered ids', () => {
+  afterEach(() => void vi.useRealTimers())
+  /** Ids made while the clock reads `t`. */
+  const madeAt = (t: number, n: number) => {
+    vi.useFakeTimers({ now: t, toFake: ['Date'] })
+    const ids = Array.from({ length: n }, () => timeOrderedId())
+    vi.useRealTimers()
+    return ids
+  }
+
   it('are 32 lowercase hex characters that start with the time they were made', () => {
     const before = Date.now()
     const id = newVisitorId()
@@ -16,8 +25,8 @@ describe('time-ordered ids', () => {
 
   it('sort by time: an id of a later millisecond sorts after every id of an earlier one', () => {
     const t = Date.UTC(2026, 11, 1, 12)
-    const earlier = Array.from({ length: 50 }, () => timeOrderedId(t))
-    const later = Array.from({ length: 50 }, () => timeOrderedId(t + 1))
+    const earlier = madeAt(t, 50)
+    const later = madeAt(t + 1, 50)
     const sorted = [...later, ...earlier].sort()
     expect(sorted.slice(0, 50).every((id) => idTime(id) === t)).toBe(true)
     expect(sorted.slice(50).every((id) => idTime(id) === t + 1)).toBe(true)
@@ -25,7 +34,7 @@ describe('time-ordered ids', () => {
 
   it('keep 80 random bits: ids of the same millisecond differ, and every hex digit of the random part occurs', () => {
     const t = Date.UTC(2026, 11, 1, 12)
-    const ids = Array.from({ length: 2000 }, () => timeOrderedId(t))
+    const ids = madeAt(t, 2000)
     expect(new Set(ids).size).toBe(ids.length)
     const tails = ids.map((id) => id.slice(12))
     expect(new Set(tails.join('')).size).toBe(16)

@@ -9,17 +9,16 @@
  * stored records: the SQLite writer spent ~60 µs a record with random ids and ~30 µs with time-ordered ones.
  *
  * An id is still a secret (the visitor id keys a visitor's own history): its 80 random bits are what cannot be
- * guessed; the time it reveals is when the browser first decided, which the site knows anyway.
+ * guessed; the time it reveals is when the id was made (the visitor's first visit, or a reset), which the site
+ * knows anyway.
  */
 
-const TIME_HEX = 12 // 48 bits
-const RANDOM_BYTES = 10 // 80 bits
+const TIME_HEX = 12 // 48 bits of milliseconds: enough until the year 10889
 
-/** A time-ordered 128-bit id for `now` (UTC ms): ids made in later milliseconds sort after earlier ones. */
-export function timeOrderedId(now: number = Date.now()): string {
-  const random = crypto.getRandomValues(new Uint8Array(RANDOM_BYTES))
-  let out = Math.max(0, Math.floor(now)).toString(16).padStart(TIME_HEX, '0').slice(-TIME_HEX)
-  for (const b of random) out += b.toString(16).padStart(2, '0')
+/** A time-ordered 128-bit id: ids made in a later millisecond sort after those of an earlier one. */
+export function timeOrderedId(): string {
+  let out = Date.now().toString(16).padStart(TIME_HEX, '0')
+  for (const b of crypto.getRandomValues(new Uint8Array(10))) out += b.toString(16).padStart(2, '0')
   return out
 }
 
@@ -29,10 +28,9 @@ export function idTime(id: string): number {
 }
 
 /**
- * A fresh visitor id: the secret, kept in the consent cookie, that keys this browser's records.
+ * `newVisitorId()`: a fresh visitor id, the secret kept in the consent cookie that keys this browser's records.
+ * `newIdempotencyKey()`: a fresh key for one decision; a retried delivery carries the same key and is stored once.
+ * Both are the same function under their two names (re-exports, so a bundle holds it once).
  * @example newVisitorId() // '019ad5c3e1f04b9a…' (32 hex chars)
  */
-export const newVisitorId = (): string => timeOrderedId()
-
-/** A fresh idempotency key for one decision: a retried delivery carries the same key and is stored once. */
-export const newIdempotencyKey = (): string => timeOrderedId()
+export { timeOrderedId as newVisitorId, timeOrderedId as newIdempotencyKey }
