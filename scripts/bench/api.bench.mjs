@@ -237,6 +237,21 @@ async function exportAll(url, key, siteId) {
   return { seconds: (performance.now() - t) / 1000, lines, mb: bytes / 1e6 }
 }
 
+/** PostgreSQL's checkpoints so far (timed and requested) and its WAL position in bytes. */
+async function pgCounters(url) {
+  const { default: pg } = await import(join(api, 'node_modules', 'pg', 'lib', 'index.js'))
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      "select checkpoints_timed + checkpoints_req as checkpoints, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') as wal from pg_stat_bgwriter",
+    )
+    return { checkpoints: Number(rows[0].checkpoints), walBytes: Number(rows[0].wal) }
+  } finally {
+    await client.end()
+  }
+}
+
 async function runStore(kind, databaseUrl, bareUrl) {
   const key = JSON.parse(execFileSync(process.execPath, [join(work, 'cli.js'), 'key', 'create', '--label', 'bench'], { env: { ...process.env, DATABASE_URL: databaseUrl } })).key
   const env = { DATABASE_URL: databaseUrl, PORT: String(await freePort()), CONSENTRY_RATE_LIMIT: 'off', CONSENTRY_TRUST_PROXY: '0' }
@@ -248,6 +263,7 @@ async function runStore(kind, databaseUrl, bareUrl) {
   const settleMs = await seed.settleStore(databaseUrl)
   console.log(`  ${kind}: seeded ${RECORDS.toLocaleString('en')} records in ${(seedMs / 1000).toFixed(1)} s, then vacuumed/analyzed and checkpointed in ${(settleMs / 1000).toFixed(1)} s (as pgbench -i does)`)
   server = await start([join(work, 'cli.js'), 'serve'], env)
+  const before = kind === 'postgres' ? await pgCounters(databaseUrl) : null
   // The machine is shared: bare and API targets alternate, round after round, and each ratio compares neighbours.
   const rounds = []
   for (let i = 0; i < ROUNDS; i++) {
@@ -262,6 +278,11 @@ async function runStore(kind, databaseUrl, bareUrl) {
     const bareRead = await measure('bare Hono: GET fixed JSON', bareUrl, { method: 'GET', path: '/config' })
     const read = await measure(`${kind}: GET config`, server.url, { method: 'GET', path: `/v1/sites/${site.siteId}/config`, headers: { 'cf-ipcountry': 'DE' } })
     rounds.push({ writes, randomWrite, bareRead, read })
+  }
+  if (before) {
+    // Checkpoints make the next write of every page a full-page image in the WAL: say how many ran meanwhile.
+    const after = await pgCounters(databaseUrl)
+    console.log(`  postgres during the rounds: ${after.checkpoints - before.checkpoints} checkpoint(s), ${fmt((after.walBytes - before.walBytes) / 1e6)} MB of WAL`)
   }
   const lookup = await lookups(server.url, 500)
   const exp = await exportAll(server.url, key, big.siteId)
