@@ -243,9 +243,10 @@ async function pgCounters(url) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const { rows } = await client.query(
-      "select checkpoints_timed + checkpoints_req as checkpoints, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') as wal from pg_stat_bgwriter",
-    )
+    // PostgreSQL 17 moved the checkpoint counters from pg_stat_bgwriter to pg_stat_checkpointer.
+    const v17 = (await client.query("select to_regclass('pg_catalog.pg_stat_checkpointer') is not null as v17")).rows[0].v17
+    const [sum, view] = v17 ? ['num_timed + num_requested', 'pg_stat_checkpointer'] : ['checkpoints_timed + checkpoints_req', 'pg_stat_bgwriter']
+    const { rows } = await client.query(`select ${sum} as checkpoints, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') as wal from ${view}`)
     return { checkpoints: Number(rows[0].checkpoints), walBytes: Number(rows[0].wal) }
   } finally {
     await client.end()
