@@ -6,7 +6,7 @@ import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-pg'
-import type { AppendOutcome, ConsentFilter, ConsentStore, StatsRow, UnsealedConsent } from './store'
+import { replayKey, type AppendOutcome, type ConsentFilter, type ConsentStore, type StatsRow, type UnsealedConsent } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents }
 
@@ -94,7 +94,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
         start = await readHeads(client, siteIds, true)
       }
       const keyed = items.filter((i) => i.idempotencyKey !== null)
-      if (locked) for (const r of await storedKeys(client, keyed)) stored.set(`${r.siteId}\u0000${r.idempotencyKey}`, r)
+      if (locked) await rememberStored(client, keyed, stored)
       if (!start) {
         // Heads this process last wrote or read; a stale one only makes the write below insert nothing.
         const unknown = siteIds.filter((id) => !heads.has(id))
@@ -108,7 +108,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
       const planned: [UnsealedConsent, ConsentRecord, boolean][] = []
       const now = Date.now()
       for (const item of items) {
-        const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
+        const idemKey = replayKey(item)
         const prior = item.idempotencyKey === null ? undefined : seen.get(idemKey)
         if (prior) {
           planned.push([item, prior, true])
@@ -138,7 +138,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
         } catch (error) {
           // A stored key: nothing was written and the heads did not move.
           if (!locked && isDuplicateKey(error)) {
-            for (const r of await storedKeys(client, keyed)) stored.set(`${r.siteId}\u0000${r.idempotencyKey}`, r)
+            await rememberStored(client, keyed, stored)
             return new Map()
           }
           for (const [id] of moves) heads.delete(id)
@@ -172,11 +172,12 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
     }
   }
 
-  /** The stored records among some items' (site, idempotency key) pairs. */
-  const storedKeys = async (client: pg.Pool | pg.PoolClient, keyed: UnsealedConsent[]) =>
-    keyed.length === 0
-      ? []
-      : (await client.query<Record<string, unknown>>({ name: 'consentry_idempotent', text: IDEMPOTENT_SQL, values: [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)] })).rows.map(toRecord)
+  /** Puts the stored records among some items' (site, idempotency key) pairs into `stored`. */
+  const rememberStored = async (client: pg.Pool | pg.PoolClient, keyed: UnsealedConsent[], stored: Map<string, ConsentRecord>) => {
+    if (keyed.length === 0) return
+    const found = await client.query<Record<string, unknown>>({ name: 'consentry_idempotent', text: IDEMPOTENT_SQL, values: [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)] })
+    for (const r of found.rows.map(toRecord)) stored.set(replayKey(r), r)
+  }
 
   return {
     dialect: 'postgres',

@@ -8,7 +8,7 @@ import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-sqlite'
 import { SqliteWriter, STORED_KEYS_SQL, type WriteBatch, type WriteResult } from './sqlite-writer'
-import type { AppendOutcome, ConsentFilter, ConsentStore, StatsRow, UnsealedConsent } from './store'
+import { replayKey, type AppendOutcome, type ConsentFilter, type ConsentStore, type StatsRow, type UnsealedConsent } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents }
 
@@ -81,7 +81,7 @@ export function openSqliteStore(file: string): ConsentStore {
     const now = Date.now()
     const keysBySite = new Map<string, string[]>()
     for (const item of items) {
-      const idemKey = `${item.siteId}\u0000${item.idempotencyKey}`
+      const idemKey = replayKey(item)
       const prior = item.idempotencyKey === null ? undefined : seen.get(idemKey)
       if (prior) {
         out.push({ record: prior, replay: true })
@@ -118,7 +118,7 @@ export function openSqliteStore(file: string): ConsentStore {
     if ('replays' in result) {
       for (const row of result.replays) {
         const record = fromRow(row)
-        stored.set(`${record.siteId}\u0000${record.idempotencyKey}`, record)
+        stored.set(replayKey(record), record)
       }
       return null
     }

@@ -9,6 +9,9 @@ export type UnsealedConsent = Omit<ConsentRecord, 'seq' | 'receivedAt' | 'prevHa
 /** What the writer gets back per queued record. */
 export type AppendOutcome = { record: ConsentRecord; replay: boolean }
 
+/** How a batch keys a record by (site, idempotency key), to answer a retried delivery with the stored record. */
+export const replayKey = (r: Pick<ConsentRecord, 'siteId' | 'idempotencyKey'>): string => `${r.siteId}\u0000${r.idempotencyKey}`
+
 export interface ConsentFilter {
   from?: number | undefined
   to?: number | undefined
