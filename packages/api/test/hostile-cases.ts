@@ -32,7 +32,7 @@ const VALID_COMBINATIONS = new Set(['services:proto', 'doNotSell:boolean', 'gpc:
 const PER_FIELD: Record<string, unknown[]> = {
   siteId: ['site_', 'site_ab', 'SITE_abcd', 'site_abcd!', 'site_' + 'a'.repeat(65), '../../etc/passwd'],
   visitorId: ['A'.repeat(32), 'a'.repeat(31), 'a'.repeat(33), 'g'.repeat(32), ' '.repeat(32)],
-  externalUserId: ['', 'u'.repeat(257), 'user\u0000', 'line\nbreak'],
+  externalUserId: ['', 'u'.repeat(257), 'user\u0000', 'line\nbreak', 'lone\ud800high', '\udc00lone low', 'reversed\udc00\ud800'],
   idempotencyKey: ['short', 'k'.repeat(65), 'has space in it!!!', 'ünicodeünicodeünicode'],
   method: ['ACCEPT_ALL', 'accept', 'delete', 'withdraw ', 'gpc\n'],
   categories: [{}, { functional: true }, { functional: true, analytics: true, advertising: true, essential: false }, { functional: true, analytics: true, advertising: true, marketing: true }, { functional: 1, analytics: 0, advertising: 0 }],

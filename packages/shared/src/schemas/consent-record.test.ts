@@ -43,6 +43,13 @@ describe('consentInputSchema', () => {
     expect(paths({ ...valid, userAgent: 'Mozilla/5.0' })).toEqual(['userAgent'])
   })
 
+  it('accepts an external user id with any well-formed Unicode, and refuses a lone surrogate', () => {
+    expect(paths({ ...valid, externalUserId: 'Zoë 👩‍💻 ユーザー' })).toEqual([])
+    for (const id of ['lone\ud800high', '\udc00low first', 'swapped\udc00\ud800', 'ends in\ud83d']) {
+      expect(paths({ ...valid, externalUserId: id })).toEqual(['externalUserId'])
+    }
+  })
+
   it('names each malformed field', () => {
     expect(
       paths({ ...valid, visitorId: 'x', method: 'maybe', jurisdiction: 'california', pageUrl: 'ftp://x', idempotencyKey: 'short' }),

@@ -2,8 +2,17 @@ import * as z from 'zod'
 import { CONSENT_METHODS } from '../consent/methods'
 import { httpUrlSchema, jurisdictionCodeSchema, localeSchema, serviceIdSchema, siteIdSchema, visitorIdSchema } from './primitives'
 
-/** An id chosen by the site (its own user id): printable text, no control characters (databases refuse some). */
-const externalIdSchema = z.string().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters')
+/**
+ * An id chosen by the site (its own user id): printable text, no control characters (databases refuse some), and
+ * no lone UTF-16 surrogate: it has no UTF-8 form, so the database would keep U+FFFD in its place and the stored
+ * record would no longer match the digest computed from what was sent (verify would call the chain broken).
+ */
+const externalIdSchema = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters')
+  .regex(/^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, 'must be well-formed Unicode (no lone surrogates)')
 
 /**
  * The body the banner posts for each decision (`POST /v1/consents`): the contract shared by banner and API.
