@@ -5,6 +5,7 @@ import { ApiError, internalError, invalidBody } from '../errors'
 import { JSON_TYPE, readBody, tooLarge } from '../middleware/json-body'
 import { incomingHeader } from '../middleware/request-header'
 import { SECURITY_HEADERS } from '../middleware/security-headers'
+import { receiptJson } from '../records/receipt-json'
 import { invalidInput } from '../validate'
 import { consentWriter } from './consent-write'
 
@@ -29,8 +30,7 @@ export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
     if (!JSON_TYPE.test(type)) return false
     const headers: (readonly [string, string])[] = [...SECURITY_HEADERS]
     const setHeader = (name: string, value: string) => void headers.push([name, value])
-    const send = (status: number, body: unknown) => {
-      const text = JSON.stringify(body)
+    const send = (status: number, text: string) => {
       headers.push(['Content-Type', 'application/json'], ['Content-Length', String(Buffer.byteLength(text))])
       res.writeHead(status, headers.flat())
       res.end(text)
@@ -38,7 +38,7 @@ export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
     const fail = (error: unknown) => {
       const e = error instanceof ApiError ? error : internalError(error)
       for (const [k, v] of Object.entries(e.headers ?? {})) setHeader(k, v)
-      send(e.status, e.toBody())
+      send(e.status, JSON.stringify(e.toBody()))
     }
     if (Number(incomingHeader(req, 'content-length')) > limit) {
       // Drain what the client sends so the connection stays usable, as the routed path does.
@@ -58,7 +58,7 @@ export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
         invalidInput(parsed)
         return write(parsed.data!, { header: (name) => incomingHeader(req, name), remoteAddress: req.socket.remoteAddress, setHeader })
       })
-      .then(({ status, receipt }) => send(status, receipt), fail)
+      .then(({ status, receipt }) => send(status, receiptJson(receipt)), fail)
       .catch((error: unknown) => {
         // Writing the answer itself failed (the socket is gone): nothing left to tell the client.
         console.error(error)
