@@ -20,8 +20,22 @@ export function sha256Hex(text: string): string {
 /** A JSON text, as produced by `JSON.stringify` or by a canonical encoder. */
 export type JsonText = string & { readonly __json: true }
 
-/** `JSON.stringify` of a primitive, typed as JSON text. */
-export const json = (value: string | number | boolean | null): JsonText => JSON.stringify(value) as JsonText
+/**
+ * `JSON.stringify` of a primitive, typed as JSON text. Only strings need the encoder; the rest are spelled out
+ * (measured: half the cost, and a record's canonical forms make ~25 of these calls). A test checks they agree.
+ */
+export const json = (value: string | number | boolean | null): JsonText =>
+  (typeof value === 'string'
+    ? JSON.stringify(value)
+    : typeof value === 'number'
+      ? Number.isFinite(value)
+        ? String(value)
+        : 'null'
+      : value === null
+        ? 'null'
+        : value
+          ? 'true'
+          : 'false') as JsonText
 
 /**
  * The canonical JSON of objects whose keys are known in advance: the keys are sorted once, and each value comes

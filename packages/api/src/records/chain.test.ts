@@ -11,6 +11,13 @@ describe('canonicalJson', () => {
   })
 })
 
+describe('json', () => {
+  it('agrees with JSON.stringify on every kind of primitive', () => {
+    const values = [true, false, null, 0, -0, 1, -1, 0.1 + 0.2, 1e21, 1e-7, -1 / 7, 2 ** 53 + 2, Number.MAX_VALUE, NaN, Infinity, -Infinity, '', 'é', '"', '\ud800', '\u2028']
+    for (const v of values) expect(json(v)).toBe(JSON.stringify(v))
+  })
+})
+
 describe('canonicalObject', () => {
   const awkward = ['', 'é', '"quoted"', 'back\\slash', 'line\nbreak', '\u0000\u001f', '\u2028', '😀', '\ud800', 'a'.repeat(300)]
   const pick = (i: number) => awkward[i % awkward.length]!
