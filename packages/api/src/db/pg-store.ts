@@ -21,7 +21,7 @@ const INSERT_COLUMNS = COLUMNS.filter(([key]) => key !== 'seq')
 // anew for every batch was a quarter of the PostgreSQL server's CPU per write (60–66 → 45–46 µs).
 // The rows travel as one JSON array of the sealed records, read back under their own (camelCase) keys. Measured
 // against one array parameter per column (31-row batches): node-postgres encoded the 28 arrays in JavaScript at
-// 16–22 µs a row on the request thread, JSON.stringify brings that to 9–15; the server spends about the same.
+// 16–24 µs a row on the request thread, JSON.stringify brings that to 9–15; the server spends about the same.
 const APPEND_SQL = `with moves as (select * from unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) as m(site_id, expected, head_hash, at)),
 moved as (update sites s set head_hash = m.head_hash, last_received_at = m.at from moves m where s.id = m.site_id and s.head_hash is not distinct from m.expected returning s.id)
 insert into consents (${INSERT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) select ${INSERT_COLUMNS.map(([key]) => `u."${key}"`).join(', ')}
