@@ -39,7 +39,7 @@ const PER_FIELD: Record<string, unknown[]> = {
   services: [{ 'Bad Id': true }, { ga4: 'yes' }, { '': true }, ['ga4']],
   doNotSell: ['true', 1, 0],
   gpc: ['1', 1, 'false'],
-  policyRevision: [0, -3, 1.5, '1', 2 ** 60],
+  policyRevision: [0, -3, 1.5, '1', 2 ** 31, 2 ** 53 - 1, 2 ** 60],
   configVersionId: ['', 'c'.repeat(65), 'cfg_doesnotexist'],
   locale: ['EN', 'english', 'en_US', '12', 'e'],
   jurisdiction: ['de', 'DEU', 'EU-', 'US-ABCD', 'XX-1-2'],

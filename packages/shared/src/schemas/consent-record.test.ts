@@ -50,6 +50,11 @@ describe('consentInputSchema', () => {
     }
   })
 
+  it('takes policy revisions up to 2^31 − 1, the largest a record keeps', () => {
+    expect(paths({ ...valid, policyRevision: 2 ** 31 - 1 })).toEqual([])
+    expect(paths({ ...valid, policyRevision: 2 ** 31 })).toEqual(['policyRevision'])
+  })
+
   it('names each malformed field', () => {
     expect(
       paths({ ...valid, visitorId: 'x', method: 'maybe', jurisdiction: 'california', pageUrl: 'ftp://x', idempotencyKey: 'short' }),

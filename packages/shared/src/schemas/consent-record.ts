@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { CONSENT_METHODS } from '../consent/methods'
-import { httpUrlSchema, jurisdictionCodeSchema, localeSchema, serviceIdSchema, siteIdSchema, visitorIdSchema } from './primitives'
+import { httpUrlSchema, jurisdictionCodeSchema, localeSchema, policyRevisionSchema, serviceIdSchema, siteIdSchema, visitorIdSchema } from './primitives'
 
 /**
  * An id chosen by the site (its own user id): printable text, no control characters (databases refuse some), and
@@ -39,7 +39,7 @@ export const consentInputSchema = z
     services: z.record(serviceIdSchema, z.boolean()).default({}),
     doNotSell: z.boolean(),
     gpc: z.boolean(),
-    policyRevision: z.number().int().min(1),
+    policyRevision: policyRevisionSchema,
     /** Id of the published configuration version the banner rendered (what was shown). */
     configVersionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a configuration version id such as cfg_…'),
     locale: localeSchema,

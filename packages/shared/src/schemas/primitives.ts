@@ -13,6 +13,11 @@ export const hexColorSchema = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}
 export const originSchema = z
   .string()
   .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://www.example.com (no path, no trailing slash)')
+/**
+ * A privacy policy revision, 1 and up. At most 2^31 − 1: records keep it in a 32-bit column (PostgreSQL
+ * `integer` refuses more, which failed the whole batch of writes the record was committed with).
+ */
+export const policyRevisionSchema = z.number().int().min(1).max(2_147_483_647)
 export const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048)
 /** Jurisdiction code as recorded: ISO 3166-1 country, ISO 3166-2 region, or ZZ for unknown. */
 export const jurisdictionCodeSchema = z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a country (DE) or region (US-CA) code, or ZZ')

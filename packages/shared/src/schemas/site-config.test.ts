@@ -55,6 +55,11 @@ describe('siteConfigSchema', () => {
     )
   })
 
+  it('refuses a policy revision a consent record could not carry (over 2^31 − 1)', () => {
+    expect(badPaths({ ...minimal, policy: { ...minimal.policy, revision: 2 ** 31 } })).toEqual(['policy.revision'])
+    expect(badPaths({ ...minimal, policy: { ...minimal.policy, revision: 2 ** 31 - 1 } })).toEqual([])
+  })
+
   it('names missing required fields', () => {
     expect(badPaths({})).toEqual(expect.arrayContaining(['siteId', 'name', 'controller', 'policy']))
   })

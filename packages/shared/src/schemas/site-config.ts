@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { CATEGORIES, OPTIONAL_CATEGORIES } from '../consent/categories'
 import { REGIMES } from '../consent/jurisdiction'
 import { TEXT_KEYS } from '../i18n/text-keys'
-import { hexColorSchema, httpUrlSchema, localeSchema, originSchema, serviceIdSchema, siteIdSchema } from './primitives'
+import { hexColorSchema, httpUrlSchema, localeSchema, originSchema, policyRevisionSchema, serviceIdSchema, siteIdSchema } from './primitives'
 
 /** One cookie or storage key a service sets: what a visitor sees in the cookie declaration. */
 export const storageItemSchema = z.object({
@@ -46,7 +46,7 @@ export const siteConfigSchema = z
     allowedOrigins: z.array(originSchema).max(50).default([]),
     policy: z.object({
       /** Bump to ask everyone again (subject to the refusal and opt-out quiet periods). */
-      revision: z.number().int().min(1),
+      revision: policyRevisionSchema,
       url: httpUrlSchema,
     }),
     /** Optional categories the site uses; essential is always present. */
