@@ -70,11 +70,34 @@ export class BatchWriter {
         this.seal,
       )
     } catch (error) {
-      for (const w of batch) w.reject(error)
+      await this.isolate(batch, error)
       return this.done()
     }
     // Committed: the next batch is scheduled before this one's receipts are signed (one signature per batch).
     this.done()
+    this.answer(batch, outcomes)
+  }
+
+  /**
+   * A refused batch was written not at all (one transaction), so its halves go again, one after the other, until
+   * the records the store refuses are alone: a record the database cannot take (a gap in validation) fails its
+   * own request, not the others committed with it. A store that refuses everything (connection lost) costs
+   * 2n − 1 attempts and fails every request, as before.
+   */
+  private async isolate(batch: Waiting[], error: unknown): Promise<void> {
+    if (batch.length === 1) return batch[0]!.reject(error)
+    const mid = batch.length >> 1
+    for (const half of [batch.slice(0, mid), batch.slice(mid)]) {
+      try {
+        this.answer(half, await this.store.appendBatch(half.map((w) => w.item), this.seal))
+      } catch (halfError) {
+        await this.isolate(half, halfError)
+      }
+    }
+  }
+
+  /** Signs a committed batch once and resolves each request with its receipt. */
+  private answer(batch: Waiting[], outcomes: AppendOutcome[]): void {
     try {
       const signed = this.signBatch(outcomes.map((o) => o.record.hash))
       batch.forEach((w, i) => {

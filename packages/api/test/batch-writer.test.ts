@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { BatchWriter } from '../src/db/batch-writer'
+import type { UnsealedConsent } from '../src/db/store'
+import { verifyChain } from '../src/records/chain'
+import { sealRecord } from '../src/records/consent-record'
+import { createSigner, generateSigningKey, signBatch, verifyReceipt } from '../src/records/signing'
+import { newSite } from '../src/sites'
+import { openTestDb, STORES, unsealedFixture, type TestDb } from './helpers'
+
+describe.each(STORES)('BatchWriter (%s)', (kind) => {
+  let db: TestDb
+  afterEach(async () => db.cleanup())
+
+  it('fails only the record the database refuses: the rest of its batch is committed, signed and chained', async () => {
+    db = await openTestDb(kind)
+    const site = newSite({ name: 'Isolation', allowedOrigins: [], retentionDays: null })
+    await db.store.insertSite(site)
+    const signer = createSigner(generateSigningKey())
+    const writer = new BatchWriter(db.store, sealRecord, (hashes) => signBatch(signer, hashes))
+    // A method outside the table's CHECK constraint: validation keeps it out of the API, so it stands for any
+    // record the database refuses that validation missed.
+    const refused = { ...unsealedFixture(site.id, 5, 'refused_key_000005'), method: 'not_a_method' } as unknown as UnsealedConsent
+    const items = [1, 2, 3, 4].map((n) => unsealedFixture(site.id, n, `good_key_00000000${n}`))
+    items.splice(2, 0, refused)
+    // Queued in one turn, so they share one batch.
+    const settled = await Promise.allSettled(items.map((item) => writer.append(item)))
+
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
+    const stored = await db.store.queryConsents(site.id, {}, 0, 100)
+    expect(stored.map((r) => r.visitorId)).toEqual([1, 2, 3, 4].map((n) => n.toString(16).padStart(32, '0')))
+    for (const s of settled) {
+      if (s.status === 'fulfilled') expect(verifyReceipt({ hash: s.value.record.hash, signature: s.value.signature, proof: s.value.proof }, signer.publicKey)).toBe(true)
+    }
+    async function* all() {
+      yield* stored
+    }
+    expect(await verifyChain(all(), null)).toMatchObject({ valid: true, checked: 4 })
+    await signer.close()
+  })
+})
