@@ -56,6 +56,15 @@ describe('coarseUserAgent', () => {
     expect(coarseUserAgent(undefined)).toBeNull()
   })
 
+  it('reads only the first 512 characters, where real user agents name browser and OS', () => {
+    const inApp =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/440.0.0.32.113;FBBV/553847613;FBDV/iPhone15,3;FBMD/iPhone;FBSN/iOS;FBSV/17.1;FBSS/3;FBID/phone;FBLC/en_GB;FBOP/5;FBRV/556185416] Version/17.1 Safari/604.1'
+    expect(coarseUserAgent(inApp)).toBe('Safari 17 / iOS')
+    expect(coarseUserAgent(`${'x'.repeat(600)} (X11; Linux x86_64) Chrome/120.0.0.0`)).toBe('Other / Other')
+    expect(coarseUserAgent('Version/1 '.repeat(1600))).toBe('Other / Other')
+    expect(coarseUserAgent(`Mozilla/5.0 (Windows NT 10.0) Chrome/120.0.0.0 ${'y'.repeat(20_000)}`)).toBe('Chrome 120 / Windows')
+  })
+
   it('gives the same answer from its cache', () => {
     const ua = 'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0'
     expect([coarseUserAgent(ua), coarseUserAgent(ua), coarseUserAgent(`${ua} Edg/99`)]).toEqual(['Firefox 121 / Linux', 'Firefox 121 / Linux', 'Edge 99 / Linux'])

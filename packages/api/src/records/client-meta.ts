@@ -48,14 +48,22 @@ const SYSTEMS: [RegExp, string][] = [
 // Visitors share a few thousand user agents at most: each is reduced once (ten regular expressions) and kept.
 const coarseCache = new Map<string, string>()
 
+/**
+ * How much of a user agent is read. Real ones name browser and OS in their first few hundred characters; a
+ * 16 KB header made the Safari pattern (its `.*` backtracks over the rest) take ~20 ms of the request thread,
+ * and would have filled the cache with 16 KB keys.
+ */
+const USER_AGENT_READ = 512
+
 /** A coarse user agent (`Chrome 120 / Windows`): browser family, major version and OS only (REC-03). */
 export function coarseUserAgent(ua: string | null | undefined): string | null {
   if (!ua) return null
-  let coarse = coarseCache.get(ua)
+  const head = ua.length > USER_AGENT_READ ? ua.slice(0, USER_AGENT_READ) : ua
+  let coarse = coarseCache.get(head)
   if (coarse === undefined) {
-    coarse = reduceUserAgent(ua)
+    coarse = reduceUserAgent(head)
     if (coarseCache.size >= 5000) coarseCache.clear()
-    coarseCache.set(ua, coarse)
+    coarseCache.set(head, coarse)
   }
   return coarse
 }
