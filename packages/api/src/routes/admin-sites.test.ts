@@ -24,6 +24,24 @@ describe.each(STORES)('admin sites and keys (%s)', (kind) => {
     expect((await api.admin('GET', '/v1/admin/sites/site_missing1')).status).toBe(404)
   })
 
+  it('keeps names and labels exactly as sent: any Unicode text, but no control character or lone surrogate', async () => {
+    const name = 'Zoë’s Café 🍰 日本'
+    const created = (await (await api.admin('POST', '/v1/admin/sites', { name, allowedOrigins: [] })).json()) as Json
+    expect(((await (await api.admin('GET', `/v1/admin/sites/${created.id}`)).json()) as Json).name).toBe(name)
+    for (const bad of ['tab\there', 'lone\ud800', '\udc00first']) {
+      for (const [method, path, body, field] of [
+        ['POST', '/v1/admin/sites', { name: bad, allowedOrigins: [] }, 'name'],
+        ['PATCH', `/v1/admin/sites/${created.id}`, { name: bad }, 'name'],
+        ['POST', '/v1/admin/keys', { label: bad }, 'label'],
+      ] as const) {
+        const res = await api.admin(method, path, body)
+        expect(res.status).toBe(400)
+        expect(((await res.json()) as Json).error.details.map((d: Json) => d.path)).toEqual([field])
+      }
+    }
+    expect(((await (await api.admin('GET', `/v1/admin/sites/${created.id}`)).json()) as Json).name).toBe(name)
+  })
+
   it('publishes immutable, hashed, numbered versions and lists them', async () => {
     const site = await publishedSite(api)
     const v2 = await api.admin('POST', `/v1/admin/sites/${site.siteId}/config-versions`, sampleConfig(site.siteId, { name: 'Second' }))

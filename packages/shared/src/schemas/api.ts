@@ -1,13 +1,10 @@
 import * as z from 'zod'
 import { CONSENT_METHODS } from '../consent/methods'
-import { jurisdictionCodeSchema, originSchema, siteIdSchema, visitorIdSchema } from './primitives'
+import { externalUserIdSchema, jurisdictionCodeSchema, originSchema, siteIdSchema, storableText, visitorIdSchema } from './primitives'
 
 // API-only schemas: admin bodies, query strings and responses of @consentry/api (the banner needs none).
 
-/** Printable text: no control characters (PostgreSQL refuses NUL in text). */
-const printable = /^[^\u0000-\u001f\u007f]*$/
-const name = z.string().trim().min(1).max(200).regex(printable, 'must not contain control characters')
-const externalUserId = z.string().min(1).max(256).regex(printable, 'must not contain control characters')
+const name = storableText(z.string().trim().min(1).max(200))
 /** Days a record is kept; null keeps records until erased (CA-09 asks for at least 24 months). */
 const retentionDays = z.number().int().min(1).max(36_500).nullable()
 
@@ -41,7 +38,7 @@ export const consentFilterQuerySchema = z.object({
   from: timeMs.optional(),
   to: timeMs.optional(),
   visitorId: visitorIdSchema.optional(),
-  externalUserId: externalUserId.optional(),
+  externalUserId: externalUserIdSchema.optional(),
   jurisdiction: jurisdictionCodeSchema.or(z.literal('ZZ')).optional(),
   method: z.enum(CONSENT_METHODS).optional(),
 })
@@ -57,7 +54,7 @@ export const consentExportQuerySchema = consentFilterQuerySchema.extend({ format
 
 /** Data subject requests: one of the visitor id or the site's own user id. */
 export const subjectSchema = z
-  .object({ visitorId: visitorIdSchema.optional(), externalUserId: externalUserId.optional() })
+  .object({ visitorId: visitorIdSchema.optional(), externalUserId: externalUserIdSchema.optional() })
   .strict()
   .refine((v) => v.visitorId !== undefined || v.externalUserId !== undefined, { message: 'give visitorId or externalUserId', path: ['visitorId'] })
 

@@ -1,18 +1,15 @@
 import * as z from 'zod'
 import { CONSENT_METHODS } from '../consent/methods'
-import { httpUrlSchema, jurisdictionCodeSchema, localeSchema, policyRevisionSchema, serviceIdSchema, siteIdSchema, visitorIdSchema } from './primitives'
-
-/**
- * An id chosen by the site (its own user id): printable text, no control characters (databases refuse some), and
- * no lone UTF-16 surrogate: it has no UTF-8 form, so the database would keep U+FFFD in its place and the stored
- * record would no longer match the digest computed from what was sent (verify would call the chain broken).
- */
-const externalIdSchema = z
-  .string()
-  .min(1)
-  .max(256)
-  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters')
-  .regex(/^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, 'must be well-formed Unicode (no lone surrogates)')
+import {
+  externalUserIdSchema,
+  httpUrlSchema,
+  jurisdictionCodeSchema,
+  localeSchema,
+  policyRevisionSchema,
+  serviceIdSchema,
+  siteIdSchema,
+  visitorIdSchema,
+} from './primitives'
 
 /**
  * The body the banner posts for each decision (`POST /v1/consents`): the contract shared by banner and API.
@@ -24,7 +21,7 @@ export const consentInputSchema = z
     siteId: siteIdSchema,
     visitorId: visitorIdSchema,
     /** The site's own user id when the visitor is logged in, so GPC and choices apply to the account. */
-    externalUserId: externalIdSchema.optional(),
+    externalUserId: externalUserIdSchema.optional(),
     /** Client-generated; a retried delivery with the same key returns the first receipt. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16–64 of A-Z, a-z, 0-9, _ or -'),
     method: z.enum(CONSENT_METHODS),

@@ -13,6 +13,21 @@ export const hexColorSchema = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}
 export const originSchema = z
   .string()
   .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://www.example.com (no path, no trailing slash)')
+/** No control characters: PostgreSQL refuses NUL in text, and none belongs in a name or an id. */
+const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/
+/** No lone UTF-16 surrogate: it has no UTF-8 form, so the database would keep U+FFFD in its place. */
+const WELL_FORMED = /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/
+
+/** Free text that a database keeps exactly as it was sent: printable and well-formed Unicode. */
+export const storableText = (schema: z.ZodString) =>
+  schema.regex(PRINTABLE, 'must not contain control characters').regex(WELL_FORMED, 'must be well-formed Unicode (no lone surrogates)')
+
+/**
+ * The site's own id for a logged-in visitor. Stored text must match what was sent: a record's personal digest is
+ * computed from the sent value, and verify would call a record holding U+FFFD instead broken.
+ */
+export const externalUserIdSchema = storableText(z.string().min(1).max(256))
+
 /**
  * A privacy policy revision, 1 and up. At most 2^31 − 1: records keep it in a 32-bit column (PostgreSQL
  * `integer` refuses more, which failed the whole batch of writes the record was committed with).
