@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterEach, describe, expect, inject, it } from 'vitest'
 import { BatchWriter } from '../src/db/batch-writer'
-import type { UnsealedConsent } from '../src/db/store'
+import type { ConsentStore, UnsealedConsent } from '../src/db/store'
 import { verifyChain } from '../src/records/chain'
 import { sealRecord } from '../src/records/consent-record'
 import { createSigner, generateSigningKey, signBatch, verifyReceipt } from '../src/records/signing'
@@ -36,5 +37,44 @@ describe.each(STORES)('BatchWriter (%s)', (kind) => {
     }
     expect(await verifyChain(all(), null)).toMatchObject({ valid: true, checked: 4 })
     await signer.close()
+  })
+})
+
+describe.each(STORES)('isRecordRefusal (%s)', (kind) => {
+  it('calls constraint and data errors refusals, failures of the database not', async () => {
+    const db = await openTestDb(kind)
+    try {
+      const refusals = kind === 'sqlite' ? ['SQLITE_CONSTRAINT_CHECK', 'SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_TOOBIG'] : ['23514', '23502', '22003', '22021']
+      const failures = kind === 'sqlite' ? ['SQLITE_IOERR_FSYNC', 'SQLITE_FULL', 'SQLITE_BUSY', undefined] : ['57P01', '08006', '53100', '3D000', 'ECONNREFUSED', undefined]
+      for (const code of refusals) expect(db.store.isRecordRefusal(Object.assign(new Error('x'), { code }))).toBe(true)
+      for (const code of failures) expect(db.store.isRecordRefusal(Object.assign(new Error('x'), { code }))).toBe(false)
+    } finally {
+      await db.cleanup()
+    }
+  })
+})
+
+describe('BatchWriter (postgres, the database gone)', () => {
+  it('fails the whole batch at once instead of splitting it', async () => {
+    const db = await openTestDb('postgres')
+    try {
+      const site = newSite({ name: 'Gone', allowedOrigins: [], retentionDays: null })
+      await db.store.insertSite(site)
+      let attempts = 0
+      const counted: ConsentStore = { ...db.store, appendBatch: (items, seal) => (attempts++, db.store.appendBatch(items, seal)) }
+      const signer = createSigner(generateSigningKey())
+      const writer = new BatchWriter(counted, sealRecord, (hashes) => signBatch(signer, hashes))
+      const admin = new pg.Client({ connectionString: inject('postgresUrl') })
+      await admin.connect()
+      await admin.query(`drop database ${new URL(db.location).pathname.slice(1)} with (force)`)
+      await admin.end()
+      const settled = await Promise.allSettled([1, 2, 3, 4, 5, 6].map((n) => writer.append(unsealedFixture(site.id, n, `gone_key_00000000${n}`))))
+      expect(settled.map((s) => s.status)).toEqual(Array(6).fill('rejected'))
+      expect(db.store.isRecordRefusal((settled[0] as PromiseRejectedResult).reason)).toBe(false)
+      expect(attempts).toBe(1)
+      await signer.close()
+    } finally {
+      await db.cleanup()
+    }
   })
 })

@@ -79,13 +79,16 @@ export class BatchWriter {
   }
 
   /**
-   * A refused batch was written not at all (one transaction), so its halves go again, one after the other, until
-   * the records the store refuses are alone: a record the database cannot take (a gap in validation) fails its
-   * own request, not the others committed with it. A store that refuses everything (connection lost) costs
-   * 2n − 1 attempts and fails every request, as before.
+   * A batch the database refused was written not at all (one transaction), so its halves go again, one after the
+   * other, until each refused record is alone: a record the database cannot take (a gap in validation) fails its
+   * own request, not the others committed with it. A failing database (connection lost, disk full) fails the
+   * batch at once, as it would fail every half.
    */
   private async isolate(batch: Waiting[], error: unknown): Promise<void> {
-    if (batch.length === 1) return batch[0]!.reject(error)
+    if (batch.length === 1 || !this.store.isRecordRefusal(error)) {
+      for (const w of batch) w.reject(error)
+      return
+    }
     const mid = batch.length >> 1
     for (const half of [batch.slice(0, mid), batch.slice(mid)]) {
       try {

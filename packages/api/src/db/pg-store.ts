@@ -256,6 +256,10 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
       if (pending.length > 0) throw new Error('the hash chain kept moving under concurrent writers; giving up on this batch')
       return items.map((item) => done.get(item)!)
     },
+    isRecordRefusal(error) {
+      // SQLSTATE classes 22 (data exception: out of range, bad encoding) and 23 (integrity constraint violation).
+      return /^2[23]/.test(String((error as { code?: unknown }).code))
+    },
     async queryConsents(siteId, filter, afterSeq, limit) {
       return db
         .select()

@@ -198,6 +198,9 @@ export function openSqliteStore(file: string): ConsentStore {
       }
       throw new Error('the hash chain kept moving under concurrent writers; giving up on this batch')
     },
+    isRecordRefusal(error) {
+      return /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(String((error as { code?: unknown }).code))
+    },
     async queryConsents(siteId, filter, afterSeq, limit) {
       return db
         .select()

@@ -43,7 +43,7 @@ const write = db.transaction((batch) => {
   return { seqs }
 })
 const replaysOf = (batch) => batch.keys.flatMap(([siteId, keys]) => stored.all(siteId, keys))
-const failure = (id, error) => ({ id, error: String(error && error.message || error) })
+const failure = (id, error) => ({ id, error: String(error && error.message || error), code: error && error.code })
 parentPort.on('message', ({ id, json }) => {
   let batch
   try {
@@ -76,10 +76,11 @@ export class SqliteWriter {
   constructor(file: string, insertSql: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3')
     this.worker = new Worker(WRITER, { eval: true, workerData: { file, insertSql, driver } })
-    this.worker.on('message', (msg: { id: number; result?: WriteResult; error?: string }) => {
+    this.worker.on('message', (msg: { id: number; result?: WriteResult; error?: string; code?: string }) => {
       const w = this.waiting.get(msg.id)
       this.waiting.delete(msg.id)
-      if (msg.error !== undefined) w?.reject(new Error(msg.error))
+      // The SQLite error code travels with the message, so the store can tell a refused record from a failure.
+      if (msg.error !== undefined) w?.reject(Object.assign(new Error(msg.error), { code: msg.code }))
       else w?.resolve(msg.result!)
     })
     this.worker.on('error', (error) => {

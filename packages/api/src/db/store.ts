@@ -64,6 +64,12 @@ export interface ConsentStore {
    * inserting, chains each new record to its site's head via `seal`, and commits once.
    */
   appendBatch(items: UnsealedConsent[], seal: (item: UnsealedConsent, prevHash: string, receivedAt: number) => ConsentRecord): Promise<AppendOutcome[]>
+  /**
+   * Whether an `appendBatch` error is the database refusing some record's values (a constraint or data error),
+   * as opposed to the database failing (connection lost, disk full): only the first is worth splitting the
+   * batch to find the record.
+   */
+  isRecordRefusal(error: unknown): boolean
   /** Records matching the filter with `seq > afterSeq`, ascending, at most `limit`. */
   queryConsents(siteId: string, filter: ConsentFilter, afterSeq: number, limit: number): Promise<ConsentRecord[]>
   /** A visitor's records, oldest first (optionally on one site). */
