@@ -46,15 +46,35 @@ function toRecord(row: Record<string, unknown>): ConsentRecord {
   return row as unknown as ConsentRecord
 }
 
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  poolSize?: number
+  /** How long opening a connection may take before it fails (default 10 s). */
+  connectTimeoutMs?: number
+}
+
 /** Connects to PostgreSQL (`postgres://…`), applies the committed migrations and returns the store. */
-export async function openPostgresStore(url: string, options: { poolSize?: number } = {}): Promise<ConsentStore> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<ConsentStore> {
+  // Without a connect timeout, a server that accepts TCP but never answers (a half-dead host, a black-holing
+  // firewall) makes startup hang silently, and later stalls the single writer on a connection being replaced.
+  // TCP keepalive lets the kernel notice a peer that vanished under an open connection.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  })
   // An idle connection that the server drops (restart, failover, admin termination) is reported here;
   // unhandled, node-postgres would crash the process. The pool replaces the connection on next use.
   pool.on('error', (error) => console.warn(`[consentry] PostgreSQL connection lost: ${error.message}`))
   const db = drizzle({ client: pool, schema })
   // Serialise concurrent migrators (several instances starting at once).
-  const lock = await pool.connect()
+  const lock = await pool.connect().catch(async (error: unknown) => {
+    // Nothing to serve without a database: close the pool so no socket or timer keeps the process alive.
+    await pool.end().catch(() => undefined)
+    throw error
+  })
   try {
     await lock.query('select pg_advisory_lock(774411)')
     await migrate(db, { migrationsFolder: migrationsDir('pg') })
