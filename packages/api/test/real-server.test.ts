@@ -2,7 +2,8 @@ import { request } from 'node:http'
 import { rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { siteConfigSchema } from '@consentry/shared/schemas'
 import { canonicalJson, sha256Hex } from '../src/records/canonical'
 import { newSite } from '../src/sites'
@@ -97,11 +98,14 @@ describe('config reads on a listening server', () => {
   function get(query: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
     return new Promise((resolve, reject) => {
       const req = request(`${server.url}/v1/sites/${siteId}/config${query}`, { method, headers }, (res) => {
-        let body = ''
-        res.on('data', (d: Buffer) => (body += d.toString()))
+        const chunks: Buffer[] = []
+        res.on('data', (d: Buffer) => chunks.push(d))
         res.on('end', () => {
           const { date: _date, ...rest } = res.headers
-          resolve({ status: res.statusCode ?? 0, headers: rest, body })
+          const bytes = Buffer.concat(chunks)
+          const coding = res.headers['content-encoding']
+          const body = (coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8')
+          resolve({ status: res.statusCode ?? 0, headers: { ...rest, 'x-received-bytes': bytes.length }, body })
         })
       })
       req.on('error', reject)
@@ -122,6 +126,19 @@ describe('config reads on a listening server', () => {
       expect(notModified.status).toBe(304)
       expect(await get('', { 'cf-ipcountry': 'DE', ...origin, 'if-none-match': String(routed.headers.etag) })).toEqual(notModified)
     }
+  })
+
+  it('sends a browser the compressed config the routes send, once it is made, with its length stated', async () => {
+    const browser = { 'accept-encoding': 'gzip, deflate, br, zstd', 'cf-ipcountry': 'FR' }
+    const plain = await get('?country=FR', {})
+    await vi.waitFor(async () => expect((await get('?country=FR', browser)).headers['content-encoding']).toBe('br'))
+    const viaRoutes = await get('?country=FR', browser)
+    expect(viaRoutes.body).toBe(plain.body)
+    expect(viaRoutes.headers['content-length']).toBe(String(viaRoutes.headers['x-received-bytes']))
+    expect(Number(viaRoutes.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.body) / 2)
+    for (let i = 0; i < 3; i++) expect(await get('', browser)).toEqual(viaRoutes)
+    const gzip = await get('', { ...browser, 'accept-encoding': 'gzip' })
+    expect([gzip.headers['content-encoding'], gzip.body]).toEqual(['gzip', plain.body])
   })
 
   it('leaves HEAD and Host headers @hono/node-server refuses to the routes', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApi, type TestApi } from '../../test/helpers'
 
@@ -12,6 +13,7 @@ describe('banner assets', () => {
     mkdirSync(join(dir, 'i18n'))
     writeFileSync(join(dir, 'consentry.js'), '/* bundle */')
     writeFileSync(join(dir, 'consentry-panels.js'), '/* panels */')
+    writeFileSync(join(dir, 'consentry-embeds.js'), 'export const embeds = 1\n'.repeat(100))
     writeFileSync(join(dir, 'i18n', 'de.json'), '{"banner.title":"Datenschutz"}')
     writeFileSync(join(dir, 'secret.txt'), 'not for the web')
     api = await testApi('sqlite', { bannerPath: join(dir, 'consentry.js') })
@@ -27,6 +29,15 @@ describe('banner assets', () => {
     expect(res.headers.get('content-type')).toContain('text/javascript')
     expect(await res.text()).toBe('/* panels */')
     const again = await api.app.request('/consentry-panels.js', { headers: { 'if-none-match': res.headers.get('etag')! } })
+    expect(again.status).toBe(304)
+  })
+
+  it('sends a chunk gzip-compressed when the client accepts only gzip', async () => {
+    const res = await api.app.request('/consentry-embeds.js', { headers: { 'accept-encoding': 'gzip' } })
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    expect(res.headers.get('vary')).toBe('Accept-Encoding')
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')).toBe('export const embeds = 1\n'.repeat(100))
+    const again = await api.app.request('/consentry-embeds.js', { headers: { 'accept-encoding': 'gzip', 'if-none-match': res.headers.get('etag')! } })
     expect(again.status).toBe(304)
   })
 

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
-import { requestHeader } from '../middleware/request-header'
+import { CompressedBodies, sendEncoded } from '../middleware/content-encoding'
 import { documentHeaders } from '../middleware/security-headers'
 
 /** Chunks the banner loads on demand (`consentry-panels.js`) and its translations (`i18n/de.json`). */
@@ -19,28 +19,27 @@ const LOCALE_FILE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\.json$/
 export function bannerAssetRoutes(ctx: AppContext) {
   const dir = dirname(ctx.deps.bannerPath)
   const read = fileReader()
+  const compressed = new CompressedBodies()
   return new Hono<AppEnv>()
     .get('/:file{consentry-[a-z0-9-]+\\.js}', (c) => {
       const file = c.req.param('file')
       if (!CHUNK.test(file)) throw new ApiError('not_found')
       documentHeaders(c)
-      return send(c, read(join(dir, file)), 'text/javascript; charset=utf-8')
+      return send(c, compressed, read(join(dir, file)), 'text/javascript; charset=utf-8')
     })
     .get('/i18n/:file', (c) => {
       const file = c.req.param('file')
       if (!LOCALE_FILE.test(file)) throw new ApiError('not_found')
-      return send(c, read(join(dir, 'i18n', file)), 'application/json; charset=utf-8')
+      return send(c, compressed, read(join(dir, 'i18n', file)), 'application/json; charset=utf-8')
     })
 }
 
-function send(c: Context, asset: { text: string; etag: string }, type: string): Response {
-  c.header('ETag', asset.etag)
+function send(c: Context, compressed: CompressedBodies, asset: { text: string; etag: string }, type: string): Promise<Response> {
   c.header('Cache-Control', 'public, max-age=3600')
   c.header('Access-Control-Allow-Origin', '*')
-  const inm = requestHeader(c, 'if-none-match')
-  if (inm && inm.split(',').some((t) => t.trim() === asset.etag)) return c.body(null, 304)
   c.header('Content-Type', type)
-  return c.body(asset.text, 200)
+  c.header('Vary', 'Accept-Encoding')
+  return sendEncoded(c, compressed, asset.etag, asset.text)
 }
 
 /** Reads a file, re-reading only when it changes; 404 when it does not exist. */

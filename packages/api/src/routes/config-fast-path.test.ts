@@ -1,5 +1,6 @@
 import { siteIdSchema } from '@consentry/shared/schemas'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ConfigResponse } from '@consentry/shared'
 import { publishedSite, sampleConfig, STORES, testApi, type PublishedSite, type TestApi } from '../../test/helpers'
 import { configSiteId, SITE_ID } from './config-fast-path'
@@ -54,7 +55,13 @@ describe('configSiteId', () => {
 /** Status, headers and body of a response, for comparing with a cached answer (Content-Length: see below). */
 async function snapshot(res: Response) {
   const headers = Object.fromEntries([...res.headers].filter(([k]) => k !== 'content-length'))
-  return { status: res.status, headers, body: await res.text() }
+  return { status: res.status, headers, body: bodyText(Buffer.from(await res.arrayBuffer()), headers['content-encoding']) }
+}
+
+/** A body as text: decompressed when it was sent compressed. */
+function bodyText(bytes: Buffer, coding: string | undefined): string {
+  const plain = coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes
+  return plain.toString('utf8')
 }
 
 describe.each(STORES)('cached config reads (%s)', (kind) => {
@@ -76,7 +83,7 @@ describe.each(STORES)('cached config reads (%s)', (kind) => {
     const routed = await snapshot(await api.app.request(path, { headers }))
     if (!answer) return routed
     const { 'content-length': length, ...rest } = answer.headers
-    expect({ status: answer.status, headers: rest, body: answer.body ?? '' }).toEqual(routed)
+    expect({ status: answer.status, headers: rest, body: bodyText(Buffer.from(answer.body ?? ''), answer.headers['content-encoding']) }).toEqual(routed)
     // The routes leave Content-Length to @hono/node-server; the cached answer states it.
     expect(length).toBe(answer.body === null ? undefined : String(Buffer.byteLength(answer.body)))
     return routed
@@ -101,6 +108,25 @@ describe.each(STORES)('cached config reads (%s)', (kind) => {
         expect(first.status).toBe(200)
         const etag = first.headers.etag!
         for (const inm of [etag, `"x", ${etag}`, '*', `W/${etag}`, '"other"']) await compare(config(), { ...headers, ...extra, 'if-none-match': inm }, true)
+      }
+    }
+  })
+
+  it('answers compressed reads exactly as the routes do, once the compressed bodies are made', async () => {
+    await warm()
+    const browser = { 'accept-encoding': 'gzip, deflate, br, zstd' }
+    await vi.waitFor(() => expect(api.cachedConfig(config(), (name) => (name === 'accept-encoding' ? browser[name] : undefined))?.headers['content-encoding']).toBe('br'))
+    const identity = await compare(config(), {}, true)
+    for (const [acceptEncoding, coding] of [['gzip, deflate, br, zstd', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'], ['deflate', undefined]] as const) {
+      for (const extra of [{}, { origin: 'https://shop.example' }] as Record<string, string>[]) {
+        const headers = { 'accept-encoding': acceptEncoding, ...extra }
+        const first = await compare(config(), headers, true)
+        expect(first.headers['content-encoding']).toBe(coding)
+        expect(first.headers.vary).toContain('Accept-Encoding')
+        expect(first.body).toBe(identity.body)
+        expect(first.headers.etag).toBe(coding ? identity.headers.etag!.replace(/"$/, `-${coding}"`) : identity.headers.etag)
+        expect((await compare(config(), { ...headers, 'if-none-match': first.headers.etag! }, true)).status).toBe(304)
+        expect((await compare(config(), { ...headers, 'if-none-match': coding ? identity.headers.etag! : '"other"' }, true)).status).toBe(200)
       }
     }
   })

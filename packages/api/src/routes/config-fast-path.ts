@@ -1,5 +1,6 @@
 import type { AppContext } from '../context'
-import { corsHeaders, matchesIfNoneMatch, RenderedConfigs, visitorLocation, type HeaderRecord } from './config-response'
+import { matchesIfNoneMatch } from '../middleware/content-encoding'
+import { corsHeaders, RenderedConfigs, representationFor, visitorLocation, type HeaderRecord } from './config-response'
 
 /** The rule of `siteIdSchema` (`@consentry/shared/schemas`), compiled once; a test checks they agree. */
 export const SITE_ID = /^site_[A-Za-z0-9]{4,64}$/
@@ -11,7 +12,7 @@ const NO_QUERY = {}
 export interface CachedAnswer {
   status: 200 | 304
   headers: HeaderRecord
-  body: string | null
+  body: string | Buffer | null
 }
 
 /** Looks up the answer to `GET <path>` (path and query as sent) with the request's headers by lower-case name. */
@@ -31,10 +32,11 @@ export function cachedConfigRead(ctx: AppContext): CachedConfigRead {
     const location = visitorLocation(NO_QUERY, header)
     const entry = ctx.configs.fresh(RenderedConfigs.key(site.publishedVersionId, location.country, location.region), Date.now())
     if (!entry) return undefined
+    const chosen = representationFor(entry, header('accept-encoding'))
     const origin = header('origin')
-    const headers = origin && site.allowedOrigins.includes(origin) ? corsHeaders(entry, origin) : entry.headers
-    if (matchesIfNoneMatch(header('if-none-match'), entry.etag)) return { status: 304, headers: headers.notModified, body: null }
-    return { status: 200, headers: headers.ok, body: entry.body }
+    const headers = origin && site.allowedOrigins.includes(origin) ? corsHeaders(chosen, origin) : chosen.headers
+    if (matchesIfNoneMatch(header('if-none-match'), chosen.etag)) return { status: 304, headers: headers.notModified, body: null }
+    return { status: 200, headers: headers.ok, body: chosen.body }
   }
 }
 

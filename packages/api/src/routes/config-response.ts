@@ -1,4 +1,5 @@
 import { normalizeLocation, type Location } from '@consentry/shared'
+import { codedEtag, COMPRESSIONS, CompressedBodies, MIN_COMPRESSED_LENGTH, negotiateCoding, type Compression } from '../middleware/content-encoding'
 import { SECURITY_HEADERS } from '../middleware/security-headers'
 import { sha256Hex } from '../records/canonical'
 
@@ -9,7 +10,7 @@ const GEO_HEADERS = {
   country: ['cf-ipcountry', 'x-vercel-ip-country', 'cloudfront-viewer-country'],
   region: ['cf-region-code', 'x-vercel-ip-country-region', 'cloudfront-viewer-country-region'],
 }
-const VARY = ['Origin', ...GEO_HEADERS.country, ...GEO_HEADERS.region].join(', ')
+const VARY = ['Origin', ...GEO_HEADERS.country, ...GEO_HEADERS.region, 'Accept-Encoding'].join(', ')
 export const JSON_TYPE = 'application/json'
 /** Date-dependent rules (US opt-out mandates) make a rendered body valid for a minute at most. */
 const RENDERED_TTL_MS = 60_000
@@ -43,12 +44,6 @@ export function representationHeaders(etag: string, type: string): [string, stri
   ]
 }
 
-/** Strong comparison, as RFC 9110 asks of If-None-Match on a strong ETag. */
-export function matchesIfNoneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim() === etag)
-}
-
 /** Response headers by lower-case name. */
 export type HeaderRecord = Record<string, string>
 /** Every header of a config 200 and 304 as the routed handler sends them, security headers included. */
@@ -57,19 +52,36 @@ export interface ConfigHeaders {
   notModified: HeaderRecord
 }
 
-/** A rendered config body, its strong ETag and its complete response headers, built once per body. */
-export interface RenderedConfig {
-  body: string
+/** A config body as sent in one content coding, its strong ETag and its complete response headers. */
+export interface Representation {
+  body: string | Buffer
   etag: string
-  at: number
   headers: ConfigHeaders
   /** `headers` plus Access-Control-Allow-Origin, per allowed origin seen (at most a site's 50). */
   cors: Map<string, ConfigHeaders>
 }
 
+/** A rendered config: its JSON (also inlined into the per-site script) and its representations, built once per body. */
+export interface RenderedConfig {
+  body: string
+  etag: string
+  at: number
+  identity: Representation
+  /** Added as the thread pool finishes compressing the body; until then a browser is sent `identity`. */
+  coded: Partial<Record<Compression, Representation>>
+}
+
+/** The representation of a rendered config for a request's `Accept-Encoding`. */
+export function representationFor(entry: RenderedConfig, acceptEncoding: string | undefined): Representation {
+  const coding = negotiateCoding(acceptEncoding)
+  return (coding !== 'identity' && entry.coded[coding]) || entry.identity
+}
+
 /** Rendered configs per (version, location); versions are immutable, the jurisdiction can change by date. */
 export class RenderedConfigs {
   private readonly entries = new Map<string, RenderedConfig>()
+  // Keyed by ETag: a body rendered again each minute is compressed once.
+  private readonly compressed = new CompressedBodies()
 
   static key(versionId: string, country: string | null, region: string | null): string {
     return `${versionId}|${country}|${region}`
@@ -83,18 +95,30 @@ export class RenderedConfigs {
 
   add(key: string, body: string, now: number): RenderedConfig {
     const etag = `"${sha256Hex(body).slice(0, 32)}"`
-    const notModified = headerRecord([...SECURITY_HEADERS, ...representationHeaders(etag, JSON_TYPE)])
-    // Stated: the fast path writes the headers before the body, and Node would otherwise send it chunked.
-    const ok = { ...notModified, 'content-length': String(Buffer.byteLength(body)) }
-    const out: RenderedConfig = { body, etag, at: now, headers: { ok, notModified }, cors: new Map() }
+    const out: RenderedConfig = { body, etag, at: now, identity: representation(body, etag, 'identity'), coded: {} }
+    if (body.length >= MIN_COMPRESSED_LENGTH) {
+      for (const coding of COMPRESSIONS) {
+        this.compressed.get(etag, body, coding).then(
+          (bytes) => void (out.coded[coding] = representation(bytes, codedEtag(etag, coding), coding)),
+          (error: unknown) => console.warn(`[consentry] could not compress a config (${coding}), sending it uncompressed:`, error),
+        )
+      }
+    }
     if (this.entries.size > 5000) this.entries.clear()
     this.entries.set(key, out)
     return out
   }
 }
 
-/** The headers of an entry for a request from an allowed origin. */
-export function corsHeaders(entry: RenderedConfig, origin: string): ConfigHeaders {
+function representation(body: string | Buffer, etag: string, coding: Compression | 'identity'): Representation {
+  const notModified = headerRecord([...SECURITY_HEADERS, ...representationHeaders(etag, JSON_TYPE)])
+  // Stated: the fast path writes the headers before the body, and Node would otherwise send it chunked.
+  const ok = { ...notModified, ...(coding === 'identity' ? {} : { 'content-encoding': coding }), 'content-length': String(Buffer.byteLength(body)) }
+  return { body, etag, headers: { ok, notModified }, cors: new Map() }
+}
+
+/** The headers of a representation for a request from an allowed origin. */
+export function corsHeaders(entry: Representation, origin: string): ConfigHeaders {
   let headers = entry.cors.get(origin)
   if (!headers) {
     const allow = { 'access-control-allow-origin': origin }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
 import type { ConfigResponse } from '@consentry/shared'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { canonicalJson, sha256Hex } from '../records/canonical'
@@ -119,5 +120,22 @@ describe.each(STORES)('site config (%s)', (kind) => {
     expect((await api.app.request(`/v1/sites/${site.siteId}/consentry.js`, { headers: { 'cf-ipcountry': 'DE', 'if-none-match': etag } })).status).toBe(304)
     const plain = await api.app.request('/consentry.js')
     expect(await plain.text()).toBe('console.log("banner")\n')
+  })
+
+  it('sends the per-site script brotli-compressed to a browser that accepts it, byte for byte the same script', async () => {
+    writeFileSync(join(dir, 'consentry.js'), 'console.log("banner")\n'.repeat(200))
+    const path = `/v1/sites/${site.siteId}/consentry.js`
+    const headers = { 'cf-ipcountry': 'DE' }
+    const plain = await api.app.request(path, { headers })
+    const br = await api.app.request(path, { headers: { ...headers, 'accept-encoding': 'gzip, deflate, br, zstd' } })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(br.headers.get('vary')).toMatch(/\bOrigin\b.*\bAccept-Encoding$/)
+    expect(br.headers.get('etag')).toBe(plain.headers.get('etag')!.replace(/"$/, '-br"'))
+    const bytes = Buffer.from(await br.arrayBuffer())
+    const text = await plain.text()
+    expect(brotliDecompressSync(bytes).toString('utf8')).toBe(text)
+    expect(bytes.length).toBeLessThan(Buffer.byteLength(text) / 5)
+    const again = await api.app.request(path, { headers: { ...headers, 'accept-encoding': 'br', 'if-none-match': br.headers.get('etag')! } })
+    expect(again.status).toBe(304)
   })
 })

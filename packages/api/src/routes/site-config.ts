@@ -8,12 +8,15 @@ import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { invalidInput } from '../validate'
 import { requestHeader } from '../middleware/request-header'
+import { CompressedBodies, matchesIfNoneMatch, sendEncoded } from '../middleware/content-encoding'
 import { documentHeaders } from '../middleware/security-headers'
-import { JSON_TYPE, matchesIfNoneMatch, RenderedConfigs, representationHeaders, visitorLocation, type RenderedConfig } from './config-response'
+import { RenderedConfigs, representationFor, representationHeaders, visitorLocation, type RenderedConfig } from './config-response'
 
 /** `GET /v1/sites/:siteId/config`, `GET /v1/sites/:siteId/consentry.js` and `GET /consentry.js`. */
 export function siteConfigRoutes(ctx: AppContext) {
   const banner = bannerReader(ctx.deps.bannerPath)
+  // Per-site scripts differ by configuration version and location, so the newest variants are kept compressed.
+  const compressed = new CompressedBodies()
 
   async function render(c: Context<AppEnv>, siteId: string, query: { country?: string | undefined; region?: string | undefined }): Promise<RenderedConfig> {
     const site = await ctx.sites.get(siteId)
@@ -42,7 +45,7 @@ export function siteConfigRoutes(ctx: AppContext) {
       const { siteId } = c.req.valid('param')
       const out = await render(c, siteId, c.req.valid('query'))
       await allowOrigin(ctx, c, siteId)
-      return conditional(c, out.etag, out.body, JSON_TYPE)
+      return sendConfig(c, out)
     })
     .get('/v1/sites/:siteId/consentry.js', zValidator('param', siteParamSchema, invalidInput), zValidator('query', configQuerySchema, invalidInput), async (c) => {
       const { siteId } = c.req.valid('param')
@@ -50,12 +53,12 @@ export function siteConfigRoutes(ctx: AppContext) {
       const bundle = banner()
       const etag = `"${sha256Hex(out.etag + bundle.etag).slice(0, 32)}"`
       documentHeaders(c)
-      return conditional(c, etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`, 'text/javascript; charset=utf-8')
+      return script(c, compressed, etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`)
     })
     .get('/consentry.js', (c) => {
       const bundle = banner()
       documentHeaders(c)
-      return conditional(c, bundle.etag, bundle.text, 'text/javascript; charset=utf-8')
+      return script(c, compressed, bundle.etag, bundle.text)
     })
 }
 
@@ -71,10 +74,20 @@ async function allowOrigin(ctx: AppContext, c: Context<AppEnv>, siteId: string):
   if (origin && site?.allowedOrigins.includes(origin)) c.header('Access-Control-Allow-Origin', origin)
 }
 
-function conditional(c: Context, etag: string, body: string, type: string): Response {
-  for (const [name, value] of representationHeaders(etag, type)) c.header(name, value)
-  if (matchesIfNoneMatch(requestHeader(c, 'if-none-match'), etag)) return c.body(null, 304)
-  return c.body(body, 200)
+/** The rendered config in the coding the request prefers, with the headers the cached fast path sends too. */
+function sendConfig(c: Context, out: RenderedConfig): Response {
+  const chosen = representationFor(out, requestHeader(c, 'accept-encoding'))
+  const notModified = matchesIfNoneMatch(requestHeader(c, 'if-none-match'), chosen.etag)
+  // Content-Length is left to @hono/node-server, which states it for a string or byte body.
+  for (const [name, value] of Object.entries(notModified ? chosen.headers.notModified : chosen.headers.ok)) if (name !== 'content-length') c.header(name, value)
+  if (notModified) return c.body(null, 304)
+  return typeof chosen.body === 'string' ? c.body(chosen.body, 200) : c.body(chosen.body as Uint8Array<ArrayBuffer>, 200)
+}
+
+/** A script, compressed when the browser accepts it: the bundle is ~34 KB as built, ~12 KB as brotli. */
+function script(c: Context, compressed: CompressedBodies, etag: string, body: string): Promise<Response> {
+  for (const [name, value] of representationHeaders(etag, 'text/javascript; charset=utf-8')) c.header(name, value)
+  return sendEncoded(c, compressed, etag, body)
 }
 
 /** Reads the banner bundle, re-reading only when the file changes; throws 503 while it is not built. */
