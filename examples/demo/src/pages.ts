@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { normalizeLocation } from '@consentry/shared'
 
@@ -11,6 +12,8 @@ import { normalizeLocation } from '@consentry/shared'
  */
 export function sitePages(opts: { siteDir: string; spaDir: string }): Hono {
   const app = new Hono()
+  // As a publisher's own server would (Lighthouse flags uncompressed pages); the API compresses what it serves itself.
+  app.use('/site/*', compress())
   const page = async (file: string, query: URLSearchParams) => {
     const html = await readFile(join(opts.siteDir, file), 'utf8')
     const { country, region } = normalizeLocation(query.get('country'), query.get('region'))

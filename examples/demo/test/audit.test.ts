@@ -217,6 +217,23 @@ describe('independent audits of the demo', () => {
       await v.context.close()
     })
 
+    it('text compression, as Lighthouse checks it: every text response over 1.4 KB the page loads arrives compressed', async () => {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      const responses: Promise<string | null>[] = []
+      context.on('response', (r) => {
+        if (!['document', 'script', 'stylesheet', 'fetch', 'xhr'].includes(r.request().resourceType()) || r.status() !== 200) return
+        // The body as decoded by the browser: its size is what an uncompressed response would have cost.
+        const plainSize = r.body().then((b) => b.length, () => 0)
+        responses.push(plainSize.then((size) => (size > 1400 && !r.headers()['content-encoding'] ? `${r.url().replace(demo.origin, '')} ${size} bytes uncompressed` : null)))
+      })
+      await page.goto(demo.origin + target.path, { waitUntil: 'networkidle' })
+      await banner(page).waitFor({ state: 'attached' })
+      const loaded = await Promise.all(responses)
+      expect(loaded.length).toBeGreaterThan(2)
+      expect(loaded.filter(Boolean)).toEqual([])
+      await context.close()
+    })
   })
 
   // Opt-in pages only: under California's opt-out rules the tags may run before a choice.
