@@ -64,7 +64,6 @@ export interface Representation {
 /** A rendered config: its JSON (also inlined into the per-site script) and its representations, built once per body. */
 export interface RenderedConfig {
   body: string
-  etag: string
   at: number
   identity: Representation
   /** Added as the thread pool finishes compressing the body; until then a browser is sent `identity`. */
@@ -95,7 +94,7 @@ export class RenderedConfigs {
 
   add(key: string, body: string, now: number): RenderedConfig {
     const etag = `"${sha256Hex(body).slice(0, 32)}"`
-    const out: RenderedConfig = { body, etag, at: now, identity: representation(body, etag, 'identity'), coded: {} }
+    const out: RenderedConfig = { body, at: now, identity: representation(body, etag, 'identity'), coded: {} }
     if (body.length >= MIN_COMPRESSED_LENGTH) {
       for (const coding of COMPRESSIONS) {
         this.compressed.get(etag, body, coding).then(

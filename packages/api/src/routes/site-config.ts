@@ -51,7 +51,7 @@ export function siteConfigRoutes(ctx: AppContext) {
       const { siteId } = c.req.valid('param')
       const out = await render(c, siteId, c.req.valid('query'))
       const bundle = banner()
-      const etag = `"${sha256Hex(out.etag + bundle.etag).slice(0, 32)}"`
+      const etag = `"${sha256Hex(out.identity.etag + bundle.etag).slice(0, 32)}"`
       documentHeaders(c)
       return script(c, compressed, etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`)
     })
