@@ -173,8 +173,11 @@ describe('docs samples', () => {
   it.each(ofKind('page-script').map((s) => [label(s), s] as const))('%s runs in a page with the banner', async (_, sample) => {
     const { page, problems, close } = await open(pageHtml(perSiteEmbed(), localise(sample.text)))
     try {
+      const logged: string[] = []
+      page.on('console', (msg) => msg.type() === 'log' && logged.push(msg.text()))
       await acceptAll(page).click()
-      await page.waitForTimeout(200)
+      // A sample that logs what it hears must hear the decision just made.
+      if (sample.text.includes('console.log(')) await expect.poll(() => logged.length, { timeout: 10_000 }).toBeGreaterThan(0)
       expect(problems).toEqual([])
     } finally {
       await close()
