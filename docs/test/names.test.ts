@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp, createSigner, generateSigningKey, openSqliteStore, type ConsentStore } from '@consentry/api'
+import { createApp, createSigner, generateSigningKey, openSqliteStore } from '@consentry/api'
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allExports, cliCommands, envVarsRead, exportsOf, interfaceMembers } from './support/code-facts'
@@ -84,7 +84,7 @@ describe('names the docs use', () => {
 
 describe('routes the docs name', () => {
   let dir: string
-  let store: ConsentStore
+  let store: ReturnType<typeof openSqliteStore>
   let app: ReturnType<typeof createApp>
 
   beforeAll(() => {
@@ -106,14 +106,13 @@ describe('routes the docs name', () => {
 
   it.each(named)('%s is a route of the app', async (route) => {
     const [method, written] = route.split(' ') as [string, string]
+    // Placeholders as the docs write them (`:siteId`, `{siteId}`, `<siteId>`, `site_…`) become sample values.
+    const values: Record<string, string> = { siteId: 'site_abc123', site: 'site_abc123', versionId: 'cfg_abc123', keyId: 'key_abc123', chunk: 'panels', lang: 'de' }
     const path = written
       .replace(/[?[].*$/, '')
       .replace(/^\{api\}/, '')
-      .replace(/:siteId|\{siteId\}|\{site\}/g, 'site_abc123')
-      .replace(/:versionId|\{versionId\}/g, 'cfg_abc123')
-      .replace(/:keyId|\{keyId\}/g, 'key_abc123')
-      .replace('<chunk>', 'panels')
-      .replace('<lang>', 'de')
+      .replace(/:(\w+)|\{(\w+)\}|<(\w+)>/g, (_, a, b, c) => values[a ?? b ?? c] ?? 'abc123')
+      .replace(/\b(site|cfg|key)_…/g, '$1_abc123')
     expect(path, `a placeholder left in ${written}`).toMatch(/^\/[\w./-]*$/)
     // The app's own route table, matched by a router of the same kind: does one of its routes take this method and
     // path? (Asking the app itself cannot tell a missing route from a route that answers 404 for a missing file.)
