@@ -17,7 +17,7 @@ import { adminSiteRoutes } from './routes/admin-sites'
 import { bannerAssetRoutes } from './routes/banner-assets'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
-import { keyRoutes } from './routes/keys'
+import { signingKeyRoutes } from './routes/signing-keys'
 import { cachedConfigRead, type CachedConfigRead } from './routes/config-fast-path'
 import { fastConsentWrite, type FastConsentWrite } from './routes/consent-fast-path'
 import { RenderedConfigs } from './routes/config-response'
@@ -55,7 +55,7 @@ export function createApi(deps: AppDeps): Api {
   app.use('/v1/admin/*', adminAuth(ctx), adminDescription)
   app.route('/', siteConfigRoutes(ctx))
   app.route('/', consentRoutes(ctx))
-  app.route('/', keyRoutes(ctx))
+  app.route('/', signingKeyRoutes(ctx))
   app.route('/', bannerAssetRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))

@@ -10,7 +10,7 @@ import { createApi, type Api } from '../src/app'
 import type { AppDeps } from '../src/context'
 import { openPostgresStore } from '../src/db/pg-store'
 import { openSqliteStore } from '../src/db/sqlite-store'
-import type { ConsentStore, UnsealedConsent } from '../src/db/store'
+import type { RecordStore, UnsealedConsent } from '../src/db/store'
 import { newApiKey } from '../src/middleware/admin-auth'
 import { unsealedRecord } from '../src/records/consent-record'
 import { loadSigner } from '../src/records/signing'
@@ -20,7 +20,7 @@ export const STORES = ['sqlite', 'postgres'] as const
 export type StoreKind = (typeof STORES)[number]
 
 export interface TestDb {
-  store: ConsentStore
+  store: RecordStore
   /** SQLite file path or PostgreSQL URL of this test's own database (for tampering from outside). */
   location: string
   cleanup(): Promise<void>

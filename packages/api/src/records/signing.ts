@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { ReceiptProof } from '@consentry/shared'
 import { sha256Hex } from './canonical'
 import { batchProofs, rootFromProof } from './merkle'
-import type { ConsentStore } from '../db/store'
+import type { RecordStore } from '../db/store'
 
 /** The receipt-signing key in use. */
 export interface Signer {
@@ -134,7 +134,7 @@ export function verifyReceipt(receipt: { hash: string; signature: string; proof:
  * The signer in use: `configured` (PKCS8 base64, from `CONSENTRY_SIGNING_KEY`) when given, else the key kept
  * in the database, generated and stored on first start so receipts stay verifiable across restarts.
  */
-export async function loadSigner(store: ConsentStore, configured?: string): Promise<Signer> {
+export async function loadSigner(store: RecordStore, configured?: string): Promise<Signer> {
   if (configured) return createSigner(configured)
   const existing = await store.getSigningKey()
   if (existing) return createSigner(existing.privateKey)
