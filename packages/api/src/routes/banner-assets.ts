@@ -6,6 +6,7 @@ import { describe, ok } from '../openapi'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { CompressedBodies, sendEncoded } from '../middleware/content-encoding'
+import { allowAnyOrigin } from '../middleware/cors'
 import { documentHeaders } from '../middleware/security-headers'
 
 /** Chunks the banner loads on demand (`consentry-panels.js`) and its translations (`i18n/de.json`). */
@@ -37,7 +38,7 @@ export function bannerAssetRoutes(ctx: AppContext) {
 
 function send(c: Context, compressed: CompressedBodies, asset: { text: string; etag: string }, type: string): Promise<Response> {
   c.header('Cache-Control', 'public, max-age=3600')
-  c.header('Access-Control-Allow-Origin', '*')
+  allowAnyOrigin(c)
   c.header('Content-Type', type)
   c.header('Vary', 'Accept-Encoding')
   return sendEncoded(c, compressed, asset.etag, asset.text)

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
 import { describe, ok } from '../openapi'
 import { ApiError } from '../errors'
+import { consentPreflightHeaders } from '../middleware/cors'
 import { jsonBody } from '../middleware/json-body'
 import { recordView } from '../records/consent-record'
 import { signEach } from '../records/signing'
@@ -16,14 +17,7 @@ export function consentRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
     .options('/v1/consents', describe('CORS preflight: allowed when any site lists the origin.', { 204: ok('Preflight answer') }), async (c) => {
       const origin = requestHeader(c, 'origin')
-      if (origin && (await ctx.sites.anyAllows(origin))) {
-        c.header('Access-Control-Allow-Origin', origin)
-        // Credentialed requests let the API set the consent cookie on the site's domain (serverCookie).
-        c.header('Access-Control-Allow-Credentials', 'true')
-        c.header('Access-Control-Allow-Methods', 'GET, POST')
-        c.header('Access-Control-Allow-Headers', 'Content-Type')
-        c.header('Access-Control-Max-Age', '600')
-      }
+      if (origin && (await ctx.sites.anyAllows(origin))) for (const [name, value] of consentPreflightHeaders(origin)) c.header(name, value)
       c.header('Vary', 'Origin')
       return c.body(null, 204)
     })

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../context'
+import { allowAnyOrigin } from '../middleware/cors'
 import { documentHeaders } from '../middleware/security-headers'
 import { describe, ok, openApiDocument, type OpenApiDocument, type Operation } from '../openapi'
 
@@ -12,7 +13,7 @@ export function docsRoutes(app: Hono<AppEnv>): Hono<AppEnv> {
   const get = () => (doc ??= openApiDocument(app))
   return new Hono<AppEnv>()
     .get('/v1/openapi.json', describe('This document (OpenAPI 3.1).', { 200: ok('OpenAPI 3.1') }), async (c) => {
-      c.header('Access-Control-Allow-Origin', '*')
+      allowAnyOrigin(c)
       return c.json(await get())
     })
     .get('/docs', describe('This reference as an HTML page.', { 200: ok('HTML') }), async (c) => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
+import { allowAnyOrigin } from '../middleware/cors'
 import { describe, ok } from '../openapi'
 
 const KEYS_SUMMARY = 'Public Ed25519 key(s) that verify receipts (signature over the Merkle root of the batch a record was committed in; the receipt carries the inclusion proof).'
@@ -8,7 +9,7 @@ const KEYS_SUMMARY = 'Public Ed25519 key(s) that verify receipts (signature over
 export function signingKeyRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().get('/v1/keys', describe(KEYS_SUMMARY, { 200: ok('Keys') }), (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
-    c.header('Access-Control-Allow-Origin', '*')
+    allowAnyOrigin(c)
     const { keyId, publicKey } = ctx.signer
     return c.json({
       keys: [{ keyId, algorithm: 'Ed25519', publicKey, jwk: { kty: 'OKP', crv: 'Ed25519', x: publicKey, kid: keyId, use: 'sig' } }],

@@ -7,6 +7,7 @@ import { describe, ok } from '../openapi'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { validate } from '../validate'
+import { siteOriginHeaders } from '../middleware/cors'
 import { requestHeader } from '../middleware/request-header'
 import { CompressedBodies, matchesIfNoneMatch, sendEncoded } from '../middleware/content-encoding'
 import { documentHeaders } from '../middleware/security-headers'
@@ -74,7 +75,7 @@ export function escapeForScript(json: string): string {
 async function allowOrigin(ctx: AppContext, c: Context<AppEnv>, siteId: string): Promise<void> {
   const origin = requestHeader(c, 'origin')
   const site = await ctx.sites.get(siteId)
-  if (origin && site?.allowedOrigins.includes(origin)) c.header('Access-Control-Allow-Origin', origin)
+  if (origin && site?.allowedOrigins.includes(origin)) for (const [name, value] of siteOriginHeaders(origin, false)) c.header(name, value)
 }
 
 /** The rendered config in the coding the request prefers, with the headers the cached fast path sends too. */
