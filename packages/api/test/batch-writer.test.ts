@@ -54,9 +54,10 @@ describe.each(STORES)('isRecordRefusal (%s)', (kind) => {
   })
 })
 
-describe('BatchWriter (postgres, the database gone)', () => {
+// PostgreSQL only (the api-postgres project): dropping the database under a live pool.
+describe.each(STORES.filter((kind) => kind === 'postgres'))('BatchWriter (%s, the database gone)', (kind) => {
   it('fails the whole batch at once instead of splitting it', async () => {
-    const db = await openTestDb('postgres')
+    const db = await openTestDb(kind)
     try {
       const site = newSite({ name: 'Gone', allowedOrigins: [], retentionDays: null })
       await db.store.insertSite(site)

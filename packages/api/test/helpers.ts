@@ -15,9 +15,12 @@ import { newApiKey } from '../src/middleware/admin-auth'
 import { unsealedRecord } from '../src/records/consent-record'
 import { loadSigner } from '../src/records/signing'
 
-/** Every suite runs on both stores. */
-export const STORES = ['sqlite', 'postgres'] as const
-export type StoreKind = (typeof STORES)[number]
+export type StoreKind = 'sqlite' | 'postgres'
+/**
+ * The stores this vitest project runs suites on: SQLite in `api`, PostgreSQL in `api-postgres`
+ * (a suite written as `describe.each(STORES)` runs on both).
+ */
+export const STORES: readonly StoreKind[] = inject('stores')
 
 export interface TestDb {
   store: RecordStore
