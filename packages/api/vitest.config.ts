@@ -9,6 +9,7 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/*.postgres.test.ts', '**/node_modules/**'],
     provide: { stores: ['sqlite'] },
+    globalSetup: ['./test/workers.global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -18,7 +18,7 @@ export default defineProject({
     environment: 'node',
     include: testFiles.filter((f) => f.endsWith('.postgres.test.ts') || /\bSTORES\b/.test(readFileSync(join(root, f), 'utf8'))),
     provide: { stores: ['postgres'] },
-    globalSetup: ['./test/postgres.global-setup.ts'],
+    globalSetup: ['./test/workers.global-setup.ts', './test/postgres.global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
