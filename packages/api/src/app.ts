@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
+import { LRUCache } from 'lru-cache'
 import { SiteCache, type AppContext, type AppDeps, type AppEnv } from './context'
 import { BatchWriter } from './db/batch-writer'
 import type { ConfigVersionRow } from './db/store'
@@ -78,7 +79,7 @@ function toApiError(err: unknown): ApiError {
 }
 
 function createContext(deps: AppDeps): AppContext {
-  const versions = new Map<string, ConfigVersionRow>()
+  const versions = new LRUCache<string, ConfigVersionRow>({ max: 1000 })
   const full = {
     bannerPath: DEFAULT_BANNER,
     ipMode: 'truncate' as const,
@@ -102,10 +103,7 @@ function createContext(deps: AppDeps): AppContext {
       const hit = versions.get(id)
       if (hit) return hit
       const row = await deps.store.getConfigVersion(id)
-      if (row) {
-        if (versions.size > 1000) versions.clear()
-        versions.set(id, row)
-      }
+      if (row) versions.set(id, row)
       return row
     },
   }

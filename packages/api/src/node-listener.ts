@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
+import { LRUCache } from 'lru-cache'
 import type { Api } from './app'
 import { incomingHeader } from './middleware/request-header'
 
@@ -31,17 +32,10 @@ export function nodeListener(api: Api, options: { hostname?: string } = {}): (re
  * host); the verdict of each distinct value is kept, so the URL is parsed once per host, not per request.
  */
 class HostCheck {
-  private readonly verdicts = new Map<string, boolean>()
+  private readonly verdicts = new LRUCache<string, boolean>({ max: 100, memoMethod: nodeServerAccepts })
 
   accepts(host: string | undefined): boolean {
-    if (!host) return false
-    let ok = this.verdicts.get(host)
-    if (ok === undefined) {
-      ok = nodeServerAccepts(host)
-      if (this.verdicts.size >= 100) this.verdicts.clear()
-      this.verdicts.set(host, ok)
-    }
-    return ok
+    return host ? this.verdicts.memo(host) : false
   }
 }
 
