@@ -1,5 +1,6 @@
 import { apiErrorSchema } from '@consentry/shared/schemas'
 import type { Hono, MiddlewareHandler } from 'hono'
+import type { AppEnv } from './context'
 import { ALLOWED_METHODS, describeRoute, generateSpecs, resolver, type DescribeRouteOptions, type ResponsesWithResolver } from 'hono-openapi'
 import type * as z from 'zod'
 
@@ -50,7 +51,7 @@ export interface OpenApiDocument {
 }
 
 /** The OpenAPI 3.1 document of an app, from its routes' descriptions and validators. */
-export async function openApiDocument(app: Hono<any, any, any>): Promise<OpenApiDocument> {
+export async function openApiDocument(app: Hono<AppEnv>): Promise<OpenApiDocument> {
   const errorSchema = (await resolver(apiErrorSchema).toOpenAPISchema()).schema
   const everyMethod = Object.fromEntries(ALLOWED_METHODS.map((m) => [m, { responses: { '4XX': ERROR } }]))
   const doc = await generateSpecs(app, {
