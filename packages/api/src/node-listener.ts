@@ -8,9 +8,9 @@ import { incomingHeader } from './middleware/request-header'
  * The Node request listener of `consentry serve`. A cached config read is written straight to the response, and
  * a JSON `POST /v1/consents` is answered by the write fast path; everything else, and anything unusual about the
  * request, goes to the Hono app through @hono/node-server.
- * Measured, server CPU per cached read: ~60 µs through @hono/node-server and Hono's middleware chain (async
- * compose, WHATWG Headers), ~22 µs answered in front of Hono's router, ~18.5 µs here, the cost of a bare Hono GET
- * of a fixed body. Tests check that both paths send the same answer on the wire.
+ * A cached read through @hono/node-server and Hono's middleware chain (async compose, WHATWG Headers) costs
+ * several times the server CPU of one answered here, which is about what a bare Hono GET of a fixed body costs
+ * (figures in docs/benchmarks.md). Tests check that both paths send the same answer on the wire.
  */
 export function nodeListener(api: Api, options: { hostname?: string } = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const routed = getRequestListener(api.app.fetch, options.hostname === undefined ? {} : { hostname: options.hostname })

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache'
 import Negotiator from 'negotiator'
 import { requestHeader } from './request-header'
 
-/** The content codings the API sends scripts and banner files in, best first (brotli is ~10% smaller than gzip). */
+/** The content codings the API sends scripts and banner files in, best first (brotli makes the smaller text). */
 const CODINGS = ['br', 'gzip', 'identity'] as const
 export type ContentCoding = (typeof CODINGS)[number]
 export type Compression = Exclude<ContentCoding, 'identity'>
@@ -44,7 +44,7 @@ export function codedEtag(etag: string, coding: ContentCoding): string {
 
 /**
  * Compressed bodies by ETag and coding, made once each and kept for the most recently used `max`. Compression runs
- * on libuv's thread pool, not the event loop: brotli at its best quality takes ~30 ms for the 34 KB per-site
+ * on libuv's thread pool, not the event loop: brotli at its best quality takes tens of milliseconds for a per-site
  * script, which would otherwise stall every request in flight.
  */
 export class CompressedBodies {

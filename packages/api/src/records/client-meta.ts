@@ -52,8 +52,8 @@ const coarseCache = new LRUCache<string, string>({ max: 5000, memoMethod: reduce
 
 /**
  * How much of a user agent is read. Real ones name browser and OS in their first few hundred characters; a
- * 16 KB header made the Safari pattern (its `.*` backtracks over the rest) take ~20 ms of the request thread,
- * and would have filled the cache with 16 KB keys.
+ * header of many kilobytes made the Safari pattern (its `.*` backtracks over the rest) hold the request thread
+ * for milliseconds, and would have filled the cache with huge keys.
  */
 const USER_AGENT_READ = 512
 

@@ -17,9 +17,9 @@ export type FastConsentWrite = (req: IncomingMessage, res: ServerResponse) => bo
 
 /**
  * `POST /v1/consents` in front of Hono's router: the same write core, body limit, validation and errors as the
- * route, without the WHATWG Request/Response/Headers objects and the middleware chain around them. Measured on
- * the write path, those cost over a quarter of the request thread's CPU (141 → 101 µs a write). Tests send the same requests through
- * both paths and compare what comes back on the wire.
+ * route, without the WHATWG Request/Response/Headers objects and the middleware chain around them. On the write
+ * path, those cost a large share of the request thread's CPU (figures in docs/benchmarks.md). Tests send the same
+ * requests through both paths and compare what comes back on the wire.
  */
 export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
   const write = consentWriter(ctx)

@@ -88,7 +88,7 @@ function sendConfig(c: Context, out: RenderedConfig): Response {
   return typeof chosen.body === 'string' ? c.body(chosen.body, 200) : c.body(chosen.body as Uint8Array<ArrayBuffer>, 200)
 }
 
-/** A script, compressed when the browser accepts it: the demo's per-site script is 34 KB, 12 KB as brotli. */
+/** A script, compressed when the browser accepts it (a per-site script carries the whole configuration). */
 function script(c: Context, compressed: CompressedBodies, etag: string, body: string): Promise<Response> {
   for (const [name, value] of representationHeaders(etag, 'text/javascript; charset=utf-8')) c.header(name, value)
   return sendEncoded(c, compressed, etag, body)
