@@ -1,12 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { HTTPException } from 'hono/http-exception'
 import { LRUCache } from 'lru-cache'
 import { SiteCache, type AppContext, type AppDeps, type AppEnv } from './context'
 import { BatchWriter } from './db/batch-writer'
 import type { ConfigVersionRow } from './db/store'
-import { ApiError, internalError, invalidBody } from './errors'
+import { ApiError, toApiError } from './errors'
 import { adminAuth } from './middleware/admin-auth'
 import { adminDescription } from './openapi'
 import { RateLimiter } from './middleware/rate-limit'
@@ -68,14 +67,6 @@ export function createApi(deps: AppDeps): Api {
     return c.json(error.toBody(), error.status)
   })
   return { app, cachedConfig: cachedConfigRead(ctx), fastWrite: fastConsentWrite(ctx), drain: () => ctx.writer.drain() }
-}
-
-/** Unknown errors become a logged 500; the framework's own 4xx (malformed JSON) keep their status. */
-function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err
-  if (err instanceof HTTPException && err.status === 400) return invalidBody(err.message)
-  if (err instanceof HTTPException && err.status === 413) return new ApiError('payload_too_large')
-  return internalError(err)
 }
 
 function createContext(deps: AppDeps): AppContext {

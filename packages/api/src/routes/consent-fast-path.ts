@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { consentInputSchema } from '@consentry/shared/schemas'
 import type { AppContext } from '../context'
-import { ApiError, internalError, invalidBody } from '../errors'
+import { invalidBody, toApiError } from '../errors'
 import { JSON_TYPE, readBody, tooLarge } from '../middleware/json-body'
 import { incomingHeader } from '../middleware/request-header'
 import { SECURITY_HEADERS } from '../middleware/security-headers'
@@ -36,7 +36,7 @@ export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
       res.end(text)
     }
     const fail = (error: unknown) => {
-      const e = error instanceof ApiError ? error : internalError(error)
+      const e = toApiError(error)
       for (const [k, v] of Object.entries(e.headers ?? {})) setHeader(k, v)
       send(e.status, JSON.stringify(e.toBody()))
     }
