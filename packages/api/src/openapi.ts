@@ -6,15 +6,15 @@ import type * as z from 'zod'
 
 /*
  * The OpenAPI 3.1 document is generated from the routes themselves (hono-openapi reads `app.routes`):
- * - every route states what it does with `describe(summary, responses)` before its handler;
+ * - every route states what it does with `operation(summary, responses)` before its handler;
  * - its input comes from the `validate(target, schema)` middlewares it already has (`../validate`);
  * - a body a handler parses itself is stated with `requestBody(schema)`, a response with `ok(description, schema?)`.
  * `openapi.test.ts` fails when the app answers a route the document does not describe.
- * @example .get('/v1/keys', describe('Public signing keys.', { 200: ok('Keys') }), (c) => …)
+ * @example .get('/v1/keys', operation('Public signing keys.', { 200: ok('Keys') }), (c) => …)
  */
 
-/** Operation metadata placed before a route's handler; it does nothing at request time. */
-export function describe(summary: string, responses: ResponsesWithResolver, more: Omit<DescribeRouteOptions, 'summary' | 'responses'> = {}): MiddlewareHandler {
+/** The route's OpenAPI operation, placed before its handler; it does nothing at request time. */
+export function operation(summary: string, responses: ResponsesWithResolver, more: Omit<DescribeRouteOptions, 'summary' | 'responses'> = {}): MiddlewareHandler {
   return describeRoute({ summary, responses, ...more })
 }
 
