@@ -14,7 +14,11 @@ import type * as z from 'zod'
  */
 
 /** The route's OpenAPI operation, placed before its handler; it does nothing at request time. */
-export function operation(summary: string, responses: ResponsesWithResolver, more: Omit<DescribeRouteOptions, 'summary' | 'responses'> = {}): MiddlewareHandler {
+export function operation(
+  summary: string,
+  responses: ResponsesWithResolver,
+  more: Omit<DescribeRouteOptions, 'summary' | 'responses'> = {},
+): MiddlewareHandler {
   return describeRoute({ summary, responses, ...more })
 }
 
@@ -28,7 +32,10 @@ export function requestBody(schema: z.ZodType): DescribeRouteOptions['requestBod
   return { required: true, content: { 'application/json': { schema: resolver(schema) } } }
 }
 
-const ERROR = { description: 'Error: `{ "error": { "code", "message", "details" } }`', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+const ERROR = {
+  description: 'Error: `{ "error": { "code", "message", "details" } }`',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+}
 
 /** Every route may answer an error; admin routes need a key (placed on `/v1/admin/*` in `app.ts`). */
 export const adminDescription: MiddlewareHandler = describeRoute({ security: [{ bearer: [] }], responses: { '401': ERROR, '403': ERROR } })
@@ -72,7 +79,8 @@ export async function openApiDocument(app: Hono<AppEnv>): Promise<OpenApiDocumen
   // hono-openapi merges a path's context (`adminDescription`) into each middleware of a route: once is enough.
   for (const ops of Object.values(doc.paths ?? {})) {
     for (const op of Object.values(ops ?? {})) {
-      if (op && typeof op === 'object' && 'security' in op && Array.isArray(op.security)) op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()]
+      if (op && typeof op === 'object' && 'security' in op && Array.isArray(op.security))
+        op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()]
     }
   }
   return doc as unknown as OpenApiDocument

@@ -7,12 +7,23 @@ import * as sqlite from './schema-sqlite'
 function shape(table: Table) {
   return {
     name: getTableName(table),
-    columns: Object.entries(getTableColumns(table)).map(([key, c]) => ({ key, name: c.name, notNull: c.notNull, kind: c.dataType, values: c.enumValues, primary: c.primary })),
+    columns: Object.entries(getTableColumns(table)).map(([key, c]) => ({
+      key,
+      name: c.name,
+      notNull: c.notNull,
+      kind: c.dataType,
+      values: c.enumValues,
+      primary: c.primary,
+    })),
   }
 }
 
 const tables = (schema: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(schema).filter(([, t]) => typeof t === 'object' && t !== null && getTableName(t as Table) !== undefined).map(([k, t]) => [k, shape(t as Table)]))
+  Object.fromEntries(
+    Object.entries(schema)
+      .filter(([, t]) => typeof t === 'object' && t !== null && getTableName(t as Table) !== undefined)
+      .map(([k, t]) => [k, shape(t as Table)]),
+  )
 
 describe('the SQLite and PostgreSQL schemas', () => {
   it('have the same tables and, in each, the same columns: names, nullability and kinds', () => {
