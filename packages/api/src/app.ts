@@ -9,9 +9,13 @@ import { ApiError, internalError, invalidBody } from './errors'
 import { adminAuth } from './middleware/admin-auth'
 import { RateLimiter } from './middleware/rate-limit'
 import { securityHeaders } from './middleware/security-headers'
+import { DEFAULT_SESSION_OPTIONS, SessionStore } from './sessions/session-store'
 import { sealRecord } from './records/consent-record'
 import { signBatch } from './records/signing'
 import { adminConsentRoutes } from './routes/admin-consents'
+import { adminKeyRoutes } from './routes/admin-keys'
+import { adminSessionRoutes } from './routes/admin-session'
+import { adminSiteDeleteRoutes } from './routes/admin-site-delete'
 import { adminSiteRoutes } from './routes/admin-sites'
 import { bannerAssetRoutes } from './routes/banner-assets'
 import { consentRoutes } from './routes/consents'
@@ -56,7 +60,10 @@ export function createApi(deps: AppDeps): Api {
   app.route('/', consentRoutes(ctx))
   app.route('/', keyRoutes(ctx))
   app.route('/', bannerAssetRoutes(ctx))
+  app.route('/v1/admin', adminSessionRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
+  app.route('/v1/admin', adminSiteDeleteRoutes(ctx))
+  app.route('/v1/admin', adminKeyRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
   app.route('/', docsRoutes())
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
@@ -88,12 +95,15 @@ function createContext(deps: AppDeps): AppContext {
     ...deps,
   }
   const rate = deps.rateLimit ?? { burst: 30, perSecond: 1 }
+  const signIn = deps.signInRateLimit ?? { burst: 10, perSecond: 1 / 6 }
   return {
     deps: full,
     store: deps.store,
     signer: deps.signer,
     writer: new BatchWriter(deps.store, sealRecord, (hashes) => signBatch(deps.signer, hashes), { maxBatch: full.maxBatch }),
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
+    sessions: new SessionStore({ ...DEFAULT_SESSION_OPTIONS, ...deps.session }),
+    signInLimiter: new RateLimiter(signIn.burst, signIn.perSecond),
     sites: new SiteCache(deps.store),
     configs: new RenderedConfigs(),
     // Versions are immutable: cache them for the life of the app.

@@ -177,6 +177,10 @@ export function openSqliteStore(file: string): ConsentStore {
       return r.changes > 0
     },
 
+    async listApiKeys() {
+      return db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt)).all()
+    },
+
     async getSigningKey() {
       return db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt)).limit(1).get()
     },
@@ -256,6 +260,8 @@ export function openSqliteStore(file: string): ConsentStore {
           functional: sql<number>`sum(${consents.functional})`,
           analytics: sql<number>`sum(${consents.analytics})`,
           advertising: sql<number>`sum(${consents.advertising})`,
+          doNotSell: sql<number>`sum(${consents.doNotSell})`,
+          gpc: sql<number>`sum(${consents.gpc})`,
         })
         .from(consents)
         .where(and(eq(consents.siteId, siteId), gte(consents.receivedAt, from), lt(consents.receivedAt, to)))
@@ -266,6 +272,18 @@ export function openSqliteStore(file: string): ConsentStore {
     },
     async countConsents(siteId) {
       return db.$count(consents, eq(consents.siteId, siteId))
+    },
+    async deleteSite(id) {
+      return db.transaction(
+        (tx) => {
+          const records = tx.select({ n: sql<number>`count(*)` }).from(consents).where(eq(consents.siteId, id)).get()?.n ?? 0
+          if (records > 0) return { deleted: false, records }
+          tx.delete(configVersions).where(eq(configVersions.siteId, id)).run()
+          const r = tx.delete(sites).where(eq(sites.id, id)).run()
+          return { deleted: r.changes > 0, records: 0 }
+        },
+        { behavior: 'immediate' },
+      )
     },
   }
 }

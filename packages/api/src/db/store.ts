@@ -29,6 +29,10 @@ export interface StatsRow {
   functional: number
   analytics: number
   advertising: number
+  /** Records with a sale/share opt-out (Do Not Sell or Share). */
+  doNotSell: number
+  /** Records whose browser sent Global Privacy Control. */
+  gpc: number
 }
 
 export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'retentionDays'>>
@@ -54,6 +58,8 @@ export interface ConsentStore {
   insertApiKey(row: ApiKeyRow): Promise<void>
   findApiKeyBySecretHash(secretHash: string): Promise<ApiKeyRow | undefined>
   revokeApiKey(id: string, at: number): Promise<boolean>
+  /** Every key, oldest first (secrets are never stored, only their hashes). */
+  listApiKeys(): Promise<ApiKeyRow[]>
 
   getSigningKey(): Promise<SigningKeyRow | undefined>
   /** Inserts unless a key exists already; returns the key that is kept. */
@@ -80,4 +86,9 @@ export interface ConsentStore {
   purgeBatch(siteId: string, cutoff: number, limit: number): Promise<number>
   stats(siteId: string, from: number, to: number): Promise<StatsRow[]>
   countConsents(siteId: string): Promise<number>
+  /**
+   * Deletes a site and its configuration versions in one transaction, unless it still holds consent records
+   * (then nothing changes and the count is returned: records are proof, kept until their retention ends).
+   */
+  deleteSite(id: string): Promise<{ deleted: boolean; records: number }>
 }

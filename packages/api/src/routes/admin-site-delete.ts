@@ -1,0 +1,39 @@
+import { zValidator } from '@hono/zod-validator'
+import { siteDeleteSchema, siteParamSchema } from '@consentry/shared/schemas'
+import { Hono } from 'hono'
+import type { AppContext, AppEnv } from '../context'
+import { purgeExpired } from '../db/paging'
+import { ApiError } from '../errors'
+import { requireAllSites, siteInScope } from '../middleware/admin-auth'
+import { invalidInput } from '../validate'
+
+/**
+ * `DELETE /v1/admin/sites/:siteId` with `{ "confirm": "<the site id>" }` (all-sites keys only). Records past the
+ * site's retention are purged first; if any record remains, the site is kept and the answer is 409
+ * `site_has_records`: consent records are the owner's proof (GDPR Art. 7(1)) and go only when their retention ends.
+ */
+export function adminSiteDeleteRoutes(ctx: AppContext) {
+  return new Hono<AppEnv>().delete(
+    '/sites/:siteId',
+    zValidator('param', siteParamSchema, invalidInput),
+    zValidator('json', siteDeleteSchema, invalidInput),
+    async (c) => {
+      requireAllSites(c)
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      if (c.req.valid('json').confirm !== site.id) throw new ApiError('invalid_input', undefined, [{ path: 'confirm', message: `must be ${site.id}` }])
+      const purged = site.retentionDays === null ? 0 : await purgeExpired(ctx.store, site.id, site.retentionDays)
+      const result = await ctx.store.deleteSite(site.id)
+      ctx.sites.invalidate(site.id)
+      if (result.records > 0) {
+        throw new ApiError('site_has_records', undefined, {
+          records: result.records,
+          purged,
+          retentionDays: site.retentionDays,
+          hint: site.retentionDays === null ? 'This site keeps records forever: set retentionDays, and delete it once they have expired.' : 'Delete it once its records have passed their retention.',
+        })
+      }
+      if (!result.deleted) throw new ApiError('site_not_found')
+      return c.json({ siteId: site.id, deleted: true, purged })
+    },
+  )
+}
