@@ -13,7 +13,10 @@ import { DEFAULT_SESSION_OPTIONS, SessionStore } from './sessions/session-store'
 import { sealRecord } from './records/consent-record'
 import { signBatch } from './records/signing'
 import { adminConsentRoutes } from './routes/admin-consents'
+import { adminConfigCheckRoutes } from './routes/admin-config-check'
+import { adminConsentDetailRoutes } from './routes/admin-consent-detail'
 import { adminKeyRoutes } from './routes/admin-keys'
+import { consoleAssetRoutes } from './routes/console-assets'
 import { adminSessionRoutes } from './routes/admin-session'
 import { adminSiteDeleteRoutes } from './routes/admin-site-delete'
 import { adminSiteRoutes } from './routes/admin-sites'
@@ -27,6 +30,7 @@ import { RenderedConfigs } from './routes/config-response'
 import { siteConfigRoutes } from './routes/site-config'
 
 const DEFAULT_BANNER = fileURLToPath(new URL('../../banner/dist/consentry.js', import.meta.url))
+const DEFAULT_CONSOLE = fileURLToPath(new URL('../../console/dist', import.meta.url))
 
 /**
  * Builds the API as a Hono app: public, admin and docs routes, security headers and one error handler.
@@ -64,6 +68,9 @@ export function createApi(deps: AppDeps): Api {
   app.route('/v1/admin', adminSiteRoutes(ctx))
   app.route('/v1/admin', adminSiteDeleteRoutes(ctx))
   app.route('/v1/admin', adminKeyRoutes(ctx))
+  app.route('/v1/admin', adminConfigCheckRoutes(ctx))
+  app.route('/v1/admin', adminConsentDetailRoutes(ctx))
+  app.route('/', consoleAssetRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
   app.route('/', docsRoutes())
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
@@ -87,6 +94,7 @@ function createContext(deps: AppDeps): AppContext {
   const versions = new Map<string, ConfigVersionRow>()
   const full = {
     bannerPath: DEFAULT_BANNER,
+    consoleDir: DEFAULT_CONSOLE,
     ipMode: 'truncate' as const,
     trustProxy: false,
     publicBodyLimit: 32 * 1024,

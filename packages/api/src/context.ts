@@ -13,6 +13,8 @@ export interface AppDeps {
   signer: Signer
   /** The built banner bundle. Default: `packages/banner/dist/consentry.js` of this checkout. */
   bannerPath?: string
+  /** The built console (served at `/admin/`). Default: `packages/console/dist` of this checkout. */
+  consoleDir?: string
   /** Keep client IPs truncated (IPv4 /24, IPv6 /48) or drop them. Default `truncate`. */
   ipMode?: IpMode
   /** Take the client address from `X-Forwarded-For` (behind a proxy you run). Default false. */

@@ -7,7 +7,9 @@ import {
   consentLogQuerySchema,
   consentReceiptSchema,
   siteConfigSchema,
+  sessionCreateSchema,
   siteCreateSchema,
+  siteDeleteSchema,
   siteUpdateSchema,
   statsQuerySchema,
   subjectSchema,
@@ -79,7 +81,19 @@ export function openApiDocument(): OpenApiDocument {
     '/v1/admin/sites/{siteId}': {
       get: admin({ summary: 'Read a site.', parameters: [siteParam], responses: { '200': ok('Site') } }),
       patch: admin({ summary: 'Update name, allowed origins or retention.', parameters: [siteParam], requestBody: body(siteUpdateSchema), responses: { '200': ok('Site') } }),
+      delete: admin({
+        summary: 'Delete a site and its configuration versions (all-sites key; confirm with the site id). Records past retention are purged first; 409 site_has_records while any record is kept.',
+        parameters: [siteParam],
+        requestBody: body(siteDeleteSchema),
+        responses: { '200': ok('{ siteId, deleted, purged }'), '409': ok('Records still within retention') },
+      }),
     },
+    '/v1/admin/session': {
+      post: { summary: 'Console sign-in with an admin key or a one-time link token: sets an HttpOnly, SameSite=Strict session cookie (Secure over HTTPS) and returns the CSRF token that unsafe cookie-authenticated requests send as X-Consentry-CSRF. Rate-limited per client.', requestBody: body(sessionCreateSchema), responses: { '201': ok('Session'), '429': ok('Too many attempts (Retry-After)'), ...errors } },
+      get: admin({ summary: 'The current console session (key, scope, CSRF token, expiry).', responses: { '200': ok('Session') } }),
+      delete: admin({ summary: 'Sign out: ends the session and clears the cookie.', responses: { '204': ok('Signed out') } }),
+    },
+    '/v1/admin/session/links': { post: admin({ summary: 'Mint a one-time console sign-in link (15 minutes) for the calling key.', responses: { '201': ok('{ token, expiresAt, path }') } }) },
     '/v1/admin/sites/{siteId}/config-versions': {
       get: admin({ summary: 'List published configuration versions.', parameters: [siteParam], responses: { '200': ok('Versions') } }),
       post: admin({ summary: 'Publish an immutable, hashed configuration version.', parameters: [siteParam], requestBody: body(siteConfigSchema), responses: { '201': ok('Version') } }),
@@ -89,6 +103,12 @@ export function openApiDocument(): OpenApiDocument {
     },
     '/v1/admin/sites/{siteId}/consents': {
       get: admin({ summary: 'Consent log: filters and cursor pagination.', parameters: [siteParam, ...query(consentLogQuerySchema)], responses: { '200': ok('{ items, nextCursor }') } }),
+    },
+    '/v1/admin/sites/{siteId}/consents/{recordId}': {
+      get: admin({ summary: 'One record, its chain position and link check, and a receipt for its hash signed now (one-leaf proof).', parameters: [siteParam, { name: 'recordId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': ok('{ record, chain, receipt }') } }),
+    },
+    '/v1/admin/sites/{siteId}/config-checks': {
+      post: admin({ summary: 'Validate a configuration as publishing would, without publishing: { valid, config, hash, purposes } or { valid: false, issues }.', parameters: [siteParam], requestBody: body(siteConfigSchema), responses: { '200': ok('Check') } }),
     },
     '/v1/admin/sites/{siteId}/consents/export': {
       get: admin({ summary: 'Stream the log as CSV or NDJSON.', parameters: [siteParam, ...query(consentExportQuerySchema)], responses: { '200': ok('Stream') } }),
@@ -101,10 +121,13 @@ export function openApiDocument(): OpenApiDocument {
     },
     '/v1/admin/sites/{siteId}/verify': { get: admin({ summary: 'Verify the site’s hash chain; reports the first broken link.', parameters: [siteParam], responses: { '200': ok('Report') } }) },
     '/v1/admin/sites/{siteId}/stats': {
-      get: admin({ summary: 'Decisions per day, jurisdiction and method, with grant rate per category.', parameters: [siteParam, ...query(statsQuerySchema)], responses: { '200': ok('Stats') } }),
+      get: admin({ summary: 'Decisions per day, jurisdiction and method, with grant rate per category, opt-out (Do Not Sell or Share) rate and GPC rate.', parameters: [siteParam, ...query(statsQuerySchema)], responses: { '200': ok('Stats') } }),
     },
     '/v1/admin/sites/{siteId}/purge': { post: admin({ summary: 'Delete records older than the site’s retention, in batches.', parameters: [siteParam], responses: { '200': ok('{ deleted }') } }) },
-    '/v1/admin/keys': { post: admin({ summary: 'Create an admin key (all-sites key); the secret is returned once.', requestBody: body(apiKeyCreateSchema), responses: { '201': ok('Key') } }) },
+    '/v1/admin/keys': {
+      get: admin({ summary: 'List admin keys (all-sites key): label, scope, creation and revocation; never secrets.', responses: { '200': ok('{ keys }') } }),
+      post: admin({ summary: 'Create an admin key (all-sites key); the secret is returned once.', requestBody: body(apiKeyCreateSchema), responses: { '201': ok('Key') } }),
+    },
     '/v1/admin/keys/{keyId}': { delete: admin({ summary: 'Revoke an admin key.', parameters: [{ name: 'keyId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': ok('Revoked') } }) },
   }
   return {

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import type { PgColumn } from 'drizzle-orm/pg-core'
@@ -294,6 +294,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         .where(and(eq(consents.siteId, siteId), gt(consents.seq, afterSeq), ...filterConditions(filter)))
         .orderBy(asc(consents.seq))
         .limit(limit)
+    },
+    async findConsent(siteId, id) {
+      const [record] = await db.select().from(consents).where(and(eq(consents.siteId, siteId), eq(consents.id, id)))
+      if (!record) return undefined
+      const [previous] = await db.select().from(consents).where(and(eq(consents.siteId, siteId), lt(consents.seq, record.seq))).orderBy(desc(consents.seq)).limit(1)
+      const position = await db.$count(consents, and(eq(consents.siteId, siteId), lte(consents.seq, record.seq)))
+      return { record, previous, position }
     },
     async visitorHistory(visitorId, siteId) {
       const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { and, asc, eq, getTableColumns, gt, gte, isNull, lt, max, or, sql, type Column, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type Column, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
@@ -213,6 +213,13 @@ export function openSqliteStore(file: string): ConsentStore {
         .orderBy(asc(consents.seq))
         .limit(limit)
         .all()
+    },
+    async findConsent(siteId, id) {
+      const record = db.select().from(consents).where(and(eq(consents.siteId, siteId), eq(consents.id, id))).get()
+      if (!record) return undefined
+      const previous = db.select().from(consents).where(and(eq(consents.siteId, siteId), lt(consents.seq, record.seq))).orderBy(desc(consents.seq)).limit(1).get()
+      const position = db.select({ n: sql<number>`count(*)` }).from(consents).where(and(eq(consents.siteId, siteId), lte(consents.seq, record.seq))).get()?.n ?? 0
+      return { record, previous, position }
     },
     async visitorHistory(visitorId, siteId) {
       const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)

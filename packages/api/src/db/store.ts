@@ -78,6 +78,8 @@ export interface ConsentStore {
   isRecordRefusal(error: unknown): boolean
   /** Records matching the filter with `seq > afterSeq`, ascending, at most `limit`. */
   queryConsents(siteId: string, filter: ConsentFilter, afterSeq: number, limit: number): Promise<ConsentRecord[]>
+  /** One record of a site by id, the record before it in the chain, and its 1-based position among the site's records. */
+  findConsent(siteId: string, id: string): Promise<{ record: ConsentRecord; previous: ConsentRecord | undefined; position: number } | undefined>
   /** A visitor's records, oldest first (optionally on one site). */
   visitorHistory(visitorId: string, siteId?: string): Promise<ConsentRecord[]>
   /** Turns matching records into tombstones; returns how many. */

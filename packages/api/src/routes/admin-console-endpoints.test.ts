@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { consentBody, postConsent, publishedSite, rawQuery, STORES, testApi, type TestApi } from '../../test/helpers'
+import { consentBody, postConsent, publishedSite, rawQuery, sampleConfig, STORES, testApi, type TestApi } from '../../test/helpers'
 
 type Json = Record<string, any>
 
@@ -89,5 +89,46 @@ describe.each(STORES)('admin endpoints the console uses (%s)', (kind) => {
     expect(ca.gpcRate).toBeCloseTo(1 / 3)
     expect(ca.grantRate.analytics).toBeCloseTo(1 / 3)
     expect(rows.find((r: Json) => r.jurisdiction === 'DE')).toMatchObject({ decisions: 1, optOutRate: 0, gpcRate: 0 })
+  })
+})
+
+describe.each(STORES)('config checks and record details (%s)', (kind) => {
+  let api: TestApi
+  beforeEach(async () => {
+    api = await testApi(kind)
+  })
+  afterEach(async () => api.db.cleanup())
+
+  it('judges a draft configuration as publishing would, without publishing it', async () => {
+    const site = await publishedSite(api)
+    const draft = sampleConfig(site.siteId, { policy: { revision: 2, url: 'not a url' } })
+    const bad = (await (await api.admin('POST', `/v1/admin/sites/${site.siteId}/config-checks`, draft)).json()) as Json
+    expect(bad.valid).toBe(false)
+    const refused = (await (await api.admin('POST', `/v1/admin/sites/${site.siteId}/config-versions`, draft)).json()) as Json
+    expect(bad.issues).toEqual(refused.error.details)
+    const good = (await (await api.admin('POST', `/v1/admin/sites/${site.siteId}/config-checks`, sampleConfig(site.siteId))).json()) as Json
+    expect(good).toMatchObject({ valid: true, hash: site.configHash })
+    expect(good.config.appearance.layout).toBe('bar')
+    expect((await api.admin('GET', `/v1/admin/sites/${site.siteId}/config-versions`)).status).toBe(200)
+    expect((((await (await api.admin('GET', `/v1/admin/sites/${site.siteId}/config-versions`)).json()) as Json).versions as unknown[]).length).toBe(1)
+  })
+
+  it('shows a record with its chain position, a signed receipt that verifies, and a broken link when tampered', async () => {
+    const site = await publishedSite(api)
+    for (let i = 0; i < 3; i++) await postConsent(api, consentBody(site), { origin: 'https://shop.example' })
+    await api.served.drain()
+    const { items } = (await (await api.admin('GET', `/v1/admin/sites/${site.siteId}/consents`)).json()) as Json
+    const res = await api.admin('GET', `/v1/admin/sites/${site.siteId}/consents/${items[1].id}`)
+    expect(res.status).toBe(200)
+    const detail = (await res.json()) as Json
+    expect(detail.chain).toMatchObject({ position: 2, total: 3, previousId: items[0].id, expectedPrevHash: items[0].hash, valid: true })
+    const { keys } = (await (await api.app.request('/v1/keys')).json()) as Json
+    const { verifyReceipt } = await import('../records/signing')
+    expect(verifyReceipt(detail.receipt, keys[0].publicKey)).toBe(true)
+    expect(verifyReceipt({ ...detail.receipt, hash: items[0].hash }, keys[0].publicKey)).toBe(false)
+    await rawQuery(kind, api.db.location, 'update consents set jurisdiction = $1 where id = $2', ['FR', items[1].id])
+    const tampered = (await (await api.admin('GET', `/v1/admin/sites/${site.siteId}/consents/${items[1].id}`)).json()) as Json
+    expect(tampered.chain).toMatchObject({ valid: false, problem: 'hash_mismatch' })
+    expect((await api.admin('GET', `/v1/admin/sites/${site.siteId}/consents/cns_missing`)).status).toBe(404)
   })
 })
