@@ -2,9 +2,9 @@ import { zValidator } from '@hono/zod-validator'
 import { siteDeleteSchema, siteParamSchema } from '@consentry/shared/schemas'
 import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
-import { purgeExpired } from '../db/paging'
 import { ApiError } from '../errors'
 import { requireAllSites, siteInScope } from '../middleware/admin-auth'
+import { deleteSite } from '../sites'
 import { invalidInput } from '../validate'
 
 /**
@@ -21,18 +21,17 @@ export function adminSiteDeleteRoutes(ctx: AppContext) {
       requireAllSites(c)
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
       if (c.req.valid('json').confirm !== site.id) throw new ApiError('invalid_input', undefined, [{ path: 'confirm', message: `must be ${site.id}` }])
-      const purged = site.retentionDays === null ? 0 : await purgeExpired(ctx.store, site.id, site.retentionDays)
-      const result = await ctx.store.deleteSite(site.id)
+      const { deleted, purged, records } = await deleteSite(ctx.store, site)
       ctx.sites.invalidate(site.id)
-      if (result.records > 0) {
+      if (records > 0) {
         throw new ApiError('site_has_records', undefined, {
-          records: result.records,
+          records,
           purged,
           retentionDays: site.retentionDays,
           hint: site.retentionDays === null ? 'This site keeps records forever: set retentionDays, and delete it once they have expired.' : 'Delete it once its records have passed their retention.',
         })
       }
-      if (!result.deleted) throw new ApiError('site_not_found')
+      if (!deleted) throw new ApiError('site_not_found')
       return c.json({ siteId: site.id, deleted: true, purged })
     },
   )
