@@ -43,7 +43,8 @@ export function consoleAssetRoutes(ctx: AppContext) {
       cache.set(file, hit)
     }
     documentHeaders(c)
-    c.header('Cross-Origin-Resource-Policy', 'same-origin')
+    // The preview frame is sandboxed (an opaque origin): its own files must be loadable from there.
+    if (!file.startsWith('preview.')) c.header('Cross-Origin-Resource-Policy', 'same-origin')
     if (file === 'preview.html') {
       c.header('Content-Security-Policy', previewCsp(new URL(c.req.url).origin))
       c.header('X-Frame-Options', 'SAMEORIGIN')

@@ -22,7 +22,43 @@ function isRequest(data: unknown): data is PreviewRequest {
   return !!data && typeof data === 'object' && (data as { type?: unknown }).type === 'consentry-preview'
 }
 
+/**
+ * The frame is sandboxed without `allow-same-origin`, so the browser refuses it cookies and storage. The banner
+ * needs both: give it in-memory stand-ins, which also guarantees a preview never touches the console's own.
+ */
+function memoryStorage(): void {
+  const jar = new Map<string, string>()
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+    set: (line: string) => {
+      const [pair = '', ...attrs] = line.split(';')
+      const at = pair.indexOf('=')
+      const name = pair.slice(0, at).trim()
+      if (!name) return
+      const expired = attrs.some((a) => /^\s*max-age=(0|-)/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now()))
+      if (expired) jar.delete(name)
+      else jar.set(name, pair.slice(at + 1).trim())
+    },
+  })
+  for (const name of ['localStorage', 'sessionStorage'] as const) {
+    const items = new Map<string, string>()
+    const storage = {
+      get length() {
+        return items.size
+      },
+      key: (i: number) => [...items.keys()][i] ?? null,
+      getItem: (k: string) => items.get(String(k)) ?? null,
+      setItem: (k: string, v: string) => void items.set(String(k), String(v)),
+      removeItem: (k: string) => void items.delete(String(k)),
+      clear: () => items.clear(),
+    }
+    Object.defineProperty(window, name, { configurable: true, value: storage })
+  }
+}
+
 function start(req: PreviewRequest): void {
+  memoryStorage()
   document.body.classList.toggle('dark', req.theme === 'dark')
   const config = structuredClone(req.config) as { appearance?: Record<string, unknown>; consent?: Record<string, unknown> }
   config.appearance = { ...config.appearance, theme: req.theme }

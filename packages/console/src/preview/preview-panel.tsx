@@ -75,7 +75,7 @@ export function PreviewPanel(props: { config: SiteConfig | null }) {
             sandbox="allow-scripts"
             class={`preview-frame w${viewport}`}
             width={Number(viewport)}
-            height={640}
+            height={600}
           />
         </div>
       ) : (
