@@ -69,9 +69,10 @@ export function createApi(deps: AppDeps): Api {
   app.route('/v1/admin', adminSiteDeleteRoutes(ctx))
   app.route('/v1/admin', adminKeyRoutes(ctx))
   app.route('/v1/admin', adminConfigCheckRoutes(ctx))
-  app.route('/v1/admin', adminConsentDetailRoutes(ctx))
   app.route('/', consoleAssetRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
+  // After the log's own routes, so `/consents/export` is not taken for a record id.
+  app.route('/v1/admin', adminConsentDetailRoutes(ctx))
   app.route('/', docsRoutes())
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
   app.onError((err, c) => {

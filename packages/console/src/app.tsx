@@ -93,14 +93,14 @@ function Shell(props: {
           </nav>
         )}
         <div class="top-tools">
-          <label class="theme-pick">
-            <span>Theme</span>
-            <select value={props.theme} onChange={(e) => props.setTheme(e.currentTarget.value as ThemeChoice)}>
+          <div class="theme-pick">
+            <label for="console-theme">Theme</label>
+            <select id="console-theme" value={props.theme} onChange={(e) => props.setTheme(e.currentTarget.value as ThemeChoice)}>
               <option value="system">System</option>
               <option value="light">Light</option>
               <option value="dark">Dark</option>
             </select>
-          </label>
+          </div>
           {props.session && (
             <button type="button" class="secondary" onClick={props.onSignOut}>
               Sign out <span class="visually-hidden">({props.session.label})</span>

@@ -132,3 +132,17 @@ describe.each(STORES)('config checks and record details (%s)', (kind) => {
     expect((await api.admin('GET', `/v1/admin/sites/${site.siteId}/consents/cns_missing`)).status).toBe(404)
   })
 })
+
+describe('record details beside the log routes', () => {
+  it('leaves /consents/export to the export', async () => {
+    const api = await testApi('sqlite')
+    try {
+      const site = await publishedSite(api)
+      const res = await api.admin('GET', `/v1/admin/sites/${site.siteId}/consents/export?format=csv`)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toMatch(/^id,receivedAt,siteId/)
+    } finally {
+      await api.db.cleanup()
+    }
+  })
+})

@@ -44,7 +44,7 @@ function ServiceEditor(props: SectionProps & { index: number; onRemove: () => vo
       </div>
       <TextField label="Purpose" multiline {...b.text(at('purpose'))} />
       {service.category === 'essential' && <TextField label="Why it is strictly necessary" multiline {...b.text(at('justification'))} />}
-      <h4>Cookies and storage keys of {title}</h4>
+      <h3 class="subhead">Cookies and storage keys of {title}</h3>
       {storage.map((_, j) => (
         <StorageEditor key={j} {...props} path={['services', props.index, 'storage', j]} owner={title} onRemove={() => props.onChange(setAt(props.value, ['services', props.index, 'storage'], storage.filter((__, k) => k !== j)))} />
       ))}
