@@ -118,6 +118,7 @@ describe('the console', () => {
     await expect.poll(() => diff.getByText('services › hotjar').count()).toBe(1)
     await page.getByRole('heading', { name: 'Visitors will be asked again' }).waitFor()
     await page.getByText(/Categories or services changed/).waitFor()
+    if (process.env.CONSENTRY_DOCS_SCREENSHOTS) await page.screenshot({ path: `${process.env.CONSENTRY_DOCS_SCREENSHOTS}/console-publish.png` })
     await page.getByRole('button', { name: 'Publish' }).click()
     await page.getByText(/Published version 2/).waitFor()
   })
@@ -247,6 +248,41 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Delete site' }).click()
     await page.getByRole('heading', { name: 'Sites', level: 1 }).waitFor()
     await expect.poll(async () => (await fromConsole<{ sites: { id: string }[] }>('/v1/admin/sites')).sites.map((s) => s.id)).toEqual([DEMO_SITE])
+  })
+
+  it('is usable with the keyboard alone, with a site-scoped key', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const kb = await context.newPage()
+    /** Presses Tab until the focused element has this accessible text (at most 60 times). */
+    const tabTo = async (text: string) => {
+      for (let i = 0; i < 60; i++) {
+        await kb.keyboard.press('Tab')
+        const focused = await kb.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null
+          return `${el?.getAttribute('aria-label') ?? ''} ${el?.innerText ?? ''} ${(el as HTMLInputElement | null)?.labels?.[0]?.innerText ?? ''}`
+        })
+        if (focused.includes(text)) return
+      }
+      throw new Error(`Tab never reached "${text}"`)
+    }
+    await kb.goto(`${demo.origin}/admin/`)
+    await kb.getByRole('heading', { name: 'Sign in to the Consentry console' }).waitFor()
+    await tabTo('Skip to content')
+    await tabTo('Admin key')
+    await kb.keyboard.type(demo.adminKey)
+    await kb.keyboard.press('Enter')
+    await kb.getByRole('heading', { name: 'Sites', level: 1 }).waitFor()
+    expect(await kb.getByText('only an all-sites key may create sites').count()).toBe(1)
+    await tabTo('Consentry demo news')
+    await kb.keyboard.press('Enter')
+    await kb.getByRole('heading', { name: 'Consentry demo news', level: 1 }).waitFor()
+    await tabTo('Consent log')
+    await kb.keyboard.press('Enter')
+    await kb.getByRole('heading', { name: 'Consent log', level: 2 }).waitFor()
+    await tabTo('Details')
+    await kb.keyboard.press('Enter')
+    await kb.getByText('Chain position').waitFor()
+    await context.close()
   })
 
   it('axe finds no violations on any screen, light and dark, and nothing scrolls sideways at 375 px', async () => {
