@@ -1,7 +1,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Hono } from 'hono'
-import { newApiKey, type ConsentStore } from '@consentry/api'
+import { newApiKey, type RecordStore } from '@consentry/api'
 
 export interface DemoSite {
   siteId: string
@@ -17,7 +17,7 @@ export interface DemoSite {
  * The admin key's secret is kept in the data folder so later starts can print it again.
  */
 export async function bootstrapDemoSite(opts: {
-  store: ConsentStore
+  store: RecordStore
   app: Hono<any>
   configPath: string
   keyPath: string
@@ -77,7 +77,7 @@ async function signInLink(app: Hono<any>, key: string): Promise<string> {
  * A key kept in the data folder, if the API still accepts it (a fresh database beside an old key file would otherwise
  * fail on publish); else a new one (for the given sites, or all when null), saved for later starts.
  */
-async function ensureKey(store: ConsentStore, app: Hono<any>, keyPath: string, label: string, siteIds: string[] | null): Promise<string> {
+async function ensureKey(store: RecordStore, app: Hono<any>, keyPath: string, label: string, siteIds: string[] | null): Promise<string> {
   const saved = (await readFile(keyPath, 'utf8').catch(() => '')).trim()
   if (saved) {
     const res = await app.request(siteIds ? `/v1/admin/sites/${siteIds[0]}` : '/v1/admin/keys', { headers: { authorization: `Bearer ${saved}` } })

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { consentExportQuerySchema, formatIssues, siteCreateSchema } from '@consentry/shared/schemas'
 import { openStore } from './db/open-store'
 import { allRecords, purgeExpired } from './db/paging'
-import type { ConsentStore } from './db/store'
+import type { RecordStore } from './db/store'
 import { newApiKey } from './middleware/admin-auth'
 import { verifyChain } from './records/chain'
 import { exportStream } from './records/export'
@@ -35,7 +35,7 @@ function describeDatabase(url: string): string {
   return `SQLite ${path === ':memory:' ? path : resolve(path)}`
 }
 
-async function withStore<T>(fn: (store: ConsentStore) => Promise<T>): Promise<T> {
+async function withStore<T>(fn: (store: RecordStore) => Promise<T>): Promise<T> {
   const url = readEnv().databaseUrl
   console.error(`database: ${describeDatabase(url)}`)
   const store = await openStore(url)

@@ -1,6 +1,6 @@
 import type { SiteCreate } from '@consentry/shared/schemas'
 import { purgeExpired } from './db/paging'
-import type { ConsentStore, SiteRow } from './db/store'
+import type { RecordStore, SiteRow } from './db/store'
 import { newId } from './records/ids'
 
 /** A new site row from a validated create body (used by the admin API and the CLI). */
@@ -43,7 +43,7 @@ export interface SiteDeletion {
  * Deletes a site (used by the admin API and the CLI): records past its retention are purged first, and the site goes
  * only if none remain. Consent records are the owner's proof (GDPR Art. 7(1)): they are not deleted with the site.
  */
-export async function deleteSite(store: ConsentStore, site: SiteRow): Promise<SiteDeletion> {
+export async function deleteSite(store: RecordStore, site: SiteRow): Promise<SiteDeletion> {
   const purged = site.retentionDays === null ? 0 : await purgeExpired(store, site.id, site.retentionDays)
   const { deleted, records } = await store.deleteSite(site.id)
   return { deleted, purged, records }

@@ -1,4 +1,3 @@
-import { zValidator } from '@hono/zod-validator'
 import { formatIssues, siteConfigSchema, siteParamSchema } from '@consentry/shared/schemas'
 import { offeredPurposes, purposesFingerprint } from '@consentry/shared'
 import { Hono } from 'hono'
@@ -6,7 +5,8 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { siteInScope } from '../middleware/admin-auth'
 import { canonicalJson, sha256Hex } from '../records/canonical'
-import { invalidInput } from '../validate'
+import { describe, ok, requestBody } from '../openapi'
+import { validate } from '../validate'
 
 /**
  * `POST /v1/admin/sites/:siteId/config-checks` (under `/v1/admin`): validates a configuration exactly as publishing
@@ -15,7 +15,13 @@ import { invalidInput } from '../validate'
  * and preview run on it, so a draft is judged by the API, not by a second copy of the rules.
  */
 export function adminConfigCheckRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>().post('/sites/:siteId/config-checks', zValidator('param', siteParamSchema, invalidInput), async (c) => {
+  return new Hono<AppEnv>().post('/sites/:siteId/config-checks', describe(
+      'Check a configuration as publishing would, without publishing: { valid, config (defaults applied), hash, purposes } or { valid: false, issues }.',
+      { 200: ok('Check') },
+      { requestBody: requestBody(siteConfigSchema) },
+    ),
+    validate('param', siteParamSchema),
+    async (c) => {
     const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
     const body: unknown = await c.req.json().catch(() => {
       throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])

@@ -1,4 +1,3 @@
-import { zValidator } from '@hono/zod-validator'
 import { sessionCreateSchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
@@ -8,7 +7,8 @@ import { ApiError } from '../errors'
 import { liveKey, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../middleware/admin-auth'
 import { sha256Hex } from '../records/canonical'
 import type { Session } from '../sessions/session-store'
-import { invalidInput } from '../validate'
+import { describe, ok } from '../openapi'
+import { validate } from '../validate'
 
 /**
  * Console sessions (under `/v1/admin`): sign in with an admin key or a one-time link, who am I, sign out, and
@@ -16,12 +16,18 @@ import { invalidInput } from '../validate'
  */
 export function adminSessionRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
-    .post('/session', async (c, next) => {
+    .post(
+      '/session',
+      describe(
+        'Console sign-in with an admin key or a one-time link token (no bearer key needed): sets an HttpOnly, SameSite=Strict session cookie (Secure over HTTPS) and returns the CSRF token that cookie-authenticated changes send as X-Consentry-CSRF. Attempts are rate-limited per client.',
+        { 201: ok('Session'), 429: ok('Too many attempts (Retry-After)') },
+      ),
+      async (c, next) => {
       // Counted before the body is read, so guessing keys costs the same whatever is sent.
       const wait = ctx.signInLimiter.take(clientAddress(ctx, c))
       if (wait > 0) throw new ApiError('rate_limited', 'Too many sign-in attempts; retry later.', undefined, { 'Retry-After': String(wait) })
       return next()
-    }, zValidator('json', sessionCreateSchema, invalidInput), async (c) => {
+    }, validate('json', sessionCreateSchema), async (c) => {
       const input = c.req.valid('json')
       const secretHash = 'key' in input ? sha256Hex(input.key) : ctx.sessions.redeemLink(input.token)
       if (!secretHash) throw new ApiError('unauthorized', 'This sign-in link is unknown, used or expired.')
@@ -37,19 +43,19 @@ export function adminSessionRoutes(ctx: AppContext) {
       })
       return c.json(sessionView(key, session, ctx), 201)
     })
-    .get('/session', (c) => {
+    .get('/session', describe('The current console session: key, scope, CSRF token, expiry.', { 200: ok('Session') }), (c) => {
       const current = c.get('session')
       if (!current) throw new ApiError('not_found', 'This request is not signed in with a session (it used a bearer key).')
       return c.json(sessionView(c.get('apiKey'), current.session, ctx))
     })
-    .delete('/session', (c) => {
+    .delete('/session', describe('Sign out: ends the session and clears its cookie.', { 204: ok('Signed out') }), (c) => {
       const current = c.get('session')
       if (current) ctx.sessions.close(current.cookie)
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       deleteCookie(c, SECURE_SESSION_COOKIE, { path: '/', secure: true })
       return c.body(null, 204)
     })
-    .post('/session/links', (c) => {
+    .post('/session/links', describe('A one-time console sign-in link (15 minutes) for the calling key.', { 201: ok('{ token, expiresAt, path }') }), (c) => {
       const key = c.get('apiKey')
       const { token, expiresAt } = ctx.sessions.mintLink(key)
       return c.json({ token, expiresAt, path: `/admin/#signin=${token}` }, 201)

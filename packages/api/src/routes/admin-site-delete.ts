@@ -1,11 +1,11 @@
-import { zValidator } from '@hono/zod-validator'
 import { siteDeleteSchema, siteParamSchema } from '@consentry/shared/schemas'
 import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { requireAllSites, siteInScope } from '../middleware/admin-auth'
 import { deleteSite } from '../sites'
-import { invalidInput } from '../validate'
+import { describe, ok } from '../openapi'
+import { validate } from '../validate'
 
 /**
  * `DELETE /v1/admin/sites/:siteId` with `{ "confirm": "<the site id>" }` (all-sites keys only). Records past the
@@ -15,8 +15,12 @@ import { invalidInput } from '../validate'
 export function adminSiteDeleteRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().delete(
     '/sites/:siteId',
-    zValidator('param', siteParamSchema, invalidInput),
-    zValidator('json', siteDeleteSchema, invalidInput),
+    describe('Delete a site and its configuration versions (all-sites key; confirm with the site id). Records past retention are purged first; 409 site_has_records while any record is kept.', {
+      200: ok('{ siteId, deleted, purged }'),
+      409: ok('Records still within retention'),
+    }),
+    validate('param', siteParamSchema),
+    validate('json', siteDeleteSchema),
     async (c) => {
       requireAllSites(c)
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
