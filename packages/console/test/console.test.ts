@@ -309,12 +309,15 @@ describe('the console', () => {
         found.push(`375px ${hash}: page is ${wide}px wide (${culprits.join(', ')})`)
       }
     }
-    const signedOut = await browser.newContext()
-    const signIn = await signedOut.newPage()
-    await signIn.goto(`${demo.origin}/admin/`)
-    await signIn.getByRole('heading', { name: 'Sign in to the Consentry console' }).waitFor()
-    for (const v of await axe(signIn)) found.push(`sign-in ${v}`)
-    await signedOut.close()
+    for (const colorScheme of ['light', 'dark'] as const) {
+      // Signed out, the console follows the system's scheme.
+      const signedOut = await browser.newContext({ colorScheme })
+      const signIn = await signedOut.newPage()
+      await signIn.goto(`${demo.origin}/admin/`)
+      await signIn.getByRole('heading', { name: 'Sign in to the Consentry console' }).waitFor()
+      for (const v of await axe(signIn)) found.push(`sign-in ${colorScheme} ${v}`)
+      await signedOut.close()
+    }
     expect(found).toEqual([])
   })
 })

@@ -68,6 +68,22 @@ describe.each(STORES)('console sessions (%s)', (kind) => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 
+  it('refuses a sign-in posted from another site’s page', async () => {
+    const res = await api.app.request('http://console.test/v1/admin/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      body: JSON.stringify({ key: api.adminKey }),
+    })
+    expect(res.status).toBe(403)
+    expect(res.headers.getSetCookie()).toEqual([])
+    const same = await api.app.request('http://console.test/v1/admin/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://console.test', 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ key: api.adminKey }),
+    })
+    expect(same.status).toBe(201)
+  })
+
   it('signs in once through a one-time link minted with a key', async () => {
     const minted = await api.admin('POST', '/v1/admin/session/links')
     expect(minted.status).toBe(201)

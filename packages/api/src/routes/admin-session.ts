@@ -23,6 +23,10 @@ export function adminSessionRoutes(ctx: AppContext) {
         { 201: ok('Session'), 429: ok('Too many attempts (Retry-After)') },
       ),
       async (c, next) => {
+      // Another site's page may not sign a browser in (login CSRF). Fetch metadata says where a request came from
+      // whatever a proxy does to Host; browsers without it still need a JSON body, which a cross-site form cannot send.
+      const site = c.req.header('sec-fetch-site')
+      if (site && site !== 'same-origin' && site !== 'none') throw new ApiError('forbidden', 'Sign in from the console itself.')
       // Counted before the body is read, so guessing keys costs the same whatever is sent.
       const wait = ctx.signInLimiter.take(clientAddress(ctx, c))
       if (wait > 0) throw new ApiError('rate_limited', 'Too many sign-in attempts; retry later.', undefined, { 'Retry-After': String(wait) })
