@@ -154,6 +154,14 @@ describe('the console', () => {
     await page.getByText('2', { exact: true }).first().waitFor()
     const byJurisdiction = page.locator('section[aria-labelledby="by-jurisdiction"] tbody tr')
     expect(await byJurisdiction.count()).toBe(2)
+    // A chosen period that ended yesterday holds none of today's decisions.
+    await page.getByLabel('Period').selectOption('custom')
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    await page.getByLabel('From (date)').fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10))
+    await page.getByLabel('To (date)').fill(yesterday)
+    await page.getByText(/^0 decisions in the period\.$/).waitFor()
+    await page.getByLabel('To (date)').fill(today)
+    await page.getByText(/^2 decisions in the period\.$/).waitFor()
   })
 
   it('checks a receipt: signature verified in the browser, chain position shown, and a pasted receipt', async () => {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api, queryString } from '../api'
 import type { Site, StatsRow } from '../types'
-import { Notice, SelectField } from '../ui/fields'
+import { Notice, SelectField, TextField } from '../ui/fields'
 import { BarChart, RateBars } from '../ui/charts'
 
 const PERIODS = [
@@ -11,6 +11,7 @@ const PERIODS = [
   ['30', 'Last 30 days'],
   ['90', 'Last 90 days'],
   ['365', 'Last 12 months'],
+  ['custom', 'Dates…'],
 ] as const
 type Period = (typeof PERIODS)[number][0]
 
@@ -40,22 +41,30 @@ const pct = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((n / d) *
 
 export function StatisticsTab(props: { site: Site }) {
   const [period, setPeriod] = useState<Period>('30')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
   const [rows, setRows] = useState<StatsRow[]>()
   const [error, setError] = useState<string>()
   const [jurisdiction, setJurisdiction] = useState('')
   const [method, setMethod] = useState('')
   useEffect(() => {
-    const to = Date.now()
-    api<{ rows: StatsRow[] }>('GET', `/v1/admin/sites/${props.site.id}/stats${queryString({ from: to - Number(period) * 86_400_000, to: to + 60_000 })}`).then(
+    // Custom dates are whole UTC days, the end day included; presets end now.
+    const range =
+      period === 'custom'
+        ? { from: from ? Date.parse(`${from}T00:00:00Z`) : undefined, to: to ? Date.parse(`${to}T00:00:00Z`) + 86_400_000 : undefined }
+        : { from: Date.now() - Number(period) * 86_400_000, to: Date.now() + 60_000 }
+    if (period === 'custom' && (range.from === undefined || range.to === undefined || Number.isNaN(range.from) || Number.isNaN(range.to))) return
+    setError(undefined)
+    api<{ rows: StatsRow[] }>('GET', `/v1/admin/sites/${props.site.id}/stats${queryString(range)}`).then(
       (r) => setRows(r.rows),
       (e: Error) => setError(e.message),
     )
-  }, [period])
-  if (error) return <Notice kind="error">{error}</Notice>
-  if (!rows) return <p>Loading statistics…</p>
-  const jurisdictions = [...new Set(rows.map((r) => r.jurisdiction))].sort()
-  const methods = [...new Set(rows.map((r) => r.method))].sort()
-  const shown = rows.filter((r) => (!jurisdiction || r.jurisdiction === jurisdiction) && (!method || r.method === method))
+  }, [period, from, to])
+  if (!rows && !error) return <p>Loading statistics…</p>
+  const all = rows ?? []
+  const jurisdictions = [...new Set(all.map((r) => r.jurisdiction))].sort()
+  const methods = [...new Set(all.map((r) => r.method))].sort()
+  const shown = all.filter((r) => (!jurisdiction || r.jurisdiction === jurisdiction) && (!method || r.method === method))
   const days = new Map<string, number>()
   for (const r of shown) days.set(r.day, (days.get(r.day) ?? 0) + r.decisions)
   const t = total(shown)
@@ -65,9 +74,12 @@ export function StatisticsTab(props: { site: Site }) {
     <div class="stats">
       <div class="grid filters">
         <SelectField label="Period" value={period} options={PERIODS} onChange={setPeriod} />
+        {period === 'custom' && <TextField label="From (date)" type="date" value={from} onInput={setFrom} />}
+        {period === 'custom' && <TextField label="To (date)" type="date" value={to} onInput={setTo} />}
         <SelectField label="Jurisdiction" value={jurisdiction} options={[['', 'All'] as const, ...jurisdictions.map((j) => [j, j] as const)]} onChange={setJurisdiction} />
         <SelectField label="Method" value={method} options={[['', 'All'] as const, ...methods.map((m) => [m, m] as const)]} onChange={setMethod} />
       </div>
+      {error && <Notice kind="error">{error}</Notice>}
       <p>
         <strong>{t.decisions}</strong> decisions in the period.
       </p>
