@@ -218,6 +218,46 @@ describe('the console', () => {
     expect((await fromConsole<{ valid: boolean }>(`/v1/admin/sites/${DEMO_SITE}/verify`)).valid).toBe(true)
   })
 
+  it('pages through the log 25 records at a time', async () => {
+    const site = await fromConsole<{ publishedVersionId: string }>(`/v1/admin/sites/${DEMO_SITE}`)
+    for (let i = 0; i < 28; i++) {
+      const res = await fetch(`${demo.origin}/v1/consents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: demo.origin },
+        body: JSON.stringify({
+          siteId: DEMO_SITE,
+          visitorId: i.toString(16).padStart(32, 'f'),
+          idempotencyKey: `paging-test-${i}-${Date.now()}`,
+          method: 'custom',
+          categories: { functional: true, analytics: i % 2 === 0, advertising: false },
+          services: {},
+          doNotSell: false,
+          gpc: false,
+          policyRevision: 1,
+          configVersionId: site.publishedVersionId,
+          locale: 'fr',
+          jurisdiction: 'FR',
+          bannerVersion: '0.1.0',
+          pageUrl: `${demo.origin}/site/`,
+          decidedAt: Date.now(),
+        }),
+      })
+      expect(res.status, await res.text()).toBe(201)
+    }
+    await page.goto(siteTab(DEMO_SITE, 'log'))
+    await page.getByLabel('Jurisdiction').fill('FR')
+    const { items } = await fromConsole<{ items: unknown[] }>(`/v1/admin/sites/${DEMO_SITE}/consents?jurisdiction=FR&limit=1000`)
+    expect(items.length).toBe(28)
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await page.getByText('Records 1–25').waitFor()
+    await expect.poll(async () => new Set((await page.locator('tbody tr td:nth-child(3)').allInnerTexts()).map((t) => t.trim()))).toEqual(new Set(['FR']))
+    await page.getByRole('button', { name: 'Next page' }).click()
+    await expect.poll(() => page.locator('caption').first().innerText()).toBe('Records 26–28')
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true)
+    await page.getByRole('button', { name: 'Previous page' }).click()
+    await page.getByText('Records 1–25').waitFor()
+  })
+
   it('revokes a key, and the session opened with it ends', async () => {
     await page.goto(`${demo.origin}/admin/#/keys`)
     await page.getByLabel('Label').fill('colleague')

@@ -1,7 +1,7 @@
 // The live preview: the real banner bundle in a sandboxed frame, fed the draft as a visitor in a chosen country,
 // language, theme and viewport would get it. The frame is recreated on every change, as a fresh visit.
 import type { SiteConfig } from '@consentry/shared'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { SelectField } from '../ui/fields'
 
 const PLACES = [
@@ -34,18 +34,20 @@ export function PreviewPanel(props: { config: SiteConfig | null }) {
 
   useEffect(() => setGeneration((g) => g + 1), [json, place, locale, theme, layer])
 
-  useEffect(() => {
-    if (!props.config) return
-    const [country, region = ''] = place.split('-')
-    const request = { type: 'consentry-preview', config: props.config, country, region, locale, theme, layer }
+  // The request for the frame now showing, read when that frame says it is ready. The listener is attached in a
+  // layout effect, before a new frame can load, so its first message is never missed.
+  const [country, region = ''] = place.split('-')
+  const request = useRef<unknown>(null)
+  request.current = props.config ? { type: 'consentry-preview', config: props.config, country, region, locale, theme, layer } : null
+  useLayoutEffect(() => {
     const onMessage = (event: MessageEvent) => {
       // The sandboxed frame has an opaque origin: it is recognised by its window.
       if (event.source !== frame.current?.contentWindow || (event.data as { type?: string })?.type !== 'consentry-preview-ready') return
-      frame.current?.contentWindow?.postMessage(request, '*')
+      if (request.current) frame.current?.contentWindow?.postMessage(request.current, '*')
     }
     addEventListener('message', onMessage)
     return () => removeEventListener('message', onMessage)
-  }, [generation])
+  }, [])
 
   return (
     <aside class="preview" aria-labelledby="preview-title">

@@ -46,10 +46,17 @@ export function LogTab(props: { site: Site }) {
   }, [site.id])
   const cursor = cursors.at(-1)
   useEffect(() => {
+    // A slower answer to an earlier filter or page must not replace the current one.
+    let current = true
     setError(undefined)
-    api<{ items: ConsentRecordView[]; nextCursor: string | null }>('GET', `/v1/admin/sites/${site.id}/consents${queryString({ ...toQuery(applied), cursor, limit: PAGE })}`).then(setPage, (e: Error) =>
-      setError(e.message),
+    setPage(undefined)
+    api<{ items: ConsentRecordView[]; nextCursor: string | null }>('GET', `/v1/admin/sites/${site.id}/consents${queryString({ ...toQuery(applied), cursor, limit: PAGE })}`).then(
+      (p) => current && setPage(p),
+      (e: Error) => current && setError(e.message),
     )
+    return () => {
+      current = false
+    }
   }, [site.id, applied, cursor])
 
   const field = (k: keyof Filters) => ({ value: form[k], onInput: (v: string) => setForm({ ...form, [k]: v }) })
