@@ -28,7 +28,10 @@ function definedIds(): Row[] {
 }
 
 function usedIds(): Map<string, string[]> {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', 'packages', 'examples', 'scripts'], { cwd: REPO, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', 'packages', 'examples', 'scripts'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((f) => /\.(ts|tsx|mjs|js|html)$/.test(f) && !f.includes('node_modules') && !f.includes('/dist/') && existsSync(resolve(REPO, f)))
   const used = new Map<string, string[]>()

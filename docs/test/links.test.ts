@@ -42,7 +42,7 @@ describe('docs links', () => {
       const from = queue.shift()!
       for (const href of linkTargets(loadDoc(from))) {
         const t = target(from, href)
-        if (t && t.file.endsWith('.md') && !seen.has(t.file) && existsSync(resolve(REPO, t.file))) {
+        if (t?.file.endsWith('.md') && !seen.has(t.file) && existsSync(resolve(REPO, t.file))) {
           seen.add(t.file)
           queue.push(t.file)
         }

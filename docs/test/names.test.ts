@@ -50,7 +50,11 @@ describe('names the docs use', () => {
       for (const m of block.text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+['"](@consentry\/[a-z/]+)['"]/g)) {
         const names = exportsOf(m[2]!)
         for (const part of m[1]!.split(',')) {
-          const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim()
+          const name = part
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0]!
+            .trim()
           if (name && !names.has(name)) wrong.push(`${block.doc}: ${name} from ${m[2]}`)
         }
       }
@@ -98,7 +102,14 @@ describe('routes the docs name', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const named = [...new Set(spans.map((s) => /^(GET|POST|PUT|PATCH|DELETE)\s+(\S+)/.exec(s.text)).filter((m) => m).map((m) => `${m![1]} ${m![2]}`))]
+  const named = [
+    ...new Set(
+      spans
+        .map((s) => /^(GET|POST|PUT|PATCH|DELETE)\s+(\S+)/.exec(s.text))
+        .filter((m) => m)
+        .map((m) => `${m![1]} ${m![2]}`),
+    ),
+  ]
 
   it('finds the routes in the docs', () => {
     expect(named).toContain('POST /v1/consents')
@@ -108,7 +119,14 @@ describe('routes the docs name', () => {
   it.each(named)('%s is a route of the app', async (route) => {
     const [method, written] = route.split(' ') as [string, string]
     // Placeholders as the docs write them (`:siteId`, `{siteId}`, `<siteId>`, `site_…`) become sample values.
-    const values: Record<string, string> = { siteId: 'site_abc123', site: 'site_abc123', versionId: 'cfg_abc123', keyId: 'key_abc123', chunk: 'panels', lang: 'de' }
+    const values: Record<string, string> = {
+      siteId: 'site_abc123',
+      site: 'site_abc123',
+      versionId: 'cfg_abc123',
+      keyId: 'key_abc123',
+      chunk: 'panels',
+      lang: 'de',
+    }
     const path = written
       .replace(/[?[].*$/, '')
       .replace(/^\{api\}/, '')

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { createSigner, newApiKey, newSite, openSqliteStore } from '@consentry/api'
 import { build } from 'esbuild'
@@ -72,7 +72,12 @@ describe('docs samples', () => {
     const published = await fetch(`${api.url}/v1/admin/sites/${SITE}/config-versions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ siteId: SITE, name: 'Example Shop', controller: { name: 'Example Shop Ltd' }, policy: { revision: 1, url: `${pages.url}/privacy` } }),
+      body: JSON.stringify({
+        siteId: SITE,
+        name: 'Example Shop',
+        controller: { name: 'Example Shop Ltd' },
+        policy: { revision: 1, url: `${pages.url}/privacy` },
+      }),
     })
     expect(published.status, await published.text()).toBe(201)
     browser = await launchChromium()
@@ -213,7 +218,9 @@ describe('docs samples', () => {
       name: 'Example Shop',
       controller: { name: 'Example Shop Ltd' },
       policy: { revision: 1, url: `${pages.url}/privacy` },
-      services: [{ id: service, name: service, provider: 'Vendor', category, purpose: 'Sample', privacyPolicyUrl: 'https://vendor.example/privacy', storage: [] }],
+      services: [
+        { id: service, name: service, provider: 'Vendor', category, purpose: 'Sample', privacyPolicyUrl: 'https://vendor.example/privacy', storage: [] },
+      ],
     }
     const head = `<script type="application/json" data-consentry-config>${JSON.stringify(config)}</script><script src="/consentry.js" data-country="DE"></script>`
     const requested: string[] = []
@@ -222,7 +229,11 @@ describe('docs samples', () => {
       await p.route(`${vendor}*`, (route) => {
         requested.push(route.request().url())
         const html = route.request().resourceType() === 'document'
-        return route.fulfill({ status: 200, contentType: html ? 'text/html' : 'text/javascript', body: html ? '<p>vendor</p>' : 'window.__vendorLoaded = true' })
+        return route.fulfill({
+          status: 200,
+          contentType: html ? 'text/html' : 'text/javascript',
+          body: html ? '<p>vendor</p>' : 'window.__vendorLoaded = true',
+        })
       })
     })
     try {

@@ -19,11 +19,17 @@ export function exportsOf(entry: string): Set<string> {
   const names = new Set<string>()
   for (const m of source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
     for (const part of m[1]!.split(',')) {
-      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim()
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim()
       if (name) names.add(name)
     }
   }
-  for (const m of source.matchAll(/export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/g)) names.add(m[1]!)
+  for (const m of source.matchAll(/export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/g))
+    names.add(m[1]!)
   if (/export\s+\*/.test(source)) throw new Error(`${entry} re-exports with export *: list its names instead`)
   return names
 }

@@ -9,7 +9,10 @@ export const REPO = resolve(import.meta.dirname, '../../..')
 
 /** Every doc the tests keep true: the README, CONTRIBUTING.md and the manual in docs/. Paths are repository-relative. */
 export function docPaths(): string[] {
-  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', 'README.md', 'CONTRIBUTING.md', 'docs'], { cwd: REPO, encoding: 'utf8' })
+  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', 'README.md', 'CONTRIBUTING.md', 'docs'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  })
   return [...new Set(tracked.split('\n').filter((p) => /\.md$/.test(p) && !p.includes('node_modules') && !p.startsWith('docs/test/')))].sort()
 }
 
