@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { siteInScope } from '../middleware/admin-auth'
 import { canonicalJson, sha256Hex } from '../records/canonical'
-import { describe, ok, requestBody } from '../openapi'
+import { operation, ok, requestBody } from '../openapi'
 import { validate } from '../validate'
 
 /**
@@ -15,7 +15,7 @@ import { validate } from '../validate'
  * and preview run on it, so a draft is judged by the API, not by a second copy of the rules.
  */
 export function adminConfigCheckRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>().post('/sites/:siteId/config-checks', describe(
+  return new Hono<AppEnv>().post('/sites/:siteId/config-checks', operation(
       'Check a configuration as publishing would, without publishing: { valid, config (defaults applied), hash, purposes } or { valid: false, issues }.',
       { 200: ok('Check') },
       { requestBody: requestBody(siteConfigSchema) },

@@ -7,7 +7,7 @@ import { siteInScope } from '../middleware/admin-auth'
 import { GENESIS_HASH, checkRecord } from '../records/chain'
 import { recordView } from '../records/consent-record'
 import { signBatch } from '../records/signing'
-import { describe, ok } from '../openapi'
+import { operation, ok } from '../openapi'
 import { validate } from '../validate'
 
 const recordParams = siteParamSchema.extend({ recordId: z.string().regex(/^cns_[A-Za-z0-9]{1,64}$/, 'must be a cns_ id') })
@@ -18,7 +18,7 @@ const recordParams = siteParamSchema.extend({ recordId: z.string().regex(/^cns_[
  * hash signed now by the API's key (one-leaf proof), which anyone can check against `GET /v1/keys`.
  */
 export function adminConsentDetailRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>().get('/sites/:siteId/consents/:recordId', describe('One record, its chain position and link check, and a receipt for its hash signed now (one-leaf proof).', { 200: ok('{ record, chain, receipt }') }),
+  return new Hono<AppEnv>().get('/sites/:siteId/consents/:recordId', operation('One record, its chain position and link check, and a receipt for its hash signed now (one-leaf proof).', { 200: ok('{ record, chain, receipt }') }),
     validate('param', recordParams),
     async (c) => {
     const { siteId, recordId } = c.req.valid('param')

@@ -2,11 +2,11 @@ import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
 import type { ApiKeyRow } from '../db/store'
 import { requireAllSites } from '../middleware/admin-auth'
-import { describe, ok } from '../openapi'
+import { operation, ok } from '../openapi'
 
 /** `GET /v1/admin/keys` (under `/v1/admin`): every key, without secrets (creating and revoking are in admin-sites). */
 export function adminKeyRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>().get('/keys', describe('List admin keys (all-sites key): label, scope, creation and revocation; never secrets.', { 200: ok('{ keys }') }), async (c) => {
+  return new Hono<AppEnv>().get('/keys', operation('List admin keys (all-sites key): label, scope, creation and revocation; never secrets.', { 200: ok('{ keys }') }), async (c) => {
     requireAllSites(c)
     const current = c.get('apiKey').id
     return c.json({ keys: (await ctx.store.listApiKeys()).map((k) => keyView(k, current)) })

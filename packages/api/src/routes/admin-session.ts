@@ -7,7 +7,7 @@ import { ApiError } from '../errors'
 import { liveKey, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../middleware/admin-auth'
 import { sha256Hex } from '../records/canonical'
 import type { Session } from '../sessions/session-store'
-import { describe, ok } from '../openapi'
+import { operation, ok } from '../openapi'
 import { validate } from '../validate'
 
 /**
@@ -18,7 +18,7 @@ export function adminSessionRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
     .post(
       '/session',
-      describe(
+      operation(
         'Console sign-in with an admin key or a one-time link token (no bearer key needed): sets an HttpOnly, SameSite=Strict session cookie (Secure over HTTPS) and returns the CSRF token that cookie-authenticated changes send as X-Consentry-CSRF. Attempts are rate-limited per client.',
         { 201: ok('Session'), 429: ok('Too many attempts (Retry-After)') },
       ),
@@ -47,19 +47,19 @@ export function adminSessionRoutes(ctx: AppContext) {
       })
       return c.json(sessionView(key, session, ctx), 201)
     })
-    .get('/session', describe('The current console session: key, scope, CSRF token, expiry.', { 200: ok('Session') }), (c) => {
+    .get('/session', operation('The current console session: key, scope, CSRF token, expiry.', { 200: ok('Session') }), (c) => {
       const current = c.get('session')
       if (!current) throw new ApiError('not_found', 'This request is not signed in with a session (it used a bearer key).')
       return c.json(sessionView(c.get('apiKey'), current.session, ctx))
     })
-    .delete('/session', describe('Sign out: ends the session and clears its cookie.', { 204: ok('Signed out') }), (c) => {
+    .delete('/session', operation('Sign out: ends the session and clears its cookie.', { 204: ok('Signed out') }), (c) => {
       const current = c.get('session')
       if (current) ctx.sessions.close(current.cookie)
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       deleteCookie(c, SECURE_SESSION_COOKIE, { path: '/', secure: true })
       return c.body(null, 204)
     })
-    .post('/session/links', describe('A one-time console sign-in link (15 minutes) for the calling key.', { 201: ok('{ token, expiresAt, path }') }), (c) => {
+    .post('/session/links', operation('A one-time console sign-in link (15 minutes) for the calling key.', { 201: ok('{ token, expiresAt, path }') }), (c) => {
       const key = c.get('apiKey')
       const { token, expiresAt } = ctx.sessions.mintLink(key)
       return c.json({ token, expiresAt, path: `/admin/#signin=${token}` }, 201)

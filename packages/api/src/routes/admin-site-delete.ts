@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { requireAllSites, siteInScope } from '../middleware/admin-auth'
 import { deleteSite } from '../sites'
-import { describe, ok } from '../openapi'
+import { operation, ok } from '../openapi'
 import { validate } from '../validate'
 
 /**
@@ -15,7 +15,7 @@ import { validate } from '../validate'
 export function adminSiteDeleteRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().delete(
     '/sites/:siteId',
-    describe('Delete a site and its configuration versions (all-sites key; confirm with the site id). Records past retention are purged first; 409 site_has_records while any record is kept.', {
+    operation('Delete a site and its configuration versions (all-sites key; confirm with the site id). Records past retention are purged first; 409 site_has_records while any record is kept.', {
       200: ok('{ siteId, deleted, purged }'),
       409: ok('Records still within retention'),
     }),

@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { documentHeaders } from '../middleware/security-headers'
 import { sha256Hex } from '../records/canonical'
-import { describe, ok } from '../openapi'
+import { operation, ok } from '../openapi'
 
 /** The console's files: the page, its script and stylesheet, and the banner preview frame. Nothing else is reachable. */
 const FILES: Record<string, string> = {
@@ -59,7 +59,7 @@ export function consoleAssetRoutes(ctx: AppContext) {
     return c.body(hit.body)
   }
   return new Hono<AppEnv>()
-    .get('/admin', describe('Redirects to the console.', { 302: ok('To /admin/') }), (c) => c.redirect('/admin/'))
-    .get('/admin/', describe('The site owner console (HTML; strict CSP, no inline script).', { 200: ok('HTML') }), (c) => send(c, 'index.html'))
-    .get('/admin/:file', describe('The console’s script, stylesheet and banner preview frame.', { 200: ok('File') }), (c) => send(c, c.req.param('file')))
+    .get('/admin', operation('Redirects to the console.', { 302: ok('To /admin/') }), (c) => c.redirect('/admin/'))
+    .get('/admin/', operation('The site owner console (HTML; strict CSP, no inline script).', { 200: ok('HTML') }), (c) => send(c, 'index.html'))
+    .get('/admin/:file', operation('The console’s script, stylesheet and banner preview frame.', { 200: ok('File') }), (c) => send(c, c.req.param('file')))
 }
