@@ -17,6 +17,7 @@ export { decide, regimeDefaults } from './consent/decide'
 export type { DecisionInput, Picks } from './consent/decide'
 export { purposesFingerprint, offeredPurposes } from './consent/purposes'
 export { recordedState } from './consent/recorded-state'
+export { own, recordOf } from './consent/own'
 export type { RecordedDecision } from './consent/recorded-state'
 export type { ServiceRef, OfferedPurposes } from './consent/purposes'
 

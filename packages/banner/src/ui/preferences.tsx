@@ -1,5 +1,5 @@
 import { Component } from 'preact'
-import type { Category, CategoryChoices, OptionalCategory, ServiceConfig } from '@consentry/shared'
+import { own, recordOf, type Category, type CategoryChoices, type OptionalCategory, type ServiceConfig } from '@consentry/shared'
 import { CookieList } from './cookie-list'
 import { Dialog } from './dialog'
 import { Toggle } from './toggle'
@@ -25,14 +25,13 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
     const servicesOf = (c: Category) => config.services.filter((s) => s.category === c)
 
     const setCategory = (c: OptionalCategory, on: boolean) => {
-      const next = { ...svcs }
-      for (const s of servicesOf(c)) next[s.id] = on
+      const next = { ...svcs, ...recordOf(servicesOf(c).map((s) => [s.id, on])) }
       this.setState({ cats: { ...cats, [c]: on }, svcs: next })
     }
     const setService = (s: ServiceConfig, on: boolean) => {
       const next = { ...svcs, [s.id]: on }
       const c = s.category as OptionalCategory
-      this.setState({ svcs: next, cats: { ...cats, [c]: servicesOf(c).some((x) => next[x.id]) } })
+      this.setState({ svcs: next, cats: { ...cats, [c]: servicesOf(c).some((x) => own(next, x.id)) } })
     }
 
     const categories: Category[] = ['essential', ...config.categories]
@@ -94,7 +93,7 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
                             {config.consent.perServiceChoice && !locked && (
                               <Toggle
                                 t={t}
-                                on={svcs[s.id] ?? false}
+                                on={own(svcs, s.id) ?? false}
                                 labelledBy={`cs-svc-${s.id}`}
                                 describedBy={`cs-svc-${s.id}-desc`}
                                 onChange={(on) => setService(s, on)}
