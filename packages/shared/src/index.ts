@@ -46,6 +46,9 @@ export { usPrivacyChoices } from './signals/us-privacy'
 export { encodeUspString } from './signals/usp'
 export type { UspInput } from './signals/usp'
 
+// Appearance values that reach CSS
+export { FONT_LIST, HEX_COLOR, RADIUS_MAX, isFontList, isHexColor, isRadius } from './appearance/css-values'
+
 // Texts
 export { TEXT_KEYS, isTextKey } from './i18n/text-keys'
 export type { TextKey, Texts } from './i18n/text-keys'
