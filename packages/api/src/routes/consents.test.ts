@@ -167,7 +167,7 @@ describe.each(STORES)('consents (%s)', (kind) => {
     // The names that are valid service ids (`constructor`) published as services of their own.
     const ids = names.filter((name) => serviceIdSchema.safeParse(name).success)
     expect(ids).toContain('constructor')
-    const service = (id: string) => ({ id, name: id, provider: 'P', category: 'analytics', purpose: 'x', privacyPolicyUrl: 'https://p.example/privacy', storage: [] })
+    const service = (id: string) => ({ id, name: id, provider: 'P', category: 'analytics' as const, purpose: 'x', privacyPolicyUrl: 'https://p.example/privacy', storage: [] })
     const published = await api.admin('POST', `/v1/admin/sites/${site.siteId}/config-versions`, sampleConfig(site.siteId, { services: ids.map(service) }))
     expect(published.status).toBe(201)
     const versionId = ((await published.json()) as { id: string }).id
