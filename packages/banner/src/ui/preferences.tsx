@@ -58,7 +58,10 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
         )}
         <ul class="cats">
           {categories.map((c) => {
-            const locked = c === 'essential'
+            // Under GPC advertising is opted out and stays so (GPC-08): its switches are shown locked off, not switchable.
+            const gpcLocked = c === 'advertising' && snapshot.consent.gpcHonoured
+            const locked = c === 'essential' || gpcLocked
+            const lockedText = gpcLocked ? t['gpc.honored'] : undefined
             const services = servicesOf(c)
             return (
               <li key={c} class="cat" data-category={c}>
@@ -68,8 +71,9 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
                   </h3>
                   <Toggle
                     t={t}
-                    on={locked || cats[c as OptionalCategory]}
+                    on={c === 'essential' || (!gpcLocked && cats[c as OptionalCategory])}
                     locked={locked}
+                    lockedText={lockedText}
                     labelledBy={`cs-cat-${c}`}
                     describedBy={`cs-cat-${c}-desc`}
                     onChange={(on) => setCategory(c as OptionalCategory, on)}
@@ -90,10 +94,12 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
                             <h4 id={`cs-svc-${s.id}`} class="name">
                               {s.name}
                             </h4>
-                            {config.consent.perServiceChoice && !locked && (
+                            {config.consent.perServiceChoice && c !== 'essential' && (
                               <Toggle
                                 t={t}
-                                on={own(svcs, s.id) ?? false}
+                                on={!gpcLocked && (own(svcs, s.id) ?? false)}
+                                locked={gpcLocked}
+                                lockedText={lockedText}
                                 labelledBy={`cs-svc-${s.id}`}
                                 describedBy={`cs-svc-${s.id}-desc`}
                                 onChange={(on) => setService(s, on)}
