@@ -105,6 +105,7 @@ export function withDefaults(raw: unknown): SiteConfig {
       radius: field(look, 'radius', isRadius, 'appearance.', 8),
       font: field(look, 'font', isFontList, 'appearance.', 'system-ui, sans-serif'),
       reopenButton: field(look, 'reopenButton', bool, 'appearance.', true),
+      essentialOnlyNotice: field(look, 'essentialOnlyNotice', bool, 'appearance.', true),
     },
     googleConsentMode: {
       enabled: field(gcm, 'enabled', bool, 'googleConsentMode.', true),

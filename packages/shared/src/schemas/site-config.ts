@@ -87,6 +87,8 @@ export const siteConfigSchema = z
         font: fontListSchema.default('system-ui, sans-serif'),
         /** A small persistent button to reopen the preferences (EU-11). */
         reopenButton: z.boolean().default(true),
+        /** A site with no optional category shows a notice with one OK button; `false` shows nothing. */
+        essentialOnlyNotice: z.boolean().default(true),
       })
       .prefault({}),
     googleConsentMode: z
