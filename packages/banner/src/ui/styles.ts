@@ -40,7 +40,8 @@ export function buildCss(look: SiteConfig['appearance']): string {
 /**
  * Scopes rules written with `&` to the first layer's id and makes every declaration `!important`: the layer
  * lives in the page's light DOM, where only an id-scoped `!important` rule outranks page rules such as
- * `button{…!important}`. Its first rule reverts everything a page may have set (`all:revert`).
+ * `button{…!important}`. Its first rules reset the layer (`all:initial`, so nothing a page set on an ancestor is
+ * inherited) and revert its descendants to the browser's own styles (`all:revert`).
  */
 export const scopeToLayer = (css: string): string => css.replace(/&/g, `#${LAYER_ID}`).replace(/([^{};]+:[^{};]+)(?=[;}])/g, '$1!important')
 
@@ -66,9 +67,9 @@ const SHADOW_CSS = `.root{${LIGHT};font:medium/1.5 var(--cs-font);color:var(--cs
  * layout rules (`&.layer`, `&.overlay`) where reduced motion turns their animation off. The dialogs repeat its rules for title,
  * text and buttons in their own sheet (`PANEL_CSS`): a shadow root cannot use a document's rules.
  */
-export const LAYER_CSS = `&,& *{all:revert}
+export const LAYER_CSS = `&{all:initial;display:block;font:medium/1.5 var(--cs-font);color:var(--cs-fg);-webkit-text-size-adjust:100%}
+& *,& ::before,& ::after{all:revert}
 &,& *{box-sizing:border-box}
-&{font:medium/1.5 var(--cs-font);color:var(--cs-fg);text-align:start;-webkit-text-size-adjust:100%}
 &.layer{position:fixed;z-index:2147483646;background:var(--cs-bg);border:1px solid var(--cs-line);box-shadow:0 4px 24px rgba(0,0,0,.2);max-height:calc(100vh - 1em);overflow:auto;animation:consentry-in .2s ease-out}
 &.bar{inset-inline:0;bottom:0;border-width:1px 0 0}
 & .inner{padding:1em}
