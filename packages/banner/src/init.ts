@@ -15,6 +15,7 @@ import { buildCss, LAYER_CSS, LAYER_KEYFRAMES, scopeToLayer } from './ui/styles'
 import type { Panel, UiActions, ViewState } from './ui/types'
 import { loadPart, withPart, type Panels, type Parts } from './parts'
 import { BUNDLED } from './parts-bundled'
+import { nextTask } from './next-task'
 
 export interface InitOptions extends ConfigSourceOptions {
   /** Force a locale (else `<html lang>`, the browser's languages, then the site's default). */
@@ -182,6 +183,9 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
   if (gpc && jurisdiction.showDoNotSell && !(stored?.gpc && stored.doNotSell)) apply('gpc')
 
+  // Everything that must come before other tags (Consent Mode defaults, __gpp, gating, GPC) is done: the first
+  // paint runs in a task of its own, so start-up never blocks the page in one long task.
+  await nextTask()
   // Opt-in wording is in the core; other regimes' and essential-only sites' English loads beside the locale.
   const regimeTexts = jurisdiction.regime === 'opt_in' && config.categories.length ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
   const [builtIn, english] = await Promise.all([fetchLocale(locale, options.i18nBase ?? null), regimeTexts])
