@@ -58,7 +58,7 @@ describe('first layer wording per regime', () => {
     expect(text()).toContain('They are already active.')
     expect(text()).toContain('To opt out of the sale and sharing of your personal information and of targeted advertising, choose “Reject all” or “Do Not Sell or Share My Personal Information”.')
     expect(text()).not.toContain('With your consent')
-    expect(buttons()).toEqual(['accept', 'reject', 'customize', 'dns'])
+    expect(buttons()).toEqual(['dns', 'accept', 'reject', 'customize'])
   })
 
   it('opt-out, Arabic (RTL): the notice at collection translated', async () => {

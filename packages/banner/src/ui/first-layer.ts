@@ -65,8 +65,9 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
       el('a', { href: config.policy.url, target: '_blank', rel: 'noopener' }, t['banner.privacyPolicy']),
     ),
     gpcStatusShown(snapshot) && el('p', { role: 'status', class: 'gpc' }, t['gpc.honored']),
-    el('div', { class: 'actions' }, ...buttons),
+    // Before the buttons: the text names it, and a tool that rejects picks "Reject all", the last refusal in the layer.
     doNotSell && opener('dns', actions.openDoNotSell, t['doNotSell.link'], 'link'),
+    el('div', { class: 'actions' }, ...buttons),
   ]
   const built: BuiltLayer =
     modal && panels

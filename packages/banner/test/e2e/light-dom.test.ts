@@ -51,6 +51,7 @@ beforeAll(async () => {
     routes: {
       '/plain': html(plain),
       '/hostile': html(hostile),
+      '/hostile-us': html(sitePage({ attrs: { 'data-country': 'US', 'data-region': 'CA' } }).replace(/<style>[^<]*<\/style>/, `<style>${HOSTILE_CSS}</style>`)),
       '/font-ok': html(bootstrapped({})),
       '/font-quote': html(bootstrapped({ font: 'Arial"' })),
     },
@@ -135,6 +136,19 @@ describe('the first layer in the light DOM (Chromium)', () => {
     const state = decodeConsentCookie(decodeURIComponent(cookies[0]!.value))
     expect(state?.method).toBe('reject_all')
     expect(state?.categories).toEqual({ functional: false, analytics: false, advertising: false })
+    await context.close()
+  })
+
+  it('autoconsent also rejects the California notice at collection (Reject all, not the Do Not Sell dialog): sale and sharing opted out', async () => {
+    const context = await browser.newContext()
+    const messages = await installAutoconsent(context)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/hostile-us`)
+    await expect.poll(() => messages.find((m) => m.type === 'autoconsentDone'), { timeout: 20_000 }).toBeTruthy()
+    const cookies = await context.cookies()
+    expect(cookies.map((c) => c.name)).toEqual(['consentry'])
+    const state = decodeConsentCookie(decodeURIComponent(cookies[0]!.value))
+    expect(state).toMatchObject({ method: 'reject_all', doNotSell: true, jurisdiction: 'US-CA' })
     await context.close()
   })
 
