@@ -1,6 +1,7 @@
 import { own, type TextKey } from '@consentry/shared'
 import type { ConsentSnapshot } from '../consent-source'
 import { el } from './dom'
+import { keepFocusClear } from './focus-clear'
 import { LAYER_ID } from './styles'
 import { doNotSellControlShown, gpcStatusShown, type BuiltLayer, type CoreUiProps } from './types'
 
@@ -72,7 +73,10 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
   const built: BuiltLayer =
     modal && panels
       ? panels.modalLayer(body)
-      : { node: el('div', { role: 'region', 'aria-labelledby': 'cs-banner-title', class: `layer ${config.appearance.layout === 'bar' ? 'bar' : 'box'}` }, el('div', { class: 'inner' }, ...body)) }
+      : (() => {
+          const node = el('div', { role: 'region', 'aria-labelledby': 'cs-banner-title', class: `layer ${config.appearance.layout === 'bar' ? 'bar' : 'box'}` }, el('div', { class: 'inner' }, ...body))
+          return { node, connected: () => keepFocusClear(node) }
+        })()
   built.node.id = LAYER_ID
   return built
 }
