@@ -31,7 +31,9 @@ describe('first layer wording per regime', () => {
   it('opt-in (EU), English: purposes offered, withdrawal and where, how long the choice is kept, third parties with their list, the policy', async () => {
     page = await open({ country: 'DE' })
     expect(layer().querySelector('h2')!.textContent).toBe('We value your privacy')
-    expect(text()).toContain('With your consent, we and our partners use cookies and similar technologies for: remembering your settings and extra features, measuring how the site is used, personalised ads and their measurement.')
+    expect(text()).toContain(
+      'With your consent, we and our partners use cookies and similar technologies for: remembering your settings and extra features, measuring how the site is used, personalised ads and their measurement.',
+    )
     expect(text()).toContain('You can withdraw your consent at any time under “Privacy settings” at the bottom of every page.')
     expect(text()).toContain('We keep your choice for 365 days.')
     expect(text()).toContain('Third parties involved: 3.') // Google, Hotjar, Meta
@@ -46,7 +48,9 @@ describe('first layer wording per regime', () => {
     page = await open({ country: 'DE' }, {}, 'he')
     expect(layer().dir).toBe('rtl')
     expect(layer().lang).toBe('he')
-    expect(text()).toContain('בהסכמתך, אנחנו והשותפים שלנו משתמשים בעוגיות ובטכנולוגיות דומות לצורך: שמירת ההגדרות שלך ותכונות נוספות, מדידת השימוש באתר, פרסום מותאם אישית ומדידתו.')
+    expect(text()).toContain(
+      'בהסכמתך, אנחנו והשותפים שלנו משתמשים בעוגיות ובטכנולוגיות דומות לצורך: שמירת ההגדרות שלך ותכונות נוספות, מדידת השימוש באתר, פרסום מותאם אישית ומדידתו.',
+    )
     expect(text()).toContain('אפשר לבטל את ההסכמה בכל עת דרך "הגדרות פרטיות" בתחתית כל עמוד.')
     expect(text()).toContain('365')
     expect(text()).toContain('צדדים שלישיים מעורבים: 3.')
@@ -56,7 +60,9 @@ describe('first layer wording per regime', () => {
     page = await open({ country: 'US', region: 'CA' })
     expect(layer().querySelector('h2')!.textContent).toBe('Your privacy choices')
     expect(text()).toContain('They are already active.')
-    expect(text()).toContain('To opt out of the sale and sharing of your personal information and of targeted advertising, choose “Reject all” or “Do Not Sell or Share My Personal Information”.')
+    expect(text()).toContain(
+      'To opt out of the sale and sharing of your personal information and of targeted advertising, choose “Reject all” or “Do Not Sell or Share My Personal Information”.',
+    )
     expect(text()).not.toContain('With your consent')
     expect(buttons()).toEqual(['dns', 'accept', 'reject', 'customize'])
   })
@@ -74,7 +80,9 @@ describe('first layer wording per regime', () => {
     const config = { jurisdiction: { defaultRegime: 'notice' as const } }
     page = await open({ country: 'JP' }, config)
     expect(layer().querySelector('h2')!.textContent).toBe('Cookies on this site')
-    expect(text()).toContain('We use cookies and similar technologies for: remembering your settings and extra features, measuring how the site is used, personalised ads and their measurement.')
+    expect(text()).toContain(
+      'We use cookies and similar technologies for: remembering your settings and extra features, measuring how the site is used, personalised ads and their measurement.',
+    )
     expect(text()).not.toContain('consent')
     page.handle.destroy()
     serveTranslations()
@@ -116,8 +124,22 @@ describe('first layer wording per regime', () => {
   })
 
   it('third parties are the providers of optional services other than the site itself', async () => {
-    const own = { id: 'prefs', name: 'Prefs', provider: 'Example Shop Ltd', category: 'functional' as const, purpose: 'x', privacyPolicyUrl: 'https://shop.example/privacy' }
-    const ga = { id: 'ga4', name: 'GA', provider: 'Google Ireland Ltd', category: 'analytics' as const, purpose: 'x', privacyPolicyUrl: 'https://g.example/privacy' }
+    const own = {
+      id: 'prefs',
+      name: 'Prefs',
+      provider: 'Example Shop Ltd',
+      category: 'functional' as const,
+      purpose: 'x',
+      privacyPolicyUrl: 'https://shop.example/privacy',
+    }
+    const ga = {
+      id: 'ga4',
+      name: 'GA',
+      provider: 'Google Ireland Ltd',
+      category: 'analytics' as const,
+      purpose: 'x',
+      privacyPolicyUrl: 'https://g.example/privacy',
+    }
     page = await open({ country: 'DE' }, { services: [own, ga, { ...ga, id: 'gtm' }] })
     expect(text()).toContain('Third parties involved: 1.')
     page.handle.destroy()

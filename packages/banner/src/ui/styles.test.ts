@@ -21,8 +21,20 @@ describe('appearance values in CSS', () => {
 
   it('the schema and the inline guards agree on every sample font, colour and radius', () => {
     const samples = [
-      { font: 'Arial"' }, { font: "'Inter', sans-serif" }, { font: 'Open Sans, Arial' }, { font: 'a;b' }, { font: '"x"y"' }, { font: 'Arial,' },
-      { accentColor: '#abc' }, { accentColor: '#abcd' }, { accentColor: 'red' }, { radius: 0 }, { radius: 32 }, { radius: 33 }, { radius: 2.5 }, { radius: '8' },
+      { font: 'Arial"' },
+      { font: "'Inter', sans-serif" },
+      { font: 'Open Sans, Arial' },
+      { font: 'a;b' },
+      { font: '"x"y"' },
+      { font: 'Arial,' },
+      { accentColor: '#abc' },
+      { accentColor: '#abcd' },
+      { accentColor: 'red' },
+      { radius: 0 },
+      { radius: 32 },
+      { radius: 33 },
+      { radius: 2.5 },
+      { radius: '8' },
     ]
     for (const appearance of samples) {
       const config = { ...SITE, appearance }

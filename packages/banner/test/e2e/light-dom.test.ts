@@ -33,14 +33,21 @@ button{background:red!important;font-size:40px!important;padding:30px!important}
 
 let browser: Browser
 let server: TestServer
-const html = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
+const html = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
+  void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
 const plain = sitePage().replace(/<style>[^<]*<\/style>/, '')
 const hostile = sitePage().replace(/<style>[^<]*<\/style>/, `<style>${HOSTILE_CSS}</style>`)
 
 /** A configuration as the API serves it, inlined before the script (`__consentryBootstrap`): not re-validated by the banner. */
 const bootstrapped = (appearance: Record<string, unknown>) => {
   const config = { ...siteConfigSchema.parse(SITE), appearance: { ...siteConfigSchema.parse(SITE).appearance, ...appearance } }
-  const response: ConfigResponse = { siteId: SITE.siteId, versionId: 'cfg_x', hash: 'f'.repeat(64), config, jurisdiction: resolveJurisdiction(normalizeLocation('DE')) }
+  const response: ConfigResponse = {
+    siteId: SITE.siteId,
+    versionId: 'cfg_x',
+    hash: 'f'.repeat(64),
+    config,
+    jurisdiction: resolveJurisdiction(normalizeLocation('DE')),
+  }
   return `<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>Shop</h1></main><script>window.__consentryBootstrap=${JSON.stringify(response)}</script><script src="/consentry.js"></script></body></html>`
 }
 
@@ -76,7 +83,23 @@ async function look(page: Page) {
       return {
         el: `${el.tagName}.${el.className}`,
         box: [r.x, r.y, r.width, r.height].map(Math.round),
-        style: [s.display, s.fontSize, s.fontFamily, s.fontWeight, s.lineHeight, s.color, s.backgroundColor, s.padding, s.margin, s.borderTopWidth, s.textTransform, s.letterSpacing, s.wordSpacing, s.textAlign, after],
+        style: [
+          s.display,
+          s.fontSize,
+          s.fontFamily,
+          s.fontWeight,
+          s.lineHeight,
+          s.color,
+          s.backgroundColor,
+          s.padding,
+          s.margin,
+          s.borderTopWidth,
+          s.textTransform,
+          s.letterSpacing,
+          s.wordSpacing,
+          s.textAlign,
+          after,
+        ],
       }
     })
   })
@@ -91,7 +114,13 @@ describe('the first layer in the light DOM (Chromium)', () => {
       const layer = document.getElementById('consentry-first-layer')!
       const name = document.getElementById(layer.getAttribute('aria-labelledby')!)?.textContent ?? ''
       const reject = [...document.querySelectorAll('button')].find((b) => /reject/i.test(b.innerText))
-      return { role: layer.getAttribute('role'), name, inText: document.body.innerText.includes(name), reject: reject?.innerText, inLayer: !!reject && layer.contains(reject) }
+      return {
+        role: layer.getAttribute('role'),
+        name,
+        inText: document.body.innerText.includes(name),
+        reject: reject?.innerText,
+        inLayer: !!reject && layer.contains(reject),
+      }
     })
     expect(found.role).toBe('region')
     expect(found.name).toMatch(/privacy|cookie/i)

@@ -49,7 +49,9 @@ export async function installAutoconsent(context: BrowserContext): Promise<Autoc
     if (!message || typeof message !== 'object') return
     messages.push(message)
     const reply = (answer: unknown) =>
-      page.evaluate((m) => (window as unknown as { autoconsentReceiveMessage?: (m: unknown) => unknown }).autoconsentReceiveMessage?.(m), answer).catch(() => undefined)
+      page
+        .evaluate((m) => (window as unknown as { autoconsentReceiveMessage?: (m: unknown) => unknown }).autoconsentReceiveMessage?.(m), answer)
+        .catch(() => undefined)
     if (message.type === 'init') await reply({ type: 'initResp', config: CONFIG, rules: { autoconsent: [] } })
     if (message.type === 'eval') await reply({ type: 'evalResp', id: message.id, result: await page.evaluate(String(message.code)).catch(() => false) })
   })
