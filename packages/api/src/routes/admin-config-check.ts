@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { siteInScope } from '../middleware/admin-auth'
 import { canonicalJson, sha256Hex } from '../records/canonical'
-import { ok, operation, requestBody } from '../openapi'
+import { operation, ok, requestBody } from '../openapi'
 import { validate } from '../validate'
 
 /**

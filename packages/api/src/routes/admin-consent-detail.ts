@@ -7,7 +7,7 @@ import { siteInScope } from '../middleware/admin-auth'
 import { GENESIS_HASH, checkRecord } from '../records/chain'
 import { recordView } from '../records/consent-record'
 import { signBatch } from '../records/signing'
-import { ok, operation } from '../openapi'
+import { operation, ok } from '../openapi'
 import { validate } from '../validate'
 
 const recordParams = siteParamSchema.extend({ recordId: z.string().regex(/^cns_[A-Za-z0-9]{1,64}$/, 'must be a cns_ id') })

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
 import type { ApiKeyRow } from '../db/store'
 import { requireAllSites } from '../middleware/admin-auth'
-import { ok, operation } from '../openapi'
+import { operation, ok } from '../openapi'
 
 /** `GET /v1/admin/keys` (under `/v1/admin`): every key, without secrets (creating and revoking are in admin-sites). */
 export function adminKeyRoutes(ctx: AppContext) {

@@ -7,7 +7,7 @@ import { ApiError } from '../errors'
 import { liveKey, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../middleware/admin-auth'
 import { sha256Hex } from '../records/canonical'
 import type { Session } from '../sessions/session-store'
-import { ok, operation } from '../openapi'
+import { operation, ok } from '../openapi'
 import { validate } from '../validate'
 
 /**

@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { requireAllSites, siteInScope } from '../middleware/admin-auth'
 import { deleteSite } from '../sites'
-import { ok, operation } from '../openapi'
+import { operation, ok } from '../openapi'
 import { validate } from '../validate'
 
 /**

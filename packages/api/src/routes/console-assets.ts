@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { documentHeaders } from '../middleware/security-headers'
 import { sha256Hex } from '../records/canonical'
-import { ok, operation } from '../openapi'
+import { operation, ok } from '../openapi'
 
 /** The console's files: the page, its script and stylesheet, and the banner preview frame. Nothing else is reachable. */
 const FILES: Record<string, string> = {
