@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createApp, createSigner, generateSigningKey, openSqliteStore } from '@consentry/api'
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allExports, cliCommands, envVarsRead, exportsOf, interfaceMembers } from './support/code-facts'
-import { codeBlocks, codeSpans, docPaths, loadDoc } from './support/markdown'
+import { codeBlocks, codeSpans, docPaths, loadDoc, REPO } from './support/markdown'
 
 const docs = docPaths()
 const spans = docs.flatMap((d) => codeSpans(loadDoc(d)))
@@ -15,7 +15,34 @@ const blocks = docs.flatMap((d) => codeBlocks(loadDoc(d)))
  * Functions the docs may show being called that are not ours: the web platform's and the vendors' globals the banner
  * feeds (`gtag`, `fbq`, …), and the snippets' own variables (`res.text()`, `outer.route(…)`).
  */
-const NOT_OURS = new Set(['gtag', 'fbq', 'uetq', '__gpp', '__uspapi', 'crypto', 'preventDefault', 'res', 'outer', 'createServer', 'fetch', 'JSON', 'c', 'it'])
+const NOT_OURS = new Set([
+  'document',
+  'window',
+  'navigator',
+  'scheduler',
+  'gtag',
+  'fbq',
+  'uetq',
+  '__gpp',
+  '__uspapi',
+  'crypto',
+  'preventDefault',
+  'res',
+  'outer',
+  'createServer',
+  'fetch',
+  'JSON',
+  'c',
+  'it',
+])
+
+/** Whether the span's paragraph names a source file (`packages/…/x.ts`) that defines `name`: an internal, cited with its file. */
+function definedInCitedFile(context: string, name: string): boolean {
+  return [...context.matchAll(/`(packages\/[\w/.-]+\.tsx?)`/g)].some((m) => {
+    const path = resolve(REPO, m[1]!)
+    return existsSync(path) && new RegExp(`(?:function|const|let|class)\\s+${name}\\b`).test(readFileSync(path, 'utf8'))
+  })
+}
 
 const CALL = /^(?:await\s+)?([A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*)*\([\s\S]*\)$/
 const IDENTIFIER = /^([A-Za-z_$][\w$]*)(?:\([\s\S]*\))?$/
@@ -27,10 +54,12 @@ describe('names the docs use', () => {
     ...interfaceMembers('packages/banner/src/consent-source.ts', 'ConsentSource'),
   ])
 
-  it('calls only functions that exist: exports, handle members, or the platform and vendor globals', () => {
+  it('calls only functions that exist: exports, handle members, internals cited with their file, or platform and vendor globals', () => {
     const calls = spans.map((s) => ({ s, m: CALL.exec(s.text) })).filter(({ m }) => m)
     expect(calls.length).toBeGreaterThan(20)
-    const unknown = calls.filter(({ m }) => !exported.has(m![1]!) && !handle.has(m![1]!) && !NOT_OURS.has(m![1]!)).map(({ s }) => `${s.doc}: \`${s.text}\``)
+    const unknown = calls
+      .filter(({ s, m }) => !exported.has(m![1]!) && !handle.has(m![1]!) && !NOT_OURS.has(m![1]!) && !definedInCitedFile(s.context, m![1]!))
+      .map(({ s }) => `${s.doc}: \`${s.text}\``)
     expect(unknown).toEqual([])
   })
 
@@ -67,7 +96,11 @@ describe('names the docs use', () => {
     // Shell variables the docs' own samples set (`export ADMIN_KEY=…`) are the reader's, not the code's.
     const setByDocs = new Set(blocks.flatMap((b) => [...b.text.matchAll(/^\s*export\s+([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!)))
     const named = [
-      ...spans.map((s) => /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT|HOST)(?:=\S*)?$/.exec(s.text)?.[1]).filter((n): n is string => !!n),
+      // A constant cited with the file that defines it (`LAYER_CSS` in `packages/…/styles.ts`) is not a variable.
+      ...spans
+        .map((s) => ({ s, name: /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT|HOST)(?:=\S*)?$/.exec(s.text)?.[1] }))
+        .filter(({ s, name }) => name && !definedInCitedFile(s.context, name))
+        .map(({ name }) => name!),
       // Shell samples set our variables; a JavaScript sample may be the site's own backend reading its own.
       ...blocks.filter((b) => b.lang === 'sh').flatMap((b) => [...b.text.matchAll(/\b((?:CONSENTRY|BENCH)_[A-Z0-9_]+)\b/g)].map((m) => m[1]!)),
     ]

@@ -115,7 +115,7 @@ export function codeSpans(doc: Doc): CodeSpan[] {
     pending = []
     let context = block.raw
     walk([block], (t) => {
-      if (t.type === 'paragraph' || t.type === 'list_item' || t.type === 'text') context = t.raw
+      if (t.type === 'paragraph' || t.type === 'list_item') context = t.raw
       if (t.type === 'codespan') out.push({ doc: doc.path, text: (t as Tokens.Codespan).text, context, exportsOf })
     })
   }
