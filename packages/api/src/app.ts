@@ -8,6 +8,7 @@ import type { ConfigVersionRow } from './db/store'
 import { ApiError, internalError, invalidBody } from './errors'
 import { adminAuth } from './middleware/admin-auth'
 import { RateLimiter } from './middleware/rate-limit'
+import { VisitorDailyCap } from './middleware/visitor-daily-cap'
 import { securityHeaders } from './middleware/security-headers'
 import { sealRecord } from './records/consent-record'
 import { signBatch } from './records/signing'
@@ -85,6 +86,7 @@ function createContext(deps: AppDeps): AppContext {
     publicBodyLimit: 32 * 1024,
     adminBodyLimit: 1024 * 1024,
     maxBatch: 1000,
+    visitorDailyCap: 200 as number | false,
     ...deps,
   }
   const rate = deps.rateLimit ?? { burst: 30, perSecond: 1 }
@@ -94,6 +96,7 @@ function createContext(deps: AppDeps): AppContext {
     signer: deps.signer,
     writer: new BatchWriter(deps.store, sealRecord, (hashes) => signBatch(deps.signer, hashes), { maxBatch: full.maxBatch }),
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
+    dailyCap: full.visitorDailyCap === false ? null : new VisitorDailyCap(full.visitorDailyCap),
     sites: new SiteCache(deps.store),
     configs: new RenderedConfigs(),
     // Versions are immutable: cache them for the life of the app.

@@ -5,6 +5,7 @@ import type { RenderedConfigs } from './routes/config-response'
 import type { IpMode } from './records/client-meta'
 import type { Signer } from './records/signing'
 import type { RateLimiter } from './middleware/rate-limit'
+import type { VisitorDailyCap } from './middleware/visitor-daily-cap'
 
 /** What `createApp` needs; everything optional has a default. */
 export interface AppDeps {
@@ -18,6 +19,8 @@ export interface AppDeps {
   trustProxy?: boolean
   /** Public writes per client and site: bucket size and refill per second. `false` turns limiting off. */
   rateLimit?: { burst: number; perSecond: number } | false
+  /** Most records one visitor id may add to one site per UTC day (then 429). `false` turns the cap off. Default 200. */
+  visitorDailyCap?: number | false
   /** Largest public request body in bytes. Default 32 KiB. */
   publicBodyLimit?: number
   /** Largest admin request body in bytes (configurations). Default 1 MiB. */
@@ -39,6 +42,8 @@ export interface AppContext {
   signer: Signer
   writer: BatchWriter
   limiter: RateLimiter | null
+  /** Records per visitor per site per day, or null when uncapped. */
+  dailyCap: VisitorDailyCap | null
   sites: SiteCache
   /** Rendered config responses, read by the routed handler and by the fast path in front of the router. */
   configs: RenderedConfigs

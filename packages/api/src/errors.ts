@@ -13,6 +13,7 @@ const STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  visitor_daily_cap_reached: 429,
   internal_error: 500,
   banner_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>
@@ -31,6 +32,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'The request body must be JSON (Content-Type: application/json).',
   rate_limited: 'Too many requests; retry later.',
+  visitor_daily_cap_reached: 'This visitor id reached the most records a site keeps for it in one day; retry tomorrow.',
   internal_error: 'Something went wrong on our side.',
   banner_unavailable: 'The banner bundle has not been built.',
 }

@@ -291,9 +291,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         .orderBy(asc(consents.seq))
         .limit(limit)
     },
-    async visitorHistory(visitorId, siteId) {
-      const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
-      return db.select().from(consents).where(cond).orderBy(asc(consents.seq))
+    async visitorHistory(visitorId, siteId, afterSeq, limit) {
+      const who = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
+      return db.select().from(consents).where(and(who, gt(consents.seq, afterSeq))).orderBy(asc(consents.seq)).limit(limit)
     },
     async eraseSubject(siteId, subject, at) {
       const who = subjectCondition(subject)

@@ -210,9 +210,9 @@ export function openSqliteStore(file: string): ConsentStore {
         .limit(limit)
         .all()
     },
-    async visitorHistory(visitorId, siteId) {
-      const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
-      return db.select().from(consents).where(cond).orderBy(asc(consents.seq)).all()
+    async visitorHistory(visitorId, siteId, afterSeq, limit) {
+      const who = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
+      return db.select().from(consents).where(and(who, gt(consents.seq, afterSeq))).orderBy(asc(consents.seq)).limit(limit).all()
     },
     async eraseSubject(siteId, subject, at) {
       const who = subjectCondition(subject)

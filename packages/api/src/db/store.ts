@@ -72,8 +72,8 @@ export interface ConsentStore {
   isRecordRefusal(error: unknown): boolean
   /** Records matching the filter with `seq > afterSeq`, ascending, at most `limit`. */
   queryConsents(siteId: string, filter: ConsentFilter, afterSeq: number, limit: number): Promise<ConsentRecord[]>
-  /** A visitor's records, oldest first (optionally on one site). */
-  visitorHistory(visitorId: string, siteId?: string): Promise<ConsentRecord[]>
+  /** A visitor's records with `seq > afterSeq`, oldest first, at most `limit` (optionally on one site). */
+  visitorHistory(visitorId: string, siteId: string | undefined, afterSeq: number, limit: number): Promise<ConsentRecord[]>
   /** Turns matching records into tombstones; returns how many. */
   eraseSubject(siteId: string, subject: { visitorId?: string | undefined; externalUserId?: string | undefined }, at: number): Promise<number>
   /** Deletes up to `limit` of the site's oldest records received before `cutoff`, moving the chain anchor. */

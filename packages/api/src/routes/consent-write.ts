@@ -56,6 +56,11 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
     if (unknown.length > 0) {
       throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
     }
+    if (ctx.dailyCap && !ctx.dailyCap.take(site.id, input.visitorId)) {
+      throw new ApiError('visitor_daily_cap_reached', undefined, [{ path: 'visitorId', message: `has ${ctx.dailyCap.cap} records on this site today, the most kept per day` }], {
+        'Retry-After': String(Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000)),
+      })
+    }
     const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode))
     if (shown.config.consent.serverCookie) req.setHeader('Set-Cookie', serverConsentCookie(shown.config, input))
     return {
@@ -76,7 +81,7 @@ export function allowOrigin(req: Pick<WriteRequest, 'header' | 'setHeader'>, all
 }
 
 /** Client address (socket, or the first `X-Forwarded-For` hop when trusted), user agent and GPC header. */
-function clientMeta(req: WriteRequest, trustProxy: boolean): ClientMeta {
+export function clientMeta(req: WriteRequest, trustProxy: boolean): ClientMeta {
   const forwarded = trustProxy ? req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
   return {
     ip: forwarded || req.remoteAddress || null,
