@@ -10,6 +10,7 @@ import { adminAuth } from './middleware/admin-auth'
 import { RateLimiter } from './middleware/rate-limit'
 import { VisitorDailyCap } from './middleware/visitor-daily-cap'
 import { securityHeaders } from './middleware/security-headers'
+import { clientAddressReader, type TrustProxy } from './records/client-address'
 import { sealRecord } from './records/consent-record'
 import { signBatch } from './records/signing'
 import { adminConsentRoutes } from './routes/admin-consents'
@@ -82,7 +83,7 @@ function createContext(deps: AppDeps): AppContext {
   const full = {
     bannerPath: DEFAULT_BANNER,
     ipMode: 'truncate' as const,
-    trustProxy: false,
+    trustProxy: false as TrustProxy | boolean,
     publicBodyLimit: 32 * 1024,
     adminBodyLimit: 1024 * 1024,
     maxBatch: 1000,
@@ -95,6 +96,7 @@ function createContext(deps: AppDeps): AppContext {
     store: deps.store,
     signer: deps.signer,
     writer: new BatchWriter(deps.store, sealRecord, (hashes) => signBatch(deps.signer, hashes), { maxBatch: full.maxBatch }),
+    clientAddress: clientAddressReader(full.trustProxy),
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
     dailyCap: full.visitorDailyCap === false ? null : new VisitorDailyCap(full.visitorDailyCap),
     sites: new SiteCache(deps.store),

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { ApiKeyRow, ConfigVersionRow, ConsentStore, SiteRow } from './db/store'
 import type { BatchWriter } from './db/batch-writer'
 import type { RenderedConfigs } from './routes/config-response'
+import type { ClientAddressOf, TrustProxy } from './records/client-address'
 import type { IpMode } from './records/client-meta'
 import type { Signer } from './records/signing'
 import type { RateLimiter } from './middleware/rate-limit'
@@ -15,8 +16,11 @@ export interface AppDeps {
   bannerPath?: string
   /** Keep client IPs truncated (IPv4 /24, IPv6 /48) or drop them. Default `truncate`. */
   ipMode?: IpMode
-  /** Take the client address from `X-Forwarded-For` (behind a proxy you run). Default false. */
-  trustProxy?: boolean
+  /**
+   * Take the client address from `X-Forwarded-For` behind proxies you run: `true` or a number of hops (counted
+   * from the right), or the proxies' addresses and CIDR ranges. Default false (the socket's peer).
+   */
+  trustProxy?: TrustProxy | boolean
   /** Public writes per client and site: bucket size and refill per second. `false` turns limiting off. */
   rateLimit?: { burst: number; perSecond: number } | false
   /** Most records one visitor id may add to one site per UTC day (then 429). `false` turns the cap off. Default 200. */
@@ -42,6 +46,8 @@ export interface AppContext {
   signer: Signer
   writer: BatchWriter
   limiter: RateLimiter | null
+  /** The client address of a request, as `deps.trustProxy` says to read it. */
+  clientAddress: ClientAddressOf
   /** Records per visitor per site per day, or null when uncapped. */
   dailyCap: VisitorDailyCap | null
   sites: SiteCache

@@ -4,6 +4,7 @@ import type { AppDeps } from './context'
 import { DEFAULT_DATABASE_URL, openStore } from './db/open-store'
 import type { ConsentStore } from './db/store'
 import { nodeListener } from './node-listener'
+import { parseTrustProxy, type TrustProxy } from './records/client-address'
 import type { IpMode } from './records/client-meta'
 import { loadSigner } from './records/signing'
 
@@ -14,7 +15,7 @@ export interface ServerEnv {
   databaseUrl: string
   signingKey: string | undefined
   ipMode: IpMode
-  trustProxy: boolean
+  trustProxy: TrustProxy
   rateLimit: AppDeps['rateLimit']
   bannerPath: string | undefined
 }
@@ -35,7 +36,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     signingKey: env.CONSENTRY_SIGNING_KEY || undefined,
     ipMode,
-    trustProxy: env.CONSENTRY_TRUST_PROXY === '1' || env.CONSENTRY_TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.CONSENTRY_TRUST_PROXY),
     rateLimit: rateOff ? false : { burst, perSecond },
     bannerPath: env.CONSENTRY_BANNER_PATH || undefined,
   }

@@ -1,6 +1,7 @@
 import type { ConsentInput, ConsentReceipt, SiteConfig } from '@consentry/shared'
 import type { AppContext } from '../context'
 import { ApiError } from '../errors'
+import { rateKeyOf, type ClientAddressOf } from '../records/client-address'
 import { secGpcEnabled } from '../records/client-meta'
 import { explicitServices, unsealedRecord, type ClientMeta } from '../records/consent-record'
 import { serverConsentCookie } from '../records/server-cookie'
@@ -43,9 +44,9 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
     const site = ctx.sites.fresh(input.siteId) ?? (await ctx.sites.get(input.siteId))
     if (!site) throw new ApiError('site_not_found')
     allowOrigin(req, site.allowedOrigins)
-    const meta = clientMeta(req, ctx.deps.trustProxy)
+    const meta = clientMeta(req, ctx.clientAddress)
     if (ctx.limiter) {
-      const wait = ctx.limiter.take(`${meta.ip ?? '?'}|${site.id}`)
+      const wait = ctx.limiter.take(`${rateKeyOf(meta.ip)}|${site.id}`)
       if (wait > 0) throw new ApiError('rate_limited', undefined, undefined, { 'Retry-After': String(wait) })
     }
     const shown = await configOf(input.configVersionId, site.id)
@@ -80,11 +81,10 @@ export function allowOrigin(req: Pick<WriteRequest, 'header' | 'setHeader'>, all
   req.setHeader('Vary', 'Origin')
 }
 
-/** Client address (socket, or the first `X-Forwarded-For` hop when trusted), user agent and GPC header. */
-export function clientMeta(req: WriteRequest, trustProxy: boolean): ClientMeta {
-  const forwarded = trustProxy ? req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+/** Client address (socket, or the hop the trusted proxies vouch for), user agent and GPC header. */
+export function clientMeta(req: Pick<WriteRequest, 'header' | 'remoteAddress'>, addressOf: ClientAddressOf): ClientMeta {
   return {
-    ip: forwarded || req.remoteAddress || null,
+    ip: addressOf(req.remoteAddress, req.header('x-forwarded-for')),
     userAgent: req.header('user-agent') ?? null,
     secGpc: secGpcEnabled(req.header('sec-gpc')),
   }

@@ -8,6 +8,7 @@ import { recordView } from '../records/consent-record'
 import { signBatch } from '../records/signing'
 import { invalidInput } from '../validate'
 import { requestHeader } from '../middleware/request-header'
+import { rateKeyOf } from '../records/client-address'
 import { allowOrigin, clientMeta, consentWriter, type WriteRequest } from './consent-write'
 
 /** `POST /v1/consents` (append, receipt) and `GET /v1/consents?visitorId=` (a visitor's own history, a page at a time). */
@@ -42,7 +43,7 @@ export function consentRoutes(ctx: AppContext) {
       }
       if (ctx.limiter) {
         // Reads cost more than writes (a page is read and signed): one bucket per client for every site.
-        const wait = ctx.limiter.take(`${clientMeta(honoRequest(c), ctx.deps.trustProxy).ip ?? '?'}|history`)
+        const wait = ctx.limiter.take(`${rateKeyOf(clientMeta(honoRequest(c), ctx.clientAddress).ip)}|history`)
         if (wait > 0) throw new ApiError('rate_limited', undefined, undefined, { 'Retry-After': String(wait) })
       }
       const page = await ctx.store.visitorHistory(visitorId, siteId, cursor ? Number(cursor) : 0, limit + 1)
