@@ -16,6 +16,7 @@ import { signBatch } from './records/signing'
 import { adminConsentRoutes } from './routes/admin-consents'
 import { adminSiteRoutes } from './routes/admin-sites'
 import { bannerAssetRoutes } from './routes/banner-assets'
+import { checkpointRoutes } from './routes/checkpoints'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
 import { keyRoutes } from './routes/keys'
@@ -57,6 +58,7 @@ export function createApi(deps: AppDeps): Api {
   app.route('/', siteConfigRoutes(ctx))
   app.route('/', consentRoutes(ctx))
   app.route('/', keyRoutes(ctx))
+  app.route('/', checkpointRoutes(ctx))
   app.route('/', bannerAssetRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))

@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs'
 import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { consentExportQuerySchema, formatIssues, siteCreateSchema } from '@consentry/shared/schemas'
 import { openStore } from './db/open-store'
-import { allRecords, purgeExpired } from './db/paging'
+import { purgeExpired } from './db/paging'
 import type { ConsentStore } from './db/store'
 import { newApiKey } from './middleware/admin-auth'
-import { verifyChain } from './records/chain'
+import type { Checkpoint } from './records/chain-audit'
+import { auditSite } from './records/site-audit'
+import { loadSigner } from './records/signing'
 import { exportStream } from './records/export'
 import { readEnv, startServer } from './server'
 import { newSite, siteView } from './sites'
@@ -17,13 +20,29 @@ const USAGE = `consentry <command>
   site create --name <n> [--origin <o>]… [--retention-days <d>]
   key create --label <l> [--site <siteId>]…   omit --site for an all-sites key; prints the secret once
   key revoke <keyId>
-  verify <siteId>                         check the hash chain; exit 1 when broken
+  verify <siteId> [--checkpoint <file>]…  check the site's log end to end, also against checkpoints saved from
+                                          GET /v1/sites/<siteId>/checkpoints; exit 1 when broken
   purge [<siteId>]                        delete records past retention (every site with retention when omitted)
   export <siteId> [--format ndjson|csv] [--from ms] [--to ms] [--visitor-id v] [--external-user-id u] [--jurisdiction j] [--method m]
 
 The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file ./data/consentry.db).`
 
 class UsageError extends Error {}
+
+/** Checkpoints saved to a file: one, a list, or the answer of `GET /v1/sites/<siteId>/checkpoints`. */
+function readCheckpoints(file: string): Checkpoint[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`--checkpoint ${file}: ${(error as Error).message}`)
+  }
+  const list = Array.isArray(parsed) ? parsed : typeof parsed === 'object' && parsed && 'checkpoints' in parsed ? (parsed as { checkpoints: unknown }).checkpoints : [parsed]
+  if (!Array.isArray(list) || !list.every((c) => typeof c === 'object' && c && typeof c.treeSize === 'number' && typeof c.head === 'string' && typeof c.signature === 'string')) {
+    throw new UsageError(`--checkpoint ${file}: not a checkpoint or a list of checkpoints`)
+  }
+  return list as Checkpoint[]
+}
 
 async function withStore<T>(fn: (store: ConsentStore) => Promise<T>): Promise<T> {
   const store = await openStore(readEnv().databaseUrl)
@@ -53,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       'external-user-id': { type: 'string' },
       jurisdiction: { type: 'string' },
       method: { type: 'string' },
+      checkpoint: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -100,10 +120,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'verify': {
       if (!sub) throw new UsageError('verify <siteId>')
+      const saved = (values.checkpoint ?? []).flatMap(readCheckpoints)
       const report = await withStore(async (store) => {
         const site = await store.getSite(sub)
         if (!site) throw new UsageError(`no site ${sub}`)
-        return verifyChain(allRecords(store, sub), site.anchorHash)
+        const signer = await loadSigner(store, readEnv().signingKey)
+        return auditSite(store, sub, signer.publicKey, saved)
       })
       print({ siteId: sub, ...report })
       return report.valid ? 0 : 1
@@ -114,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
         const out: { siteId: string; deleted: number }[] = []
         for (const site of sites) {
           if (!site) throw new UsageError(`no site ${sub}`)
-          if (site.retentionDays !== null) out.push({ siteId: site.id, deleted: await purgeExpired(store, site.id, site.retentionDays) })
+          if (site.retentionDays !== null) out.push({ siteId: site.id, deleted: await purgeExpired(store, await loadSigner(store, readEnv().signingKey), site.id, site.retentionDays) })
         }
         return out
       })

@@ -68,9 +68,12 @@ export function openApiDocument(): OpenApiDocument {
         requestBody: body(consentInputSchema),
         responses: { '201': ok('Receipt', consentReceiptSchema), '200': ok('Receipt of the earlier delivery', consentReceiptSchema), '413': ok('Body too large'), '429': ok('Rate limited (Retry-After)'), ...errors },
       },
-      get: { summary: 'A visitor’s own consent history (the visitor id is the secret in the consent cookie).', parameters: query(visitorHistoryQuerySchema), responses: { '200': ok('Records'), ...errors } },
+      get: { summary: 'A visitor’s own consent history, a page at a time (the visitor id is the secret in the consent cookie); each page is signed once, each record carries its inclusion proof.', parameters: query(visitorHistoryQuerySchema), responses: { '200': ok('Records and nextCursor'), '429': ok('Rate limited (Retry-After)'), ...errors } },
     },
     '/v1/keys': { get: { summary: 'Public Ed25519 key(s) that verify receipts (signature over the Merkle root of the batch a record was committed in; the receipt carries the inclusion proof).', responses: { '200': ok('Keys') } } },
+    '/v1/sites/{siteId}/checkpoints': {
+      get: { summary: 'The site’s newest signed checkpoints of its consent log (records ever appended, head hash), to save and verify against later.', parameters: [siteParam], responses: { '200': ok('Checkpoints'), ...errors } },
+    },
     '/v1/openapi.json': { get: { summary: 'This document.', responses: { '200': ok('OpenAPI 3.1') } } },
     '/v1/admin/sites': {
       get: admin({ summary: 'List the sites this key may access.', responses: { '200': ok('Sites') } }),

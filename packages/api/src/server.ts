@@ -6,6 +6,7 @@ import type { ConsentStore } from './db/store'
 import { nodeListener } from './node-listener'
 import { parseTrustProxy, type TrustProxy } from './records/client-address'
 import type { IpMode } from './records/client-meta'
+import { scheduleCheckpoints } from './records/checkpoints'
 import { loadSigner } from './records/signing'
 
 /** Settings read from the environment (the only place that reads it). */
@@ -18,6 +19,8 @@ export interface ServerEnv {
   trustProxy: TrustProxy
   rateLimit: AppDeps['rateLimit']
   bannerPath: string | undefined
+  /** How often signed checkpoints of every site's log are published (`CONSENTRY_CHECKPOINT_SECONDS`, default 300). */
+  checkpointMs: number
 }
 
 /** Parses `PORT`, `HOST`, `DATABASE_URL`, `CONSENTRY_*`; throws a readable message on bad values. */
@@ -29,6 +32,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const burst = Number(env.CONSENTRY_RATE_BURST ?? 30)
   const perSecond = Number(env.CONSENTRY_RATE_PER_SECOND ?? 1)
   const rateOff = env.CONSENTRY_RATE_LIMIT === 'off'
+  const checkpointSeconds = Number(env.CONSENTRY_CHECKPOINT_SECONDS ?? 300)
+  if (!(checkpointSeconds >= 1)) throw new Error(`CONSENTRY_CHECKPOINT_SECONDS must be ≥ 1, got ${env.CONSENTRY_CHECKPOINT_SECONDS}`)
   if (!rateOff && (!(burst >= 1) || !(perSecond > 0))) throw new Error('CONSENTRY_RATE_BURST must be ≥ 1 and CONSENTRY_RATE_PER_SECOND > 0')
   return {
     port,
@@ -39,6 +44,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     trustProxy: parseTrustProxy(env.CONSENTRY_TRUST_PROXY),
     rateLimit: rateOff ? false : { burst, perSecond },
     bannerPath: env.CONSENTRY_BANNER_PATH || undefined,
+    checkpointMs: checkpointSeconds * 1000,
   }
 }
 
@@ -61,6 +67,7 @@ export async function startServer(env: ServerEnv = readEnv()): Promise<RunningSe
     rateLimit: env.rateLimit,
     ...(env.bannerPath ? { bannerPath: env.bannerPath } : {}),
   })
+  const stopCheckpoints = scheduleCheckpoints(store, signer, env.checkpointMs, (error) => console.error('[consentry] publishing checkpoints failed:', error))
   const server = createServer(nodeListener(api, { hostname: env.host }))
   return new Promise((resolve) => {
     server.listen(env.port, env.host, () => {
@@ -72,6 +79,7 @@ export async function startServer(env: ServerEnv = readEnv()): Promise<RunningSe
         close: () =>
           new Promise<void>((done) => {
             // Requests whose clients hung up may still be queued: commit them before the store goes.
+            stopCheckpoints()
             server.close(() => void api.drain().then(() => store.close()).then(done))
           }),
       })

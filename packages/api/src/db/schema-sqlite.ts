@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { METHODS, METHOD_SQL_LIST } from './columns'
 
 /** Sites, with the head of their hash chain (updated by the writer in the same transaction as the records). */
@@ -100,9 +100,45 @@ export const consents = sqliteTable(
   ],
 )
 
+/**
+ * One entry per retention purge transaction, chained per site and signed with the receipt key: when, how many
+ * records, up to which record hash. A chain anchor (`sites.anchor_hash`) is accepted only if the last entry names it.
+ */
+export const chainPurges = sqliteTable(
+  'chain_purges',
+  {
+    siteId: text('site_id').notNull(),
+    number: integer('number').notNull(),
+    purgedAt: integer('purged_at').notNull(),
+    count: integer('count').notNull(),
+    upToHash: text('up_to_hash').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.number] })],
+)
+
+/** Signed checkpoints of a site's log (records ever appended, and the head hash), published periodically. */
+export const checkpoints = sqliteTable(
+  'checkpoints',
+  {
+    siteId: text('site_id').notNull(),
+    treeSize: integer('tree_size').notNull(),
+    headHash: text('head_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.treeSize] })],
+)
+
 export type SiteRow = typeof sites.$inferSelect
 export type ConfigVersionRow = typeof configVersions.$inferSelect
 export type ApiKeyRow = typeof apiKeys.$inferSelect
 export type SigningKeyRow = typeof signingKeys.$inferSelect
 export type ConsentRow = typeof consents.$inferSelect
 export type NewConsentRow = typeof consents.$inferInsert
+export type PurgeRow = typeof chainPurges.$inferSelect
+export type CheckpointRow = typeof checkpoints.$inferSelect

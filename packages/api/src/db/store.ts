@@ -1,7 +1,7 @@
 import type { ConsentRecord } from '../records/chain'
-import type { ApiKeyRow, ConfigVersionRow, SigningKeyRow, SiteRow } from './schema-sqlite'
+import type { ApiKeyRow, CheckpointRow, ConfigVersionRow, PurgeRow, SigningKeyRow, SiteRow } from './schema-sqlite'
 
-export type { ApiKeyRow, ConfigVersionRow, SigningKeyRow, SiteRow }
+export type { ApiKeyRow, CheckpointRow, ConfigVersionRow, PurgeRow, SigningKeyRow, SiteRow }
 
 /** A record before the writer seals it: no sequence, receipt time or chain hashes yet. */
 export type UnsealedConsent = Omit<ConsentRecord, 'seq' | 'receivedAt' | 'prevHash' | 'hash' | 'erasedAt'>
@@ -76,8 +76,19 @@ export interface ConsentStore {
   visitorHistory(visitorId: string, siteId: string | undefined, afterSeq: number, limit: number): Promise<ConsentRecord[]>
   /** Turns matching records into tombstones; returns how many. */
   eraseSubject(siteId: string, subject: { visitorId?: string | undefined; externalUserId?: string | undefined }, at: number): Promise<number>
-  /** Deletes up to `limit` of the site's oldest records received before `cutoff`, moving the chain anchor. */
-  purgeBatch(siteId: string, cutoff: number, limit: number): Promise<number>
+  /**
+   * Deletes up to `limit` of the site's oldest records received before `cutoff`, moves the chain anchor and, in
+   * the same transaction, stores the purge entry `entry` makes (chained to the site's previous one).
+   */
+  purgeBatch(siteId: string, cutoff: number, limit: number, entry: (prev: PurgeRow | undefined, range: { count: number; upToHash: string }) => PurgeRow): Promise<number>
+  /** A site's purge entries, oldest first. */
+  listPurges(siteId: string): Promise<PurgeRow[]>
+  /** Records ever appended to the site's chain (purged ones included) and the last one's hash; undefined when none are left. */
+  chainSize(siteId: string): Promise<{ treeSize: number; head: string } | undefined>
+  /** Keeps a checkpoint (a second one of the same size is ignored). */
+  insertCheckpoint(row: CheckpointRow): Promise<void>
+  /** The site's newest checkpoints, largest first. */
+  listCheckpoints(siteId: string, limit: number): Promise<CheckpointRow[]>
   stats(siteId: string, from: number, to: number): Promise<StatsRow[]>
   countConsents(siteId: string): Promise<number>
 }

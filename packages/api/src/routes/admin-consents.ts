@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from '../context'
 import { allRecords, purgeExpired } from '../db/paging'
 import { ApiError } from '../errors'
 import { siteInScope } from '../middleware/admin-auth'
-import { verifyChain } from '../records/chain'
+import { auditSite } from '../records/site-audit'
 import { recordView, type RecordView } from '../records/consent-record'
 import { exportStream } from '../records/export'
 import { invalidInput } from '../validate'
@@ -41,8 +41,7 @@ export function adminConsentRoutes(ctx: AppContext) {
     })
     .get('/sites/:siteId/verify', zValidator('param', siteParamSchema, invalidInput), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
-      const fresh = await ctx.store.getSite(site.id)
-      return c.json({ siteId: site.id, ...(await verifyChain(allRecords(ctx.store, site.id), fresh?.anchorHash ?? null)) })
+      return c.json({ siteId: site.id, ...(await auditSite(ctx.store, site.id, ctx.signer.publicKey)) })
     })
     .get('/sites/:siteId/stats', zValidator('param', siteParamSchema, invalidInput), zValidator('query', statsQuerySchema, invalidInput), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
@@ -70,7 +69,7 @@ export function adminConsentRoutes(ctx: AppContext) {
     .post('/sites/:siteId/purge', zValidator('param', siteParamSchema, invalidInput), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
       if (site.retentionDays === null) throw new ApiError('invalid_input', 'This site keeps records forever.', [{ path: 'retentionDays', message: 'is not set for this site' }])
-      return c.json({ siteId: site.id, retentionDays: site.retentionDays, deleted: await purgeExpired(ctx.store, site.id, site.retentionDays) })
+      return c.json({ siteId: site.id, retentionDays: site.retentionDays, deleted: await purgeExpired(ctx.store, ctx.signer, site.id, site.retentionDays) })
     })
 }
 
@@ -79,7 +78,8 @@ async function subjectRecords(ctx: AppContext, siteId: string, subject: { visito
   const seen = new Map<string, RecordView>()
   for (const filter of [{ visitorId: subject.visitorId }, { externalUserId: subject.externalUserId }]) {
     if (!filter.visitorId && !filter.externalUserId) continue
-    for await (const r of allRecords(ctx.store, siteId, filter)) seen.set(r.id, recordView(r))
+    // A tombstone belongs to nobody any more: even edited to name someone, it is not theirs to receive.
+    for await (const r of allRecords(ctx.store, siteId, filter)) if (r.erasedAt === null) seen.set(r.id, recordView(r))
   }
   return [...seen.values()].sort((a, b) => a.receivedAt - b.receivedAt)
 }
