@@ -6,6 +6,7 @@ import { SiteCache, type AppContext, type AppDeps, type AppEnv } from './context
 import { BatchWriter } from './db/batch-writer'
 import type { ConfigVersionRow } from './db/store'
 import { ApiError, internalError, invalidBody } from './errors'
+import type { RequestContext } from './log'
 import { adminAuth } from './middleware/admin-auth'
 import { RateLimiter } from './middleware/rate-limit'
 import { VisitorDailyCap } from './middleware/visitor-daily-cap'
@@ -52,6 +53,10 @@ export interface Api {
 export function createApi(deps: AppDeps): Api {
   const ctx = createContext(deps)
   const app = new Hono<AppEnv>()
+  app.use(async (c, next) => {
+    c.set('startedAt', performance.now())
+    await next()
+  })
   app.use(securityHeaders())
   app.use('/v1/admin/*', bodyLimit({ maxSize: ctx.deps.adminBodyLimit, onError: () => { throw new ApiError('payload_too_large') } }))
   app.use('/v1/admin/*', adminAuth(ctx))
@@ -65,7 +70,7 @@ export function createApi(deps: AppDeps): Api {
   app.route('/', docsRoutes())
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
   app.onError((err, c) => {
-    const error = toApiError(err)
+    const error = toApiError(err, { requestId: c.req.header('x-request-id'), method: c.req.method, route: c.req.routePath, startedAt: c.get('startedAt') })
     for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v)
     return c.json(error.toBody(), error.status)
   })
@@ -73,11 +78,11 @@ export function createApi(deps: AppDeps): Api {
 }
 
 /** Unknown errors become a logged 500; the framework's own 4xx (malformed JSON) keep their status. */
-function toApiError(err: unknown): ApiError {
+function toApiError(err: unknown, context: RequestContext): ApiError {
   if (err instanceof ApiError) return err
   if (err instanceof HTTPException && err.status === 400) return invalidBody(err.message)
   if (err instanceof HTTPException && err.status === 413) return new ApiError('payload_too_large')
-  return internalError(err)
+  return internalError(err, context)
 }
 
 function createContext(deps: AppDeps): AppContext {

@@ -36,7 +36,7 @@ export interface AppDeps {
 /** Hono environment: node-server bindings and per-request variables. */
 export interface AppEnv {
   Bindings: { incoming?: IncomingMessage }
-  Variables: { apiKey: ApiKeyRow }
+  Variables: { apiKey: ApiKeyRow; startedAt: number }
 }
 
 /** Shared by the route modules of one app instance. */

@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { errorFields, isClientAbort, logLine, type RequestContext } from './log'
 
 /** Every error the API returns, and its HTTP status: the one table. */
 const STATUS = {
@@ -57,9 +58,14 @@ export class ApiError extends Error {
   }
 }
 
-/** An unexpected failure: logged with its stack, answered as a bare 500 that reveals nothing. */
-export function internalError(cause: unknown): ApiError {
-  console.error(cause)
+/**
+ * An unexpected failure: one JSON log line with its (redacted) stack, answered as a bare 500 that reveals nothing.
+ * A client that hung up is not one: no line here (the request log, when on, has its one line), and a 400 nobody
+ * will read.
+ */
+export function internalError(cause: unknown, context: RequestContext = {}): ApiError {
+  if (isClientAbort(cause)) return new ApiError('invalid_input', 'The client closed the request.')
+  logLine('error', 'internal_error', { ...context, status: 500 }, errorFields(cause))
   return new ApiError('internal_error')
 }
 

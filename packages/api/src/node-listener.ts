@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
 import type { Api } from './app'
+import { logLine } from './log'
 import { incomingHeader } from './middleware/request-header'
 
 /**
@@ -11,10 +12,10 @@ import { incomingHeader } from './middleware/request-header'
  * compose, WHATWG Headers), ~22 µs answered in front of Hono's router, ~18.5 µs here, the cost of a bare Hono GET
  * of a fixed body. Tests check that both paths send the same answer on the wire.
  */
-export function nodeListener(api: Api, options: { hostname?: string } = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function nodeListener(api: Api, options: { hostname?: string; logRequests?: boolean } = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const routed = getRequestListener(api.app.fetch, options.hostname === undefined ? {} : { hostname: options.hostname })
   const hosts = new HostCheck()
-  return (req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'POST') {
       if (!hosts.accepts(req.headers.host) || !api.fastWrite(req, res)) routed(req, res)
       return
@@ -23,6 +24,17 @@ export function nodeListener(api: Api, options: { hostname?: string } = {}): (re
     if (!answer || !hosts.accepts(req.headers.host)) return void routed(req, res)
     res.writeHead(answer.status, answer.headers)
     res.end(answer.body ?? undefined)
+  }
+  if (!options.logRequests) return serve
+  return (req, res) => {
+    const startedAt = performance.now()
+    // One line a request: its answer's status, or that the client left before it.
+    res.once('close', () => {
+      const context = { requestId: incomingHeader(req, 'x-request-id'), method: req.method, route: (req.url ?? '').split('?')[0], startedAt }
+      if (res.writableFinished) logLine('info', 'request', { ...context, status: res.statusCode })
+      else logLine('info', 'client_aborted', context)
+    })
+    serve(req, res)
   }
 }
 

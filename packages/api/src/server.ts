@@ -1,3 +1,4 @@
+import { errorFields, logLine } from './log'
 import { createServer, type Server } from 'node:http'
 import { createApi } from './app'
 import type { AppDeps } from './context'
@@ -21,6 +22,8 @@ export interface ServerEnv {
   bannerPath: string | undefined
   /** How often signed checkpoints of every site's log are published (`CONSENTRY_CHECKPOINT_SECONDS`, default 300). */
   checkpointMs: number
+  /** One JSON line per request (`CONSENTRY_LOG_REQUESTS=1`); errors are logged either way. */
+  logRequests: boolean
 }
 
 /** Parses `PORT`, `HOST`, `DATABASE_URL`, `CONSENTRY_*`; throws a readable message on bad values. */
@@ -45,6 +48,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     rateLimit: rateOff ? false : { burst, perSecond },
     bannerPath: env.CONSENTRY_BANNER_PATH || undefined,
     checkpointMs: checkpointSeconds * 1000,
+    logRequests: env.CONSENTRY_LOG_REQUESTS === '1' || env.CONSENTRY_LOG_REQUESTS === 'true',
   }
 }
 
@@ -67,8 +71,8 @@ export async function startServer(env: ServerEnv = readEnv()): Promise<RunningSe
     rateLimit: env.rateLimit,
     ...(env.bannerPath ? { bannerPath: env.bannerPath } : {}),
   })
-  const stopCheckpoints = scheduleCheckpoints(store, signer, env.checkpointMs, (error) => console.error('[consentry] publishing checkpoints failed:', error))
-  const server = createServer(nodeListener(api, { hostname: env.host }))
+  const stopCheckpoints = scheduleCheckpoints(store, signer, env.checkpointMs, (error) => logLine('error', 'checkpoint_failed', {}, errorFields(error)))
+  const server = createServer(nodeListener(api, { hostname: env.host, logRequests: env.logRequests }))
   return new Promise((resolve) => {
     server.listen(env.port, env.host, () => {
       const address = server.address()

@@ -1,3 +1,4 @@
+import { errorFields, logLine } from '../log'
 import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
@@ -67,7 +68,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   })
   // An idle connection that the server drops (restart, failover, admin termination) is reported here;
   // unhandled, node-postgres would crash the process. The pool replaces the connection on next use.
-  pool.on('error', (error) => console.warn(`[consentry] PostgreSQL connection lost: ${error.message}`))
+  pool.on('error', (error) => logLine('warn', 'postgres_connection_lost', {}, errorFields(error)))
   const db = drizzle({ client: pool, schema })
   // Serialise concurrent migrators (several instances starting at once).
   const lock = await pool.connect().catch(async (error: unknown) => {
