@@ -33,6 +33,7 @@ export async function bootstrapDemoSite(opts: {
       retentionDays: null,
       publishedVersionId: null,
       headHash: null,
+      identitySecret: null,
       anchorHash: null,
       lastReceivedAt: 0,
       createdAt: now,

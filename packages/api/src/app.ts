@@ -20,6 +20,7 @@ import { bannerAssetRoutes } from './routes/banner-assets'
 import { checkpointRoutes } from './routes/checkpoints'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
+import { identitySecretRoutes } from './routes/identity-secret'
 import { keyRoutes } from './routes/keys'
 import { cachedConfigRead, type CachedConfigRead } from './routes/config-fast-path'
 import { fastConsentWrite, type FastConsentWrite } from './routes/consent-fast-path'
@@ -67,6 +68,7 @@ export function createApi(deps: AppDeps): Api {
   app.route('/', bannerAssetRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
+  app.route('/v1/admin', identitySecretRoutes(ctx))
   app.route('/', docsRoutes())
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
   app.onError((err, c) => {

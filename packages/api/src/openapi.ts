@@ -106,6 +106,7 @@ export function openApiDocument(): OpenApiDocument {
     '/v1/admin/sites/{siteId}/stats': {
       get: admin({ summary: 'Decisions per day, jurisdiction and method, with grant rate per category.', parameters: [siteParam, ...query(statsQuerySchema)], responses: { '200': ok('Stats') } }),
     },
+    '/v1/admin/sites/{siteId}/identity-secret': { post: admin({ summary: 'Create or rotate the site’s identity secret (HMAC key that proves externalUserId); returned once.', parameters: [siteParam], responses: { '201': ok('{ identitySecret }') } }) },
     '/v1/admin/sites/{siteId}/purge': { post: admin({ summary: 'Delete records older than the site’s retention, in batches.', parameters: [siteParam], responses: { '200': ok('{ deleted }') } }) },
     '/v1/admin/keys': { post: admin({ summary: 'Create an admin key (all-sites key); the secret is returned once.', requestBody: body(apiKeyCreateSchema), responses: { '201': ok('Key') } }) },
     '/v1/admin/keys/{keyId}': { delete: admin({ summary: 'Revoke an admin key.', parameters: [{ name: 'keyId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': ok('Revoked') } }) },

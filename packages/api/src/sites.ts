@@ -12,6 +12,7 @@ export function newSite(input: SiteCreate, now = Date.now()): SiteRow {
     publishedVersionId: null,
     headHash: null,
     anchorHash: null,
+    identitySecret: null,
     lastReceivedAt: 0,
     createdAt: now,
     updatedAt: now,

@@ -12,6 +12,7 @@ export const sites = pgTable('sites', {
   publishedVersionId: text('published_version_id'),
   headHash: text('head_hash'),
   anchorHash: text('anchor_hash'),
+  identitySecret: text('identity_secret'),
   lastReceivedAt: bigint('last_received_at', { mode: 'number' }).notNull().default(0),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
@@ -84,6 +85,8 @@ export const consents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     erasedAt: bigint('erased_at', { mode: 'number' }),
+    externalUserVerified: boolean('external_user_verified').notNull().default(false),
+    serverJurisdiction: text('server_jurisdiction'),
   },
   (t) => [
     uniqueIndex('consents_id').on(t.id),

@@ -13,6 +13,8 @@ export const sites = sqliteTable('sites', {
   headHash: text('head_hash'),
   /** Hash of the last purged record: where the surviving chain starts. */
   anchorHash: text('anchor_hash'),
+  /** HMAC key with which the site's backend proves an `externalUserId` (shown once when created or rotated). */
+  identitySecret: text('identity_secret'),
   lastReceivedAt: integer('last_received_at').notNull().default(0),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
@@ -89,6 +91,10 @@ export const consents = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     erasedAt: integer('erased_at'),
+    /** Whether `externalUserId` came with a valid proof from the site's backend. */
+    externalUserVerified: integer('external_user_verified', { mode: 'boolean' }).notNull().default(false),
+    /** The jurisdiction the server derived from its own geo headers, when it had them (the banner's may differ). */
+    serverJurisdiction: text('server_jurisdiction'),
   },
   (t) => [
     uniqueIndex('consents_id').on(t.id),

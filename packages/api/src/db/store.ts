@@ -31,7 +31,7 @@ export interface StatsRow {
   advertising: number
 }
 
-export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'retentionDays'>>
+export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'retentionDays' | 'identitySecret'>>
 
 /**
  * Everything the API stores, behind one interface with a SQLite and a PostgreSQL implementation.

@@ -54,6 +54,8 @@ function unsealed(n: number): UnsealedConsent {
     id: `cns_${n}`,
     siteId: 'site_test',
     ...personal,
+    externalUserVerified: false,
+    serverJurisdiction: null,
     method: 'accept_all',
     functional: true,
     analytics: true,

@@ -38,6 +38,10 @@ export interface ConsentRecord {
   prevHash: string
   hash: string
   erasedAt: number | null
+  /** Whether `externalUserId` came with a valid proof from the site's backend. */
+  externalUserVerified: boolean
+  /** The server's own view of the jurisdiction (from geo headers), when it had one. */
+  serverJurisdiction: string | null
 }
 
 /** Fields that identify a person; erasure nulls them and the salt, keeping only their digest. */
@@ -62,10 +66,16 @@ export function personalDigest(fields: PersonalFields, salt: string): string {
 }
 
 const categoriesForm = canonicalObject(['essential', 'functional', 'analytics', 'advertising'])
-const recordForm = canonicalObject([
+const RECORD_KEYS = [
   'id', 'siteId', 'method', 'categories', 'services', 'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId',
   'configHash', 'locale', 'jurisdiction', 'bannerVersion', 'decidedAt', 'receivedAt', 'personalDigest',
-])
+] as const
+type OptionalKey = 'externalUserVerified' | 'serverJurisdiction'
+// Fields added later enter the form only when set, so records stored before them hash as they always did.
+const recordForms = new Map<string, (values: Record<string, JsonText>) => JsonText>()
+for (const optional of [[], ['externalUserVerified'], ['serverJurisdiction'], ['externalUserVerified', 'serverJurisdiction']] as OptionalKey[][]) {
+  recordForms.set(optional.join(','), canonicalObject<string>([...RECORD_KEYS, ...optional]) as (values: Record<string, JsonText>) => JsonText)
+}
 
 /**
  * The canonical form that is hashed and chained: every non-personal stored field plus the digest of the
@@ -73,7 +83,11 @@ const recordForm = canonicalObject([
  * and goes in as stored: a row whose services text was rewritten, even to equivalent JSON, no longer verifies.
  */
 export function canonicalRecord(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt'>): string {
-  return recordForm({
+  const optional: Partial<Record<OptionalKey, JsonText>> = {}
+  if (r.externalUserVerified) optional.externalUserVerified = json(true)
+  if (r.serverJurisdiction !== null) optional.serverJurisdiction = json(r.serverJurisdiction)
+  return recordForms.get(Object.keys(optional).join(','))!({
+    ...optional,
     id: json(r.id),
     siteId: json(r.siteId),
     method: json(r.method),

@@ -4,7 +4,7 @@ import { recordView } from './consent-record'
 const CSV_COLUMNS = [
   'id', 'receivedAt', 'siteId', 'visitorId', 'externalUserId', 'method', 'functional', 'analytics', 'advertising', 'services',
   'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId', 'configHash', 'locale', 'jurisdiction', 'bannerVersion',
-  'pageUrl', 'decidedAt', 'gppString', 'ip', 'userAgent', 'prevHash', 'hash', 'erasedAt',
+  'pageUrl', 'decidedAt', 'gppString', 'ip', 'userAgent', 'prevHash', 'hash', 'erasedAt', 'externalUserVerified', 'serverJurisdiction',
 ] as const
 
 /** Pull-driven: a page is read only when the client has taken the previous one, so rows never pile up. */

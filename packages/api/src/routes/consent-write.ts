@@ -5,6 +5,7 @@ import { rateKeyOf, type ClientAddressOf } from '../records/client-address'
 import { secGpcEnabled } from '../records/client-meta'
 import { explicitServices, unsealedRecord, type ClientMeta } from '../records/consent-record'
 import { serverConsentCookie } from '../records/server-cookie'
+import { checkIdentity, requireServerKey } from './write-checks'
 
 /** What a write needs from its HTTP request, read by whichever front end received it. */
 export interface WriteRequest {
@@ -43,7 +44,8 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
   return async (input, req) => {
     const site = ctx.sites.fresh(input.siteId) ?? (await ctx.sites.get(input.siteId))
     if (!site) throw new ApiError('site_not_found')
-    allowOrigin(req, site.allowedOrigins)
+    if (req.header('origin') === undefined) await requireServerKey(ctx, req, site)
+    else allowOrigin(req, site.allowedOrigins)
     const meta = clientMeta(req, ctx.clientAddress)
     if (ctx.limiter) {
       const wait = ctx.limiter.take(`${rateKeyOf(meta.ip)}|${site.id}`)
@@ -57,12 +59,13 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
     if (unknown.length > 0) {
       throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
     }
+    const externalUserVerified = checkIdentity(site, input)
     if (ctx.dailyCap && !ctx.dailyCap.take(site.id, input.visitorId)) {
       throw new ApiError('visitor_daily_cap_reached', undefined, [{ path: 'visitorId', message: `has ${ctx.dailyCap.cap} records on this site today, the most kept per day` }], {
         'Retry-After': String(Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000)),
       })
     }
-    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode))
+    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode, { externalUserVerified }))
     if (shown.config.consent.serverCookie) req.setHeader('Set-Cookie', serverConsentCookie(shown.config, input))
     return {
       status: replay ? 200 : 201,

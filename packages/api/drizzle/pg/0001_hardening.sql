@@ -20,3 +20,7 @@ CREATE TABLE "checkpoints" (
 	"signature" text NOT NULL,
 	CONSTRAINT "checkpoints_site_id_tree_size_pk" PRIMARY KEY("site_id","tree_size")
 );
+--> statement-breakpoint
+ALTER TABLE "consents" ADD COLUMN "external_user_verified" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "consents" ADD COLUMN "server_jurisdiction" text;--> statement-breakpoint
+ALTER TABLE "sites" ADD COLUMN "identity_secret" text;

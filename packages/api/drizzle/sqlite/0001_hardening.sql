@@ -20,3 +20,7 @@ CREATE TABLE `checkpoints` (
 	`signature` text NOT NULL,
 	PRIMARY KEY(`site_id`, `tree_size`)
 );
+--> statement-breakpoint
+ALTER TABLE `consents` ADD `external_user_verified` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `consents` ADD `server_jurisdiction` text;--> statement-breakpoint
+ALTER TABLE `sites` ADD `identity_secret` text;
