@@ -5,7 +5,7 @@ import { rateKeyOf, type ClientAddressOf } from '../records/client-address'
 import { secGpcEnabled } from '../records/client-meta'
 import { explicitServices, unsealedRecord, type ClientMeta } from '../records/consent-record'
 import { serverConsentCookie } from '../records/server-cookie'
-import { checkIdentity, requireServerKey } from './write-checks'
+import { checkIdentity, checkStatedFacts, requireServerKey, serverJurisdiction } from './write-checks'
 
 /** What a write needs from its HTTP request, read by whichever front end received it. */
 export interface WriteRequest {
@@ -59,13 +59,17 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
     if (unknown.length > 0) {
       throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
     }
+    checkStatedFacts(input, shown)
     const externalUserVerified = checkIdentity(site, input)
     if (ctx.dailyCap && !ctx.dailyCap.take(site.id, input.visitorId)) {
       throw new ApiError('visitor_daily_cap_reached', undefined, [{ path: 'visitorId', message: `has ${ctx.dailyCap.cap} records on this site today, the most kept per day` }], {
         'Retry-After': String(Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000)),
       })
     }
-    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode, { externalUserVerified }))
+    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode, {
+      externalUserVerified,
+      serverJurisdiction: serverJurisdiction(req.header),
+    }))
     if (shown.config.consent.serverCookie) req.setHeader('Set-Cookie', serverConsentCookie(shown.config, input))
     return {
       status: replay ? 200 : 201,

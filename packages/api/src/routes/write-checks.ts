@@ -1,9 +1,10 @@
-import type { ConsentInput } from '@consentry/shared'
+import type { ConsentInput, SiteConfig } from '@consentry/shared'
 import type { AppContext } from '../context'
-import type { SiteRow } from '../db/store'
+import type { ConfigVersionRow, SiteRow } from '../db/store'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { verifyIdentityProof } from '../records/identity-proof'
+import { visitorLocation } from './config-response'
 import type { WriteRequest } from './consent-write'
 
 /**
@@ -36,6 +37,32 @@ export async function requireServerKey(ctx: AppContext, req: Pick<WriteRequest, 
   const key = await ctx.store.findApiKeyBySecretHash(sha256Hex(token))
   if (!key || key.revokedAt !== null) throw new ApiError('unauthorized', 'This API key is unknown or revoked.', undefined, { 'WWW-Authenticate': 'Bearer' })
   if (key.siteIds !== null && !key.siteIds.includes(site.id)) throw new ApiError('forbidden')
+}
+
+/** How far a browser's clock may run ahead of ours, or a decision precede its configuration's publication. */
+export const CLOCK_SKEW_MS = 10 * 60_000
+
+/**
+ * Refuses what the client states that cannot be true, each with a 400 naming the field: a policy revision other
+ * than the one of the configuration version named, a `reject_all` that grants a category, a decision dated in
+ * the future or before the configuration it names was published. (A jurisdiction may legitimately differ from
+ * the server's view, a VPN or a trip: both are kept, not refused.)
+ */
+export function checkStatedFacts(input: ConsentInput, shown: { config: SiteConfig; version: ConfigVersionRow }, now = Date.now()): void {
+  const revision = shown.config.policy.revision
+  if (input.policyRevision !== revision) throw fieldError('policyRevision', `must be ${revision}, the policy revision of configuration version ${input.configVersionId}`)
+  if (input.method === 'reject_all') {
+    const granted = (['functional', 'analytics', 'advertising'] as const).filter((c) => input.categories[c])
+    if (granted.length > 0) throw fieldError(`categories.${granted[0]}`, 'cannot be granted by reject_all')
+  }
+  if (input.decidedAt > now + CLOCK_SKEW_MS) throw fieldError('decidedAt', "is in the future by the server's clock")
+  if (input.decidedAt < shown.version.createdAt - CLOCK_SKEW_MS) throw fieldError('decidedAt', 'is before the configuration version it names was published')
+}
+
+/** The jurisdiction the server sees from its CDN's geo headers (`US-CA`, `DE`), or null without them. */
+export function serverJurisdiction(header: (name: string) => string | undefined): string | null {
+  const { country, region } = visitorLocation({}, header)
+  return region ?? country
 }
 
 function fieldError(path: string, message: string): ApiError {
