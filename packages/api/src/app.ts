@@ -8,6 +8,7 @@ import type { ConfigVersionRow } from './db/store'
 import { ApiError, internalError, invalidBody } from './errors'
 import type { RequestContext } from './log'
 import { adminAuth } from './middleware/admin-auth'
+import { adminJsonBody } from './middleware/admin-body'
 import { RateLimiter } from './middleware/rate-limit'
 import { VisitorDailyCap } from './middleware/visitor-daily-cap'
 import { securityHeaders } from './middleware/security-headers'
@@ -61,6 +62,7 @@ export function createApi(deps: AppDeps): Api {
   app.use(securityHeaders())
   app.use('/v1/admin/*', bodyLimit({ maxSize: ctx.deps.adminBodyLimit, onError: () => { throw new ApiError('payload_too_large') } }))
   app.use('/v1/admin/*', adminAuth(ctx))
+  app.use('/v1/admin/*', adminJsonBody())
   app.route('/', siteConfigRoutes(ctx))
   app.route('/', consentRoutes(ctx))
   app.route('/', keyRoutes(ctx))
