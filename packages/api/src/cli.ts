@@ -25,9 +25,15 @@ const USAGE = `consentry <command>
   purge [<siteId>]                        delete records past retention (every site with retention when omitted)
   export <siteId> [--format ndjson|csv] [--from ms] [--to ms] [--visitor-id v] [--external-user-id u] [--jurisdiction j] [--method m]
 
-The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file ./data/consentry.db).`
+The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file ./data/consentry.db).
+
+Exit codes: 0 done; 1 failed (verify found the log broken, or an error); 2 usage error; 3 no such site or key.`
+
+/** Exit codes, the same for every command (documented in the usage text). */
+const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3 } as const
 
 class UsageError extends Error {}
+class NotFoundError extends Error {}
 
 /** Checkpoints saved to a file: one, a list, or the answer of `GET /v1/sites/<siteId>/checkpoints`. */
 function readCheckpoints(file: string): Checkpoint[] {
@@ -55,8 +61,10 @@ async function withStore<T>(fn: (store: ConsentStore) => Promise<T>): Promise<T>
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+/** `parseArgs`, its own errors (unknown option, missing value) turned into usage errors. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -75,12 +83,21 @@ async function main(argv: string[]): Promise<number> {
       checkpoint: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
-  })
-  const [command, sub, arg] = positionals
-  if (values.help || !command) {
-    console.log(USAGE)
-    return command ? 0 : 1
+    })
+  } catch (error) {
+    // ERR_PARSE_ARGS_UNKNOWN_OPTION, …_INVALID_OPTION_VALUE (`--name` without a value, `--retention-days -5`).
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`)
   }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv)
+  const [command, sub, arg] = positionals
+  if (values.help) {
+    console.log(USAGE)
+    return EXIT.ok
+  }
+  if (!command) throw new UsageError(USAGE)
   switch (`${command}${sub && ['site', 'key'].includes(command) ? ` ${sub}` : ''}`) {
     case 'serve': {
       const running = await startServer(readEnv())
@@ -92,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'migrate':
       await withStore(async (store) => console.log(`migrated (${store.dialect})`))
-      return 0
+      return EXIT.ok
     case 'site create': {
       const parsed = siteCreateSchema.safeParse({
         name: values.name,
@@ -103,45 +120,49 @@ async function main(argv: string[]): Promise<number> {
       const site = newSite(parsed.data)
       await withStore((store) => store.insertSite(site))
       print(siteView(site))
-      return 0
+      return EXIT.ok
     }
     case 'key create': {
       if (!values.label) throw new UsageError('--label is required')
       const { secret, row } = newApiKey(values.label, values.site?.length ? values.site : null)
-      await withStore((store) => store.insertApiKey(row))
+      await withStore(async (store) => {
+        for (const id of values.site ?? []) if (!(await store.getSite(id))) throw new NotFoundError(`no site ${id}`)
+        await store.insertApiKey(row)
+      })
       print({ id: row.id, key: secret, label: row.label, siteIds: row.siteIds })
-      return 0
+      return EXIT.ok
     }
     case 'key revoke': {
       if (!arg) throw new UsageError('key revoke <keyId>')
       const revoked = await withStore((store) => store.revokeApiKey(arg, Date.now()))
-      console.log(revoked ? `revoked ${arg}` : `no active key ${arg}`)
-      return revoked ? 0 : 1
+      if (!revoked) throw new NotFoundError(`no active key ${arg}`)
+      console.log(`revoked ${arg}`)
+      return EXIT.ok
     }
     case 'verify': {
       if (!sub) throw new UsageError('verify <siteId>')
       const saved = (values.checkpoint ?? []).flatMap(readCheckpoints)
       const report = await withStore(async (store) => {
         const site = await store.getSite(sub)
-        if (!site) throw new UsageError(`no site ${sub}`)
+        if (!site) throw new NotFoundError(`no site ${sub}`)
         const signer = await loadSigner(store, readEnv().signingKey)
         return auditSite(store, sub, signer.publicKey, saved)
       })
       print({ siteId: sub, ...report })
-      return report.valid ? 0 : 1
+      return report.valid ? EXIT.ok : EXIT.failed
     }
     case 'purge': {
       const results = await withStore(async (store) => {
         const sites = sub ? [await store.getSite(sub)] : await store.listSites()
         const out: { siteId: string; deleted: number }[] = []
         for (const site of sites) {
-          if (!site) throw new UsageError(`no site ${sub}`)
+          if (!site) throw new NotFoundError(`no site ${sub}`)
           if (site.retentionDays !== null) out.push({ siteId: site.id, deleted: await purgeExpired(store, await loadSigner(store, readEnv().signingKey), site.id, site.retentionDays) })
         }
         return out
       })
       print(results)
-      return 0
+      return EXIT.ok
     }
     case 'export': {
       if (!sub) throw new UsageError('export <siteId>')
@@ -157,10 +178,10 @@ async function main(argv: string[]): Promise<number> {
       if (!query.success) throw new UsageError(formatIssues(query.error).map((i) => `${i.path}: ${i.message}`).join('\n'))
       const { format, ...filter } = query.data
       await withStore(async (store) => {
-        if (!(await store.getSite(sub))) throw new UsageError(`no site ${sub}`)
+        if (!(await store.getSite(sub))) throw new NotFoundError(`no site ${sub}`)
         await exportStream(store, sub, filter, format).pipeTo(Writable.toWeb(process.stdout))
       })
-      return 0
+      return EXIT.ok
     }
     default:
       throw new UsageError(`unknown command: ${positionals.join(' ')}\n\n${USAGE}`)
@@ -172,7 +193,10 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code
   },
   (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : error)
-    process.exitCode = error instanceof UsageError ? 2 : 1
+    // One style for every failure: `consentry: <message>` on stderr, no stack (CONSENTRY_DEBUG=1 shows it).
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`consentry: ${message}`)
+    if (process.env.CONSENTRY_DEBUG === '1' && error instanceof Error && !(error instanceof UsageError)) console.error(error.stack)
+    process.exitCode = error instanceof UsageError ? EXIT.usage : error instanceof NotFoundError ? EXIT.notFound : EXIT.failed
   },
 )
