@@ -48,6 +48,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
       `  API docs                 ${origin}/docs   (OpenAPI: ${origin}/v1/openapi.json)`,
       '',
       `  Demo site id             ${demo.siteId} (published configuration ${demo.versionId})`,
+      `  Allowed origins          ${demo.allowedOrigins.join(', ')}`,
+      `                           (pages on other origins get 403 on every write; add one with PATCH /v1/admin/sites/${demo.siteId})`,
       `  Admin key                ${demo.adminKey}`,
       `  Try                      curl -H "Authorization: Bearer ${demo.adminKey}" ${origin}/v1/admin/sites/${demo.siteId}/consents`,
       '',
