@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createApp, loadSigner, openSqliteStore, type ConsentStore } from '@consentry/api'
+import { createApp, loadSigner, openSqliteStore, type RecordStore } from '@consentry/api'
 import { bootstrapDemoSite } from '../src/bootstrap'
 
 const SITE_ID = 'site_demo0001'
@@ -10,7 +10,7 @@ const ORIGINS = ['http://127.0.0.1:9999', 'http://localhost:9999']
 
 describe('demo bootstrap', () => {
   let dir: string
-  let store: ConsentStore
+  let store: RecordStore
   let app: ReturnType<typeof createApp>
   const configPath = () => join(dir, 'site-config.json')
   const start = () => bootstrapDemoSite({ store, app, siteId: SITE_ID, origins: ORIGINS, configPath: configPath(), keyPath: join(dir, 'demo-admin-key.txt') })

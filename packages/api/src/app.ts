@@ -9,6 +9,7 @@ import { ApiError, internalError, invalidBody } from './errors'
 import type { RequestContext } from './log'
 import { adminAuth } from './middleware/admin-auth'
 import { adminJsonBody } from './middleware/admin-body'
+import { adminDescription } from './openapi'
 import { RateLimiter } from './middleware/rate-limit'
 import { VisitorDailyCap } from './middleware/visitor-daily-cap'
 import { securityHeaders } from './middleware/security-headers'
@@ -22,7 +23,7 @@ import { checkpointRoutes } from './routes/checkpoints'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
 import { identitySecretRoutes } from './routes/identity-secret'
-import { keyRoutes } from './routes/keys'
+import { signingKeyRoutes } from './routes/signing-keys'
 import { cachedConfigRead, type CachedConfigRead } from './routes/config-fast-path'
 import { fastConsentWrite, type FastConsentWrite } from './routes/consent-fast-path'
 import { RenderedConfigs } from './routes/config-response'
@@ -61,17 +62,17 @@ export function createApi(deps: AppDeps): Api {
   })
   app.use(securityHeaders())
   app.use('/v1/admin/*', bodyLimit({ maxSize: ctx.deps.adminBodyLimit, onError: () => { throw new ApiError('payload_too_large') } }))
-  app.use('/v1/admin/*', adminAuth(ctx))
+  app.use('/v1/admin/*', adminAuth(ctx), adminDescription)
   app.use('/v1/admin/*', adminJsonBody())
   app.route('/', siteConfigRoutes(ctx))
   app.route('/', consentRoutes(ctx))
-  app.route('/', keyRoutes(ctx))
+  app.route('/', signingKeyRoutes(ctx))
   app.route('/', checkpointRoutes(ctx))
   app.route('/', bannerAssetRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
   app.route('/v1/admin', identitySecretRoutes(ctx))
-  app.route('/', docsRoutes())
+  app.route('/', docsRoutes(app))
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
   app.onError((err, c) => {
     const error = toApiError(err, { requestId: c.req.header('x-request-id'), method: c.req.method, route: c.req.routePath, startedAt: c.get('startedAt') })

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { consentExportQuerySchema, formatIssues, siteCreateSchema } from '@consentry/shared/schemas'
 import { openStore } from './db/open-store'
 import { purgeExpired } from './db/paging'
-import type { ConsentStore } from './db/store'
+import type { RecordStore } from './db/store'
 import { newApiKey } from './middleware/admin-auth'
 import type { Checkpoint } from './records/chain-audit'
 import { auditSite } from './records/site-audit'
@@ -50,7 +50,7 @@ function readCheckpoints(file: string): Checkpoint[] {
   return list as Checkpoint[]
 }
 
-async function withStore<T>(fn: (store: ConsentStore) => Promise<T>): Promise<T> {
+async function withStore<T>(fn: (store: RecordStore) => Promise<T>): Promise<T> {
   const store = await openStore(readEnv().databaseUrl)
   try {
     return await fn(store)

@@ -1,10 +1,10 @@
 import type { ConsentRecord } from '../records/chain'
 import { sealPurge } from '../records/chain-audit'
 import type { Signer } from '../records/signing'
-import type { ConsentFilter, ConsentStore } from './store'
+import type { ConsentFilter, RecordStore } from './store'
 
 /** Every matching record in `seq` order, fetched a page at a time so memory stays flat. */
-export async function* allRecords(store: ConsentStore, siteId: string, filter: ConsentFilter = {}, pageSize = 1000): AsyncGenerator<ConsentRecord> {
+export async function* allRecords(store: RecordStore, siteId: string, filter: ConsentFilter = {}, pageSize = 1000): AsyncGenerator<ConsentRecord> {
   let after = 0
   for (;;) {
     const page = await store.queryConsents(siteId, filter, after, pageSize)
@@ -18,7 +18,7 @@ export async function* allRecords(store: ConsentStore, siteId: string, filter: C
  * Deletes a site's records older than its retention, in batches, yielding between them so writes go on. Each
  * batch leaves a signed purge entry (when, how many, up to which hash), without which verification refuses the anchor.
  */
-export async function purgeExpired(store: ConsentStore, signer: Pick<Signer, 'sign' | 'keyId'>, siteId: string, retentionDays: number, now = Date.now(), batch = 1000): Promise<number> {
+export async function purgeExpired(store: RecordStore, signer: Pick<Signer, 'sign' | 'keyId'>, siteId: string, retentionDays: number, now = Date.now(), batch = 1000): Promise<number> {
   const cutoff = now - retentionDays * 86_400_000
   let total = 0
   for (;;) {

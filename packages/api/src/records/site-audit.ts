@@ -1,5 +1,5 @@
 import { allRecords } from '../db/paging'
-import type { ConsentStore } from '../db/store'
+import type { RecordStore } from '../db/store'
 import { verifyChain, type ChainReport } from './chain'
 import { checkPurges, checkpointFromRow, checkpointSigned, type Checkpoint } from './chain-audit'
 
@@ -22,7 +22,7 @@ const STORED_CHECKPOINTS_CHECKED = 1000
  * checkpoint (stored, or `saved` by a third party earlier) names a record the chain still has at its position:
  * a log cut short, even with the head moved back, no longer reaches a checkpoint taken before.
  */
-export async function auditSite(store: ConsentStore, siteId: string, publicKey: string, saved: readonly Checkpoint[] = []): Promise<SiteAudit> {
+export async function auditSite(store: RecordStore, siteId: string, publicKey: string, saved: readonly Checkpoint[] = []): Promise<SiteAudit> {
   const site = await store.getSite(siteId)
   if (!site) throw new Error(`no site ${siteId}`)
   const purges = await store.listPurges(siteId)

@@ -1,10 +1,10 @@
-import { zValidator } from '@hono/zod-validator'
 import { siteParamSchema } from '@consentry/shared/schemas'
 import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { checkpointFromRow } from '../records/chain-audit'
-import { invalidInput } from '../validate'
+import { describe, ok } from '../openapi'
+import { validate } from '../validate'
 
 /** How many of a site's newest checkpoints the public route lists. */
 const LISTED = 100
@@ -14,11 +14,16 @@ const LISTED = 100
  * public so anyone can save them and later hold the log to them (`consentry verify --checkpoint`).
  */
 export function checkpointRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>().get('/v1/sites/:siteId/checkpoints', zValidator('param', siteParamSchema, invalidInput), async (c) => {
+  return new Hono<AppEnv>().get(
+    '/v1/sites/:siteId/checkpoints',
+    describe('The site’s newest signed checkpoints of its consent log (records ever appended, head hash), to save and verify against later.', { 200: ok('Checkpoints') }),
+    validate('param', siteParamSchema),
+    async (c) => {
     const { siteId } = c.req.valid('param')
     if (!(await ctx.sites.get(siteId))) throw new ApiError('site_not_found')
     const rows = await ctx.store.listCheckpoints(siteId, LISTED)
     c.header('Cache-Control', 'public, max-age=60')
     return c.json({ siteId, publicKey: ctx.signer.publicKey, checkpoints: rows.map(checkpointFromRow) })
-  })
+    },
+  )
 }
