@@ -13,7 +13,7 @@ describe('demo bootstrap', () => {
   let store: RecordStore
   let app: ReturnType<typeof createApp>
   const configPath = () => join(dir, 'site-config.json')
-  const start = () => bootstrapDemoSite({ store, app, siteId: SITE_ID, origins: ORIGINS, configPath: configPath(), keyPath: join(dir, 'demo-admin-key.txt') })
+  const start = () => bootstrapDemoSite({ store, app, siteId: SITE_ID, origins: ORIGINS, configPath: configPath(), keyPath: join(dir, 'demo-admin-key.txt'), ownerKeyPath: join(dir, 'demo-owner-key.txt') })
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'consentry-demo-boot-'))
     copyFileSync(join(import.meta.dirname, '../../site/site-config.json'), configPath())

@@ -1,12 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { HTTPException } from 'hono/http-exception'
+import { LRUCache } from 'lru-cache'
 import { SiteCache, type AppContext, type AppDeps, type AppEnv } from './context'
 import { BatchWriter } from './db/batch-writer'
 import type { ConfigVersionRow } from './db/store'
-import { ApiError, internalError, invalidBody } from './errors'
-import type { RequestContext } from './log'
+import { ApiError, toApiError } from './errors'
 import { adminAuth } from './middleware/admin-auth'
 import { adminJsonBody } from './middleware/admin-body'
 import { adminDescription } from './openapi'
@@ -14,9 +13,16 @@ import { RateLimiter } from './middleware/rate-limit'
 import { VisitorDailyCap } from './middleware/visitor-daily-cap'
 import { securityHeaders } from './middleware/security-headers'
 import { clientAddressReader, type TrustProxy } from './records/client-address'
+import { DEFAULT_SESSION_OPTIONS, SessionStore } from './sessions/session-store'
 import { sealRecord } from './records/consent-record'
 import { signBatch } from './records/signing'
 import { adminConsentRoutes } from './routes/admin-consents'
+import { adminConfigCheckRoutes } from './routes/admin-config-check'
+import { adminConsentDetailRoutes } from './routes/admin-consent-detail'
+import { adminKeyRoutes } from './routes/admin-keys'
+import { consoleAssetRoutes } from './routes/console-assets'
+import { adminSessionRoutes } from './routes/admin-session'
+import { adminSiteDeleteRoutes } from './routes/admin-site-delete'
 import { adminSiteRoutes } from './routes/admin-sites'
 import { bannerAssetRoutes } from './routes/banner-assets'
 import { checkpointRoutes } from './routes/checkpoints'
@@ -30,6 +36,7 @@ import { RenderedConfigs } from './routes/config-response'
 import { siteConfigRoutes } from './routes/site-config'
 
 const DEFAULT_BANNER = fileURLToPath(new URL('../../banner/dist/consentry.js', import.meta.url))
+const DEFAULT_CONSOLE = fileURLToPath(new URL('../../console/dist', import.meta.url))
 
 /**
  * Builds the API as a Hono app: public, admin and docs routes, security headers and one error handler.
@@ -69,8 +76,15 @@ export function createApi(deps: AppDeps): Api {
   app.route('/', signingKeyRoutes(ctx))
   app.route('/', checkpointRoutes(ctx))
   app.route('/', bannerAssetRoutes(ctx))
+  app.route('/v1/admin', adminSessionRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
+  app.route('/v1/admin', adminSiteDeleteRoutes(ctx))
+  app.route('/v1/admin', adminKeyRoutes(ctx))
+  app.route('/v1/admin', adminConfigCheckRoutes(ctx))
+  app.route('/', consoleAssetRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
+  // After the log's own routes, so `/consents/export` is not taken for a record id.
+  app.route('/v1/admin', adminConsentDetailRoutes(ctx))
   app.route('/v1/admin', identitySecretRoutes(ctx))
   app.route('/', docsRoutes(app))
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
@@ -82,18 +96,11 @@ export function createApi(deps: AppDeps): Api {
   return { app, cachedConfig: cachedConfigRead(ctx), fastWrite: fastConsentWrite(ctx), drain: () => ctx.writer.drain() }
 }
 
-/** Unknown errors become a logged 500; the framework's own 4xx (malformed JSON) keep their status. */
-function toApiError(err: unknown, context: RequestContext): ApiError {
-  if (err instanceof ApiError) return err
-  if (err instanceof HTTPException && err.status === 400) return invalidBody(err.message)
-  if (err instanceof HTTPException && err.status === 413) return new ApiError('payload_too_large')
-  return internalError(err, context)
-}
-
 function createContext(deps: AppDeps): AppContext {
-  const versions = new Map<string, ConfigVersionRow>()
+  const versions = new LRUCache<string, ConfigVersionRow>({ max: 1000 })
   const full = {
     bannerPath: DEFAULT_BANNER,
+    consoleDir: DEFAULT_CONSOLE,
     ipMode: 'truncate' as const,
     trustProxy: false as TrustProxy | boolean,
     publicBodyLimit: 32 * 1024,
@@ -103,6 +110,7 @@ function createContext(deps: AppDeps): AppContext {
     ...deps,
   }
   const rate = deps.rateLimit ?? { burst: 30, perSecond: 1 }
+  const signIn = deps.signInRateLimit ?? { burst: 10, perSecond: 1 / 6 }
   return {
     deps: full,
     store: deps.store,
@@ -111,6 +119,8 @@ function createContext(deps: AppDeps): AppContext {
     clientAddress: clientAddressReader(full.trustProxy),
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
     dailyCap: full.visitorDailyCap === false ? null : new VisitorDailyCap(full.visitorDailyCap),
+    sessions: new SessionStore({ ...DEFAULT_SESSION_OPTIONS, ...deps.session }),
+    signInLimiter: new RateLimiter(signIn.burst, signIn.perSecond),
     sites: new SiteCache(deps.store),
     configs: new RenderedConfigs(),
     // Versions are immutable: cache them for the life of the app.
@@ -118,10 +128,7 @@ function createContext(deps: AppDeps): AppContext {
       const hit = versions.get(id)
       if (hit) return hit
       const row = await deps.store.getConfigVersion(id)
-      if (row) {
-        if (versions.size > 1000) versions.clear()
-        versions.set(id, row)
-      }
+      if (row) versions.set(id, row)
       return row
     },
   }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { LRUCache } from 'lru-cache'
 import type { ApiKeyRow, ConfigVersionRow, RecordStore, SiteRow } from './db/store'
 import type { BatchWriter } from './db/batch-writer'
 import type { RenderedConfigs } from './routes/config-response'
@@ -7,6 +8,7 @@ import type { IpMode } from './records/client-meta'
 import type { Signer } from './records/signing'
 import type { RateLimiter } from './middleware/rate-limit'
 import type { VisitorDailyCap } from './middleware/visitor-daily-cap'
+import type { Session, SessionOptions, SessionStore } from './sessions/session-store'
 
 /** What `createApp` needs; everything optional has a default. */
 export interface AppDeps {
@@ -14,6 +16,8 @@ export interface AppDeps {
   signer: Signer
   /** The built banner bundle. Default: `packages/banner/dist/consentry.js` of this checkout. */
   bannerPath?: string
+  /** The built console (served at `/admin/`). Default: `packages/console/dist` of this checkout. */
+  consoleDir?: string
   /** Keep client IPs truncated (IPv4 /24, IPv6 /48) or drop them. Default `truncate`. */
   ipMode?: IpMode
   /**
@@ -31,17 +35,21 @@ export interface AppDeps {
   adminBodyLimit?: number
   /** Most records per write transaction. Default 1000. */
   maxBatch?: number
+  /** Console session lifetimes (idle, absolute) and sign-in link lifetime. */
+  session?: Partial<SessionOptions>
+  /** Console sign-in attempts per client address: bucket size and refill per second. Default 10, one per 6 s. */
+  signInRateLimit?: { burst: number; perSecond: number }
 }
 
 /** Hono environment: node-server bindings and per-request variables. */
 export interface AppEnv {
   Bindings: { incoming?: IncomingMessage }
-  Variables: { apiKey: ApiKeyRow; startedAt: number }
+  Variables: { apiKey: ApiKeyRow; startedAt: number; session?: { cookie: string; session: Session } }
 }
 
 /** Shared by the route modules of one app instance. */
 export interface AppContext {
-  deps: Required<Omit<AppDeps, 'rateLimit'>> & Pick<AppDeps, 'rateLimit'>
+  deps: Required<Omit<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit'>> & Pick<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit'>
   store: RecordStore
   signer: Signer
   writer: BatchWriter
@@ -50,6 +58,10 @@ export interface AppContext {
   clientAddress: ClientAddressOf
   /** Records per visitor per site per day, or null when uncapped. */
   dailyCap: VisitorDailyCap | null
+  /** Console sessions and one-time sign-in links. */
+  sessions: SessionStore
+  /** Console sign-in attempts per client address. */
+  signInLimiter: RateLimiter
   sites: SiteCache
   /** Rendered config responses, read by the routed handler and by the fast path in front of the router. */
   configs: RenderedConfigs
@@ -58,7 +70,7 @@ export interface AppContext {
 
 /** Sites change rarely and are read on every public request: cached briefly, dropped on admin writes. */
 export class SiteCache {
-  private readonly entries = new Map<string, { site: SiteRow | undefined; at: number }>()
+  private readonly entries = new LRUCache<string, { site: SiteRow | undefined; at: number }>({ max: 10_000 })
   private origins: { set: Set<string>; at: number } | null = null
   constructor(
     private readonly store: RecordStore,
@@ -76,7 +88,6 @@ export class SiteCache {
     const now = Date.now()
     if (hit && now - hit.at < this.ttlMs) return hit.site
     const site = await this.store.getSite(id)
-    if (this.entries.size > 10_000) this.entries.clear()
     this.entries.set(id, { site, at: now })
     return site
   }

@@ -1,3 +1,4 @@
+import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { errorFields, isClientAbort, logLine, type RequestContext } from './log'
 
@@ -11,6 +12,7 @@ const STATUS = {
   site_not_found: 404,
   config_not_published: 404,
   config_version_not_found: 404,
+  site_has_records: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -30,6 +32,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   site_not_found: 'No such site.',
   config_not_published: 'This site has no published configuration.',
   config_version_not_found: 'No such configuration version for this site.',
+  site_has_records: 'This site still holds consent records within their retention; they are proof and are kept.',
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'The request body must be JSON (Content-Type: application/json).',
   rate_limited: 'Too many requests; retry later.',
@@ -67,6 +70,17 @@ export function internalError(cause: unknown, context: RequestContext = {}): Api
   if (isClientAbort(cause)) return new ApiError('invalid_input', 'The client closed the request.')
   logLine('error', 'internal_error', { ...context, status: 500 }, errorFields(cause))
   return new ApiError('internal_error')
+}
+
+/**
+ * Any thrown value as the error the API answers with, for the app's error handler and the write fast path alike:
+ * unknown errors become a logged 500; the framework's own 4xx (malformed JSON, too large) keep their status.
+ */
+export function toApiError(err: unknown, context: RequestContext = {}): ApiError {
+  if (err instanceof ApiError) return err
+  if (err instanceof HTTPException && err.status === 400) return invalidBody(err.message)
+  if (err instanceof HTTPException && err.status === 413) return new ApiError('payload_too_large')
+  return internalError(err, context)
 }
 
 /** A 400 about the body as a whole (not JSON, say), named `(body)` in the details like a field. */

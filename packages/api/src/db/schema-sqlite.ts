@@ -70,6 +70,7 @@ export const consents = sqliteTable(
     functional: integer('functional', { mode: 'boolean' }).notNull(),
     analytics: integer('analytics', { mode: 'boolean' }).notNull(),
     advertising: integer('advertising', { mode: 'boolean' }).notNull(),
+    /** Canonical JSON of `{ serviceId: granted }`. */
     services: text('services').notNull(),
     doNotSell: integer('do_not_sell', { mode: 'boolean' }).notNull(),
     gpc: integer('gpc', { mode: 'boolean' }).notNull(),
@@ -139,12 +140,3 @@ export const checkpoints = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.treeSize] })],
 )
-
-export type SiteRow = typeof sites.$inferSelect
-export type ConfigVersionRow = typeof configVersions.$inferSelect
-export type ApiKeyRow = typeof apiKeys.$inferSelect
-export type SigningKeyRow = typeof signingKeys.$inferSelect
-export type ConsentRow = typeof consents.$inferSelect
-export type NewConsentRow = typeof consents.$inferInsert
-export type PurgeRow = typeof chainPurges.$inferSelect
-export type CheckpointRow = typeof checkpoints.$inferSelect

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { checkpointFromRow } from '../records/chain-audit'
-import { describe, ok } from '../openapi'
+import { ok, operation } from '../openapi'
 import { validate } from '../validate'
 
 /** How many of a site's newest checkpoints the public route lists. */
@@ -16,7 +16,7 @@ const LISTED = 100
 export function checkpointRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().get(
     '/v1/sites/:siteId/checkpoints',
-    describe('The site’s newest signed checkpoints of its consent log (records ever appended, head hash), to save and verify against later.', { 200: ok('Checkpoints') }),
+    operation('The site’s newest signed checkpoints of its consent log (records ever appended, head hash), to save and verify against later.', { 200: ok('Checkpoints') }),
     validate('param', siteParamSchema),
     async (c) => {
     const { siteId } = c.req.valid('param')

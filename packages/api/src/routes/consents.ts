@@ -1,7 +1,7 @@
 import { consentInputSchema, consentReceiptSchema, visitorHistoryQuerySchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
-import { describe, ok } from '../openapi'
+import { ok, operation } from '../openapi'
 import { ApiError } from '../errors'
 import { consentPreflightHeaders } from '../middleware/cors'
 import { jsonBody } from '../middleware/json-body'
@@ -16,7 +16,7 @@ import { allowOrigin, clientMeta, consentWriter, type WriteRequest } from './con
 export function consentRoutes(ctx: AppContext) {
   const write = consentWriter(ctx)
   return new Hono<AppEnv>()
-    .options('/v1/consents', describe('CORS preflight: allowed when any site lists the origin.', { 204: ok('Preflight answer') }), async (c) => {
+    .options('/v1/consents', operation('CORS preflight: allowed when any site lists the origin.', { 204: ok('Preflight answer') }), async (c) => {
       const origin = requestHeader(c, 'origin')
       if (origin && (await ctx.sites.anyAllows(origin))) for (const [name, value] of consentPreflightHeaders(origin)) c.header(name, value)
       c.header('Vary', 'Origin')
@@ -24,7 +24,7 @@ export function consentRoutes(ctx: AppContext) {
     })
     .post(
       '/v1/consents',
-      describe('Append a consent record; returns a signed receipt (201, or 200 when the idempotency key was seen). Sec-GPC is recorded (only exactly "1" counts).', {
+      operation('Append a consent record; returns a signed receipt (201, or 200 when the idempotency key was seen). Sec-GPC is recorded (only exactly "1" counts).', {
         201: ok('Receipt', consentReceiptSchema),
         200: ok('Receipt of the earlier delivery', consentReceiptSchema),
         413: ok('Body too large'),
@@ -36,7 +36,7 @@ export function consentRoutes(ctx: AppContext) {
     })
     .get(
       '/v1/consents',
-      describe('A visitor’s own consent history, a page at a time (the visitor id is the secret in the consent cookie); a page is signed once, each record carries its inclusion proof.', {
+      operation('A visitor’s own consent history, a page at a time (the visitor id is the secret in the consent cookie); a page is signed once, each record carries its inclusion proof.', {
         200: ok('Records and nextCursor'),
         429: ok('Rate limited (Retry-After)'),
       }),

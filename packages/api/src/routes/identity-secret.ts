@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
 import { siteInScope } from '../middleware/admin-auth'
 import { newIdentitySecret } from '../records/identity-proof'
-import { describe, ok } from '../openapi'
+import { ok, operation } from '../openapi'
 import { validate } from '../validate'
 
 /**
@@ -14,7 +14,7 @@ import { validate } from '../validate'
 export function identitySecretRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().post(
     '/sites/:siteId/identity-secret',
-    describe('Create or rotate the site’s identity secret (the HMAC key that proves externalUserId); returned once.', { 201: ok('{ identitySecret }') }),
+    operation('Create or rotate the site’s identity secret (the HMAC key that proves externalUserId); returned once.', { 201: ok('{ identitySecret }') }),
     validate('param', siteParamSchema),
     async (c) => {
     const site = await siteInScope(ctx, c, c.req.valid('param').siteId)

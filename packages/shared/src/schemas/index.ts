@@ -41,6 +41,8 @@ export {
   subjectSchema,
   statsQuerySchema,
   apiKeyCreateSchema,
+  sessionCreateSchema,
+  siteDeleteSchema,
   consentReceiptSchema,
   apiErrorSchema,
 } from './api'
