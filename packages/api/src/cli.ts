@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { consentExportQuerySchema, formatIssues, siteCreateSchema } from '@consentry/shared/schemas'
+import { runScanCommand, ScanUsageError } from '@consentry/scanner'
 import { openStore } from './db/open-store'
 import { allRecords, purgeExpired } from './db/paging'
 import type { ConsentStore } from './db/store'
@@ -20,6 +21,7 @@ const USAGE = `consentry <command>
   verify <siteId>                         check the hash chain; exit 1 when broken
   purge [<siteId>]                        delete records past retention (every site with retention when omitted)
   export <siteId> [--format ndjson|csv] [--from ms] [--to ms] [--visitor-id v] [--external-user-id u] [--jurisdiction j] [--method m]
+  scan <url> [--max-pages n] [--format json|md] [--fail-on new,undeclared,before-consent] …   cookie scan (consentry scan --help)
 
 The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file ./data/consentry.db).`
 
@@ -37,6 +39,13 @@ async function withStore<T>(fn: (store: ConsentStore) => Promise<T>): Promise<T>
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
 
 async function main(argv: string[]): Promise<number> {
+  // `scan` has options of its own, parsed by the scanner package.
+  if (argv[0] === 'scan') {
+    const io = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) }
+    return runScanCommand(argv.slice(1), io).catch((error: unknown) => {
+      throw error instanceof ScanUsageError ? new UsageError(error.message) : error
+    })
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { loadOpenCookieDatabase } from './classify/ocd-file'
 import { failureReasons, FAIL_ON, type FailOn } from './report/changes'
-import type { Declaration } from './report/declaration'
+import { parseDeclaration } from './report/declaration'
 import { renderMarkdown } from './report/markdown'
 import { scanResultSchema } from './report/result-schema'
 import { scanSite } from './scan'
@@ -87,7 +87,14 @@ export async function runScanCommand(argv: string[], io: ScanIo): Promise<number
   if (values.country && !/^[A-Za-z]{2}$/.test(values.country)) throw new ScanUsageError(`--country must be a two-letter country code, not "${values.country}"`)
   if (values.region && !values.country) throw new ScanUsageError('--region needs --country')
 
-  const config = values.config ? (readJson('config', values.config) as Declaration) : null
+  let config = null
+  if (values.config) {
+    try {
+      config = parseDeclaration(readJson('config', values.config))
+    } catch (error) {
+      throw new ScanUsageError(`--config ${values.config}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
   let previous = null
   if (values.previous) {
     const parsed = scanResultSchema.safeParse(readJson('previous', values.previous))

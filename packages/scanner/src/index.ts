@@ -14,7 +14,7 @@ export type { ScanResult, Finding, ObservedCookie, ObservedStorage, ThirdPartyRe
 export { renderMarkdown } from './report/markdown'
 export { compareScans, failureReasons, FAIL_ON } from './report/changes'
 export type { FailOn } from './report/changes'
-export { proposeDeclaration } from './report/declaration'
+export { proposeDeclaration, parseDeclaration } from './report/declaration'
 export type { Declaration } from './report/declaration'
 
 // Classification data
@@ -23,4 +23,4 @@ export { loadOpenCookieDatabase, defaultOcdPath } from './classify/ocd-file'
 export { importOpenCookieDatabase } from './classify/open-cookie-database'
 
 // The `consentry scan` command
-export { runScanCommand, SCAN_USAGE } from './cli'
+export { runScanCommand, SCAN_USAGE, ScanUsageError } from './cli'

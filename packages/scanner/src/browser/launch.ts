@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 
 /** The system browser: Debian's Chromium unless CHROMIUM_PATH names another. Never a downloaded one. */
 export const defaultChromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -35,5 +35,7 @@ export async function launchSystemChromium(path = defaultChromiumPath()): Promis
   } catch {
     throw new ChromiumMissingError(path)
   }
+  // Loaded on first use: playwright-core takes seconds to import, and the CLI and API load this package eagerly.
+  const { chromium } = await import('playwright-core')
   return chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS] })
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { compareScans, failureReasons } from './changes'
 import type { Finding, ScanResult } from './result-schema'
 
-const cookie = (name: string, domain = '127.0.0.1') => ({ name, domain }) as ScanResult['cookies'][number]
+const cookie = (name: string, domain = '127.0.0.1') => ({ name, domain, classification: { declared: null, known: null, category: null } }) as unknown as ScanResult['cookies'][number]
 const finding = (kind: Finding['kind'], name: string): Finding => ({
   kind,
   key: `${kind}:cookie:${name}`,
@@ -24,6 +24,13 @@ describe('compareScans and failureReasons', () => {
       removed: ['request:cdn.example'],
       newFindings: ['before_consent:cookie:_fbp'],
     })
+  })
+
+  it('keys names that carry an id by their declared or known prefix, so a new session id is not a new cookie', () => {
+    const prefixed = (name: string) => ({ ...cookie(name), classification: { declared: null, known: { pattern: { name: '_ga_', match: 'prefix' } }, category: 'analytics' } }) as unknown as ScanResult['cookies'][number]
+    const a = { cookies: [prefixed('_ga_AAA')], storage: [], requests: [], findings: [] }
+    const b = { cookies: [prefixed('_ga_BBB')], storage: [], requests: [], findings: [], finishedAt: 1 }
+    expect(compareScans(a, b)).toMatchObject({ added: [], removed: [] })
   })
 
   it('fails a CI run only on the conditions asked for', () => {

@@ -1,10 +1,21 @@
 import type { Changes, Finding, ScanResult } from './result-schema'
 
+type Classification = ScanResult['cookies'][number]['classification']
+
+/**
+ * A name that stays the same from scan to scan: the declared or known prefix (`_ga_*`) for names that carry an id
+ * (`_ga_ABC123`, `_da_s_x7k2`), else the name itself.
+ */
+export function stableName(item: { name: string; classification: Classification }): string {
+  const pattern = item.classification.declared?.pattern ?? item.classification.known?.pattern
+  return pattern?.match === 'prefix' && item.name.startsWith(pattern.name) ? `${pattern.name}*` : item.name
+}
+
 /** What a scan observed, as stable keys: cookies by name and domain, storage by kind and name, requests by host. */
 export function observedKeys(result: Pick<ScanResult, 'cookies' | 'storage' | 'requests'>): string[] {
   return [
-    ...result.cookies.map((c) => `cookie:${c.name}@${c.domain}`),
-    ...result.storage.map((s) => `${s.kind}:${s.name}`),
+    ...result.cookies.map((c) => `cookie:${stableName(c)}@${c.domain}`),
+    ...result.storage.map((s) => `${s.kind}:${stableName(s)}`),
     ...result.requests.map((r) => `request:${r.host}`),
   ]
 }
@@ -16,8 +27,8 @@ export function compareScans(current: Pick<ScanResult, 'cookies' | 'storage' | '
   const oldFindings = new Set(previous.findings.map((f) => f.key))
   return {
     previousScanAt: previous.finishedAt,
-    added: [...now].filter((k) => !before.has(k)).sort(),
-    removed: [...before].filter((k) => !now.has(k)).sort(),
+    added: [...new Set([...now].filter((k) => !before.has(k)))].sort(),
+    removed: [...new Set([...before].filter((k) => !now.has(k)))].sort(),
     newFindings: current.findings.filter((f) => !oldFindings.has(f.key)).map((f) => f.key),
   }
 }

@@ -1,5 +1,6 @@
 import type { Category } from '@consentry/shared'
-import type { ServiceConfig, StorageItem } from '@consentry/shared/schemas'
+import * as z from 'zod'
+import { formatIssues, serviceSchema, siteConfigSchema, type ServiceConfig, type StorageItem } from '@consentry/shared/schemas'
 import type { Catalogue } from '../classify/catalogue-schema'
 import type { Match } from '../classify/classify'
 import { nameMatches } from '../classify/match'
@@ -7,6 +8,19 @@ import type { ObservedCookie, ObservedStorage, ProposedDeclaration } from './res
 
 /** A declaration as written (a site configuration, or just its services): kept as given, extended only. */
 export type Declaration = Record<string, unknown> & { services?: unknown[]; categories?: unknown[] }
+
+const servicesOnly = z.object({ services: z.array(serviceSchema) })
+
+/**
+ * Reads a declaration as given to the scanner: a whole site configuration (with its defaults applied) or just
+ * `{ services: [...] }`. Throws an error naming each invalid field.
+ */
+export function parseDeclaration(input: unknown): Declaration {
+  const full = typeof input === 'object' && input !== null && 'siteId' in input
+  const parsed = full ? siteConfigSchema.safeParse(input) : servicesOnly.safeParse(input)
+  if (!parsed.success) throw new Error(`not a site configuration or { services }: ${formatIssues(parsed.error).map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+  return parsed.data as Declaration
+}
 
 const slug = (text: string) =>
   text

@@ -1,5 +1,6 @@
 import type { ServiceConfig } from '@consentry/shared/schemas'
 import type { Classifier } from '../classify/classify'
+import { stableName } from './changes'
 import { nameMatches } from '../classify/match'
 import type { Finding, ObservedCookie, ObservedStorage, Pass, Setter, ThirdPartyRequest } from './result-schema'
 
@@ -42,7 +43,7 @@ export function findFindings(input: FindingInput): Finding[] {
       const setter = c.setBy.find((s) => s.pass === pass)
       out.push({
         kind,
-        key: `${kind}:cookie:${c.name}@${c.domain}`,
+        key: `${kind}:cookie:${stableName(c)}@${c.domain}`,
         subject: { type: 'cookie', name: c.name, domain: c.domain },
         category: c.classification.category,
         page: setter?.page ?? c.firstSeenOn,
@@ -55,7 +56,7 @@ export function findFindings(input: FindingInput): Finding[] {
       const responsible = responsibleOf(s.setBy, pass, () => s.kind)
       out.push({
         kind,
-        key: `${kind}:${s.kind}:${s.name}@${s.origin}`,
+        key: `${kind}:${s.kind}:${stableName(s)}@${s.origin}`,
         subject: { type: s.kind, name: s.name, domain: s.origin },
         category: s.classification.category,
         page: s.setBy.find((x) => x.pass === pass)?.page ?? s.firstSeenOn,
@@ -88,7 +89,7 @@ function declarationFindings(input: FindingInput): Finding[] {
     if (c.classification.declared || isPlatform(c)) continue
     out.push({
       kind: 'undeclared',
-      key: `undeclared:cookie:${c.name}@${c.domain}`,
+      key: `undeclared:cookie:${stableName(c)}@${c.domain}`,
       subject: { type: 'cookie', name: c.name, domain: c.domain },
       category: c.classification.category,
       page: c.firstSeenOn,
@@ -100,7 +101,7 @@ function declarationFindings(input: FindingInput): Finding[] {
     if (s.classification.declared || isPlatform(s) || s.kind === 'indexed_db') continue
     out.push({
       kind: 'undeclared',
-      key: `undeclared:${s.kind}:${s.name}`,
+      key: `undeclared:${s.kind}:${stableName(s)}`,
       subject: { type: s.kind, name: s.name, domain: s.origin },
       category: s.classification.category,
       page: s.firstSeenOn,
