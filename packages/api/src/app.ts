@@ -13,6 +13,8 @@ import { sealRecord } from './records/consent-record'
 import { signBatch } from './records/signing'
 import { adminConsentRoutes } from './routes/admin-consents'
 import { adminSiteRoutes } from './routes/admin-sites'
+import { adminScanRoutes } from './routes/admin-scans'
+import { ScanJobs } from './scans/jobs'
 import { bannerAssetRoutes } from './routes/banner-assets'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
@@ -58,6 +60,7 @@ export function createApi(deps: AppDeps): Api {
   app.route('/', bannerAssetRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
+  app.route('/v1/admin', adminScanRoutes(ctx))
   app.route('/', docsRoutes())
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
   app.onError((err, c) => {
@@ -96,6 +99,7 @@ function createContext(deps: AppDeps): AppContext {
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
     sites: new SiteCache(deps.store),
     configs: new RenderedConfigs(),
+    scans: new ScanJobs(deps.store, deps.scans),
     // Versions are immutable: cache them for the life of the app.
     async configVersion(id) {
       const hit = versions.get(id)

@@ -5,6 +5,7 @@ import type { RenderedConfigs } from './routes/config-response'
 import type { IpMode } from './records/client-meta'
 import type { Signer } from './records/signing'
 import type { RateLimiter } from './middleware/rate-limit'
+import type { ScanJobOptions, ScanJobs } from './scans/jobs'
 
 /** What `createApp` needs; everything optional has a default. */
 export interface AppDeps {
@@ -24,6 +25,8 @@ export interface AppDeps {
   adminBodyLimit?: number
   /** Most records per write transaction. Default 1000. */
   maxBatch?: number
+  /** Cookie scans run by the admin API (headless Chromium): how many at once, queue length, browser path. */
+  scans?: ScanJobOptions
 }
 
 /** Hono environment: node-server bindings and per-request variables. */
@@ -34,7 +37,7 @@ export interface AppEnv {
 
 /** Shared by the route modules of one app instance. */
 export interface AppContext {
-  deps: Required<Omit<AppDeps, 'rateLimit'>> & Pick<AppDeps, 'rateLimit'>
+  deps: Required<Omit<AppDeps, 'rateLimit' | 'scans'>> & Pick<AppDeps, 'rateLimit' | 'scans'>
   store: ConsentStore
   signer: Signer
   writer: BatchWriter
@@ -43,6 +46,8 @@ export interface AppContext {
   /** Rendered config responses, read by the routed handler and by the fast path in front of the router. */
   configs: RenderedConfigs
   configVersion(id: string): Promise<ConfigVersionRow | undefined>
+  /** Background cookie scans of this app. */
+  scans: ScanJobs
 }
 
 /** Sites change rarely and are read on every public request: cached briefly, dropped on admin writes. */

@@ -13,6 +13,7 @@ import {
   subjectSchema,
   visitorHistoryQuerySchema,
 } from '@consentry/shared/schemas'
+import { scanRequestSchema, scanResultSchema } from '@consentry/scanner'
 import * as z from 'zod'
 
 type Schema = z.ZodType
@@ -104,6 +105,13 @@ export function openApiDocument(): OpenApiDocument {
       get: admin({ summary: 'Decisions per day, jurisdiction and method, with grant rate per category.', parameters: [siteParam, ...query(statsQuerySchema)], responses: { '200': ok('Stats') } }),
     },
     '/v1/admin/sites/{siteId}/purge': { post: admin({ summary: 'Delete records older than the site’s retention, in batches.', parameters: [siteParam], responses: { '200': ok('{ deleted }') } }) },
+    '/v1/admin/sites/{siteId}/scans': {
+      post: admin({ summary: 'Start a cookie scan of the site (background job, three passes in headless Chromium); 202 with the queued scan.', parameters: [siteParam], requestBody: body(scanRequestSchema), responses: { '202': ok('Scan') } }),
+      get: admin({ summary: 'The site’s scans, newest first, without results.', parameters: [siteParam, { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } }], responses: { '200': ok('{ scans }') } }),
+    },
+    '/v1/admin/sites/{siteId}/scans/{scanId}': {
+      get: admin({ summary: 'One scan with its result (findings, cookies, storage, requests, proposed declaration, changes).', parameters: [siteParam, { name: 'scanId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': ok('Scan with result') } }),
+    },
     '/v1/admin/keys': { post: admin({ summary: 'Create an admin key (all-sites key); the secret is returned once.', requestBody: body(apiKeyCreateSchema), responses: { '201': ok('Key') } }) },
     '/v1/admin/keys/{keyId}': { delete: admin({ summary: 'Revoke an admin key.', parameters: [{ name: 'keyId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': ok('Revoked') } }) },
   }
@@ -113,7 +121,7 @@ export function openApiDocument(): OpenApiDocument {
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Error: json(apiErrorSchema), ConsentInput: json(consentInputSchema), Receipt: json(consentReceiptSchema) },
+      schemas: { Error: json(apiErrorSchema), ConsentInput: json(consentInputSchema), Receipt: json(consentReceiptSchema), ScanResult: json(scanResultSchema) },
     },
     paths,
   }

@@ -10,6 +10,8 @@ export { launchSystemChromium, ChromiumMissingError, CHROMIUM_ARGS } from './bro
 
 // The result and its reports
 export { scanResultSchema, PASSES, FINDING_KINDS } from './report/result-schema'
+export { scanRequestSchema } from './report/scan-request'
+export type { ScanRequest } from './report/scan-request'
 export type { ScanResult, Finding, ObservedCookie, ObservedStorage, ThirdPartyRequest, Pass } from './report/result-schema'
 export { renderMarkdown } from './report/markdown'
 export { compareScans, failureReasons, FAIL_ON } from './report/changes'

@@ -1,14 +1,14 @@
-import { and, asc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
-import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-pg'
+import { apiKeys, configVersions, consents, scans, signingKeys, sites } from './schema-pg'
 import { replayKey, type AppendOutcome, type ConsentFilter, type ConsentStore, type StatsRow, type UnsealedConsent } from './store'
 
-const schema = { sites, configVersions, apiKeys, signingKeys, consents }
+const schema = { sites, configVersions, apiKeys, signingKeys, consents, scans }
 
 // Column list of `consents` from the schema, so the plain-SQL write path cannot drift from it.
 const COLUMNS = Object.entries(getTableColumns(consents)) as [keyof ConsentRecord, PgColumn][]
@@ -341,6 +341,21 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     async countConsents(siteId) {
       return db.$count(consents, eq(consents.siteId, siteId))
+    },
+
+    async insertScan(row) {
+      await db.insert(scans).values(row)
+    },
+    async updateScan(id, patch) {
+      await db.update(scans).set(patch).where(eq(scans.id, id))
+    },
+    async getScan(id) {
+      const [row] = await db.select().from(scans).where(eq(scans.id, id))
+      return row
+    },
+    async listScans(siteId, limit) {
+      const { result: _result, ...summary } = getTableColumns(scans)
+      return db.select(summary).from(scans).where(eq(scans.siteId, siteId)).orderBy(desc(scans.createdAt), desc(scans.id)).limit(limit)
     },
   }
 }

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { and, asc, eq, getTableColumns, gt, gte, isNull, lt, max, or, sql, type Column, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, max, or, sql, type Column, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
-import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-sqlite'
+import { apiKeys, configVersions, consents, scans, signingKeys, sites } from './schema-sqlite'
 import { SqliteWriter, STORED_KEYS_SQL, type WriteBatch, type WriteResult } from './sqlite-writer'
 import { replayKey, type AppendOutcome, type ConsentFilter, type ConsentStore, type StatsRow, type UnsealedConsent } from './store'
 
@@ -266,6 +266,20 @@ export function openSqliteStore(file: string): ConsentStore {
     },
     async countConsents(siteId) {
       return db.$count(consents, eq(consents.siteId, siteId))
+    },
+
+    async insertScan(row) {
+      db.insert(scans).values(row).run()
+    },
+    async updateScan(id, patch) {
+      db.update(scans).set(patch).where(eq(scans.id, id)).run()
+    },
+    async getScan(id) {
+      return db.select().from(scans).where(eq(scans.id, id)).get()
+    },
+    async listScans(siteId, limit) {
+      const { result: _result, ...summary } = getTableColumns(scans)
+      return db.select(summary).from(scans).where(eq(scans.siteId, siteId)).orderBy(desc(scans.createdAt), desc(scans.id)).limit(limit).all()
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { ConsentRecord } from '../records/chain'
-import type { ApiKeyRow, ConfigVersionRow, SigningKeyRow, SiteRow } from './schema-sqlite'
+import type { ApiKeyRow, ConfigVersionRow, ScanRow, SigningKeyRow, SiteRow } from './schema-sqlite'
 
-export type { ApiKeyRow, ConfigVersionRow, SigningKeyRow, SiteRow }
+export type { ApiKeyRow, ConfigVersionRow, ScanRow, SigningKeyRow, SiteRow }
 
 /** A record before the writer seals it: no sequence, receipt time or chain hashes yet. */
 export type UnsealedConsent = Omit<ConsentRecord, 'seq' | 'receivedAt' | 'prevHash' | 'hash' | 'erasedAt'>
@@ -30,6 +30,10 @@ export interface StatsRow {
   analytics: number
   advertising: number
 }
+
+/** A scan as listed: everything but the (large) result. */
+export type ScanSummary = Omit<ScanRow, 'result'>
+export type ScanPatch = Partial<Pick<ScanRow, 'status' | 'result' | 'error' | 'findings' | 'startedAt' | 'finishedAt'>>
 
 export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'retentionDays'>>
 
@@ -80,4 +84,10 @@ export interface ConsentStore {
   purgeBatch(siteId: string, cutoff: number, limit: number): Promise<number>
   stats(siteId: string, from: number, to: number): Promise<StatsRow[]>
   countConsents(siteId: string): Promise<number>
+
+  insertScan(row: ScanRow): Promise<void>
+  updateScan(id: string, patch: ScanPatch): Promise<void>
+  getScan(id: string): Promise<ScanRow | undefined>
+  /** The site's scans, newest first, without their results. */
+  listScans(siteId: string, limit: number): Promise<ScanSummary[]>
 }
