@@ -1,4 +1,4 @@
-import type { ConsentFilter, ConsentStore } from '../db/store'
+import type { ConsentFilter, RecordStore } from '../db/store'
 import { recordView } from './consent-record'
 
 const CSV_COLUMNS = [
@@ -8,7 +8,7 @@ const CSV_COLUMNS = [
 ] as const
 
 /** Pull-driven: a page is read only when the client has taken the previous one, so rows never pile up. */
-export function exportStream(store: ConsentStore, siteId: string, filter: ConsentFilter, format: 'csv' | 'ndjson'): ReadableStream<Uint8Array> {
+export function exportStream(store: RecordStore, siteId: string, filter: ConsentFilter, format: 'csv' | 'ndjson'): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   let after = 0
   let done = false

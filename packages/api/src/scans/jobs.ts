@@ -1,5 +1,5 @@
 import { loadOpenCookieDatabase, scanResultSchema, scanSite, type ScanRequest, type ScanResult } from '@consentry/scanner'
-import type { ConsentStore, ScanRow } from '../db/store'
+import type { RecordStore, ScanRow } from '../db/store'
 import { newId } from '../records/ids'
 
 export interface ScanJobOptions {
@@ -24,7 +24,7 @@ export class ScanJobs {
   private ocd: ReturnType<typeof loadOpenCookieDatabase> | undefined
 
   constructor(
-    private readonly store: ConsentStore,
+    private readonly store: RecordStore,
     private readonly options: ScanJobOptions = {},
   ) {}
 
