@@ -91,6 +91,9 @@ describe('scanSite on local example pages', () => {
     // The owner's own service is kept as written.
     expect(services.find((s) => s.id === 'site-analytics')).toEqual(expect.objectContaining({ name: 'Site analytics', storage: expect.arrayContaining([expect.objectContaining({ name: '_ga' })]) }))
     expect(r.proposed.unclassified.map((u) => u.name).sort()).toEqual(['zz_heatmap_buffer', 'zz_mystery'])
+    // localStorage keys with the script that wrote them; IndexedDB databases by name.
+    expect(r.storage.find((s) => s.name === 'zz_heatmap_buffer')?.setBy[0]).toMatchObject({ pass: 'accept', url: `${server.url}/tags/heatmap.js` })
+    expect(r.storage.find((s) => s.kind === 'indexed_db')).toMatchObject({ name: 'zz_heatmap_db', passes: ['accept'], classification: { category: null } })
     // Ready to publish: the proposal is a valid configuration.
     expect(siteConfigSchema.safeParse(r.proposed.config).error).toBeUndefined()
   })
