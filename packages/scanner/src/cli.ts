@@ -86,6 +86,7 @@ export async function runScanCommand(argv: string[], io: ScanIo): Promise<number
   for (const f of failOn) if (!(FAIL_ON as readonly string[]).includes(f)) throw new ScanUsageError(`--fail-on takes ${FAIL_ON.join(', ')}, not "${f}"`)
   if (values.country && !/^[A-Za-z]{2}$/.test(values.country)) throw new ScanUsageError(`--country must be a two-letter country code, not "${values.country}"`)
   if (values.region && !values.country) throw new ScanUsageError('--region needs --country')
+  if (failOn.includes('new') && !values.previous) throw new ScanUsageError('--fail-on new needs --previous <file> (a previous JSON result) to compare with')
 
   let config = null
   if (values.config) {

@@ -70,8 +70,10 @@ interface ConsentryProbe {
  */
 export async function scanSite(options: ScanOptions): Promise<ScanResult> {
   const startedAt = Date.now()
-  const start = new URL(options.url)
-  if (!/^https?:$/.test(start.protocol)) throw new Error(`only http(s) URLs can be scanned, not ${start.protocol}`)
+  const given = new URL(options.url)
+  if (!/^https?:$/.test(given.protocol)) throw new Error(`only http(s) URLs can be scanned, not ${given.protocol}`)
+  // Where the URL lands (http → https, example.com → www.example.com): that origin is the site scanned.
+  const start = await finalUrl(given)
   const origin = start.origin
   const opts = {
     maxPages: Math.max(1, options.maxPages ?? 20),
@@ -171,6 +173,16 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
     return result
   } finally {
     if (!options.browser) await browser.close()
+  }
+}
+
+async function finalUrl(url: URL): Promise<URL> {
+  try {
+    const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(10_000) })
+    await res.body?.cancel()
+    return res.url ? new URL(res.url) : url
+  } catch {
+    return url
   }
 }
 

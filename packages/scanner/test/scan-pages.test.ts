@@ -28,6 +28,7 @@ beforeAll(async () => {
       bannerPage(siteConfig([DECLARED_ANALYTICS]), `${gated('analytics', '/tags/analytics.js')}${gated('analytics', '/tags/heatmap.js')}${gated('advertising', '/tags/ads.js')}`),
     ),
     '/essential/': html(bannerPage(siteConfig([ESSENTIAL_ANALYTICS]), '<script src="/tags/analytics.js"></script>')),
+    '/moved': (_req, res) => void res.writeHead(302, { location: '/compliant/' }).end(),
     '/plain/': (req, res) => {
       plainHeaders.push({ gpc: req.headers['sec-gpc'], country: req.headers['cf-ipcountry'] })
       html('<!doctype html><title>Plain</title><script src="/tags/ads.js"></script><script>fetch("/gpc-probe?nav=" + navigator.globalPrivacyControl)</script>')(req, res)
@@ -103,6 +104,12 @@ describe('scanSite on local example pages', () => {
     const flagged = r.findings.filter((f) => f.kind === 'essential_but_tracking')
     expect(flagged).toEqual([expect.objectContaining({ subject: expect.objectContaining({ name: '_ga' }), category: 'analytics' })])
     expect(flagged[0]!.message).toMatch(/declared essential \(service site-core\) but our catalogue knows it as analytics \(Google Analytics\)/)
+  })
+
+  it('follows a redirect of the start URL and scans the page it lands on', async () => {
+    const r = await scan('/moved', { maxPages: 1 })
+    expect(r.url).toBe(`${server.url}/compliant/`)
+    expect(r.consentry.detected).toBe(true)
   })
 
   it('scans a site without Consentry in the "before" pass only, with GPC and a visitor country sent', async () => {
