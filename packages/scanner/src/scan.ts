@@ -33,6 +33,8 @@ export interface ScanOptions {
   ocd?: { path: string; entries: readonly OcdEntry[]; rejected: number } | null
   /** The previous scan of the same site, for the change report. */
   previous?: Pick<ScanResult, 'cookies' | 'storage' | 'requests' | 'findings' | 'finishedAt'> | null
+  /** When given, the origin the start URL lands on (after redirects) must be one of these. */
+  allowedOrigins?: readonly string[]
   /** Extra pages to scan besides those found (same origin only). */
   extraUrls?: string[]
   chromiumPath?: string
@@ -75,6 +77,7 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
   // Where the URL lands (http → https, example.com → www.example.com): that origin is the site scanned.
   const start = await finalUrl(given)
   const origin = start.origin
+  if (options.allowedOrigins && !options.allowedOrigins.includes(origin)) throw new Error(`${given.href} leads to ${origin}, which is not one of the site's allowed origins`)
   const opts = {
     maxPages: Math.max(1, options.maxPages ?? 20),
     maxDepth: Math.max(0, options.maxDepth ?? 3),

@@ -11,6 +11,7 @@ let site: Server
 let origin: string
 beforeAll(async () => {
   site = createServer((req, res) => {
+    if (req.url === '/away') return void res.writeHead(302, { location: `http://localhost:${(site.address() as AddressInfo).port}/` }).end()
     if (req.url === '/tag.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end("document.cookie = '_ga=GA1.1.1.1; max-age=63072000; path=/'")
     res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Shop</title><script src="/tag.js"></script>')
   })
@@ -74,6 +75,9 @@ describe.each(STORES)('admin scans (%s)', (kind) => {
     const bad = await api.admin('POST', `/v1/admin/sites/${created.id}/scans`, { maxPages: 500, region: 'CA' })
     expect(((await bad.json()) as Json).error.details.map((d: Json) => d.path).sort()).toEqual(['maxPages', 'region'])
     expect((await api.admin('GET', `/v1/admin/sites/${created.id}/scans/scan_nosuchscan`)).status).toBe(404)
+    // A page that redirects off the site: the scan fails rather than follow it with the server's browser.
+    const away = (await (await api.admin('POST', `/v1/admin/sites/${created.id}/scans`, { url: `${origin}/away` })).json()) as Json
+    expect(await finished(`/v1/admin/sites/${created.id}/scans/${away.id}`)).toMatchObject({ status: 'failed', error: expect.stringContaining("not one of the site's allowed origins") })
     expect((await api.admin('GET', `/v1/admin/sites/site_nosuchsite/scans`)).status).toBe(404)
   })
 })

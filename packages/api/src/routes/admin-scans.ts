@@ -48,7 +48,8 @@ export function adminScanRoutes(ctx: AppContext) {
       }
       const version = site.publishedVersionId ? await ctx.configVersion(site.publishedVersionId) : undefined
       const config = version ? (JSON.parse(version.config) as Record<string, unknown>) : null
-      const row = await ctx.scans.enqueue(site.id, { ...request, url }, config)
+      // Redirects must not lead the server's browser off the site either.
+      const row = await ctx.scans.enqueue(site.id, { ...request, url, allowedOrigins: site.allowedOrigins }, config)
       if (!row) throw new ApiError('rate_limited', 'Too many scans are waiting; retry once one has finished.')
       return c.json(scanView(ctx, row), 202, { Location: `/v1/admin/sites/${site.id}/scans/${row.id}` })
       },
