@@ -6,7 +6,10 @@ import { launchSystemChromium } from './browser/launch'
 import { CATALOGUE } from './classify/catalogue'
 import { createClassifier } from './classify/classify'
 import type { OcdEntry } from './classify/open-cookie-database'
-import { parseSitemap, samePageUrl, sitemapsInRobots } from './crawl/discover'
+import { samePageUrl } from './crawl/discover'
+import { decide, probeConsentry } from './crawl/consentry-api'
+import { runPool } from './crawl/pool'
+import { discoverSeeds, finalUrl } from './crawl/seeds'
 import { visitPage, type RawVisit } from './crawl/visit'
 import { compareScans } from './report/changes'
 import { proposeDeclaration, type Declaration } from './report/declaration'
@@ -55,13 +58,6 @@ export interface ScanProgress {
   status: number | null
   error: string | null
   ms: number
-}
-
-interface ConsentryProbe {
-  siteId: string | null
-  cookieName: string
-  scriptOrigin: string | null
-  config: Declaration
 }
 
 /**
@@ -179,16 +175,6 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
   }
 }
 
-async function finalUrl(url: URL): Promise<URL> {
-  try {
-    const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(10_000) })
-    await res.body?.cancel()
-    return res.url ? new URL(res.url) : url
-  } catch {
-    return url
-  }
-}
-
 function headersFor(o: { country: string | null; region: string | null; gpc: boolean }): Record<string, string> {
   const h: Record<string, string> = {}
   // The headers CDNs add and Consentry's API reads (Cloudflare's names; the API also reads Vercel's and CloudFront's).
@@ -211,104 +197,4 @@ async function instrumentedContext(browser: Browser, options: BrowserContextOpti
   })
   await context.addInitScript(instrumentationScript({ gpc }))
   return { context, writesFor: (p: Page) => writes.get(p) ?? [] }
-}
-
-/** Bounded pool: at most `concurrency` items in flight; items pushed onto `queue` while running are picked up too. */
-async function runPool<T>(queue: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let active = 0
-  let failure: unknown = null
-  await new Promise<void>((resolve) => {
-    const pump = () => {
-      while (failure === null && active < concurrency && queue.length) {
-        const item = queue.shift()!
-        active++
-        work(item)
-          .catch((error: unknown) => (failure ??= error))
-          .finally(() => {
-            active--
-            pump()
-          })
-      }
-      if (active === 0 && (queue.length === 0 || failure !== null)) resolve()
-    }
-    pump()
-  })
-  if (failure !== null) throw failure
-}
-
-/** The start page plus sitemap pages (robots.txt `Sitemap:` lines, else /sitemap.xml), same origin only. */
-async function discoverSeeds(origin: string, start: string, extra: string[]): Promise<{ urls: string[]; fromSitemap: boolean }> {
-  const get = async (url: string) => {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: 'follow' })
-      return res.ok ? await res.text() : null
-    } catch {
-      return null
-    }
-  }
-  const robots = await get(`${origin}/robots.txt`)
-  const maps = robots ? sitemapsInRobots(robots) : []
-  if (!maps.length) maps.push(`${origin}/sitemap.xml`)
-  const pages: string[] = []
-  for (let i = 0; i < maps.length && i < 20; i++) {
-    const xml = await get(maps[i]!)
-    if (!xml || !/<(urlset|sitemapindex)\b/i.test(xml)) continue
-    const parsed = parseSitemap(xml)
-    pages.push(...parsed.pages)
-    maps.push(...parsed.sitemaps.filter((s) => s.startsWith(origin)))
-  }
-  const own = (list: string[]) => list.map((u) => samePageUrl(u, origin)).filter((u): u is string => u !== null)
-  const sitemapPages = own(pages)
-  return { urls: [...new Set([start, ...own(extra), ...sitemapPages])], fromSitemap: sitemapPages.length > 0 }
-}
-
-type ConsentryWindow = Window & { consentry?: { acceptAll?: () => void; rejectAll?: () => void; get?: () => { config: Record<string, unknown> & { siteId?: string; consent?: { cookieName?: string } }; consent: { decided?: boolean } } } }
-
-/** Whether the page runs Consentry (waits for its JavaScript API), and its configuration. Uses its own context. */
-async function probeConsentry(ctx: { context: BrowserContext }, url: string, timeoutMs: number): Promise<ConsentryProbe | null> {
-  const page = await ctx.context.newPage()
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs })
-    const present = await page.evaluate(() => 'consentry' in window)
-    if (!present) return null
-    await page.waitForFunction(() => typeof (window as ConsentryWindow).consentry?.acceptAll === 'function', undefined, { timeout: 10_000 })
-    return await page.evaluate(() => {
-      const snapshot = (window as ConsentryWindow).consentry!.get!()
-      const script = [...document.scripts].find((s) => /consentry[^/]*\.js(\?|$)/.test(s.src))
-      return {
-        siteId: snapshot.config.siteId ?? null,
-        cookieName: snapshot.config.consent?.cookieName ?? 'consentry',
-        scriptOrigin: script ? new URL(script.src).origin : null,
-        config: JSON.parse(JSON.stringify(snapshot.config)) as Record<string, unknown>,
-      }
-    })
-  } catch {
-    return null
-  } finally {
-    await ctx.context.close()
-  }
-}
-
-/**
- * Makes the choice on the start page through `window.consentry`, waits for it to be stored, then keeps only the
- * consent cookie: what the pass records is what happens after the choice, not what the first page did before it.
- */
-async function decide(context: BrowserContext, url: string, pass: 'reject' | 'accept', cookieName: string, timeoutMs: number, settleMs: number): Promise<void> {
-  const page = await context.newPage()
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs })
-    await page.waitForFunction(() => typeof (window as ConsentryWindow).consentry?.acceptAll === 'function', undefined, { timeout: 10_000 })
-    await page.evaluate((p) => {
-      const c = (window as ConsentryWindow).consentry!
-      if (p === 'reject') c.rejectAll!()
-      else c.acceptAll!()
-    }, pass)
-    await page.waitForFunction(() => (window as ConsentryWindow).consentry!.get!().consent.decided === true, undefined, { timeout: 5000 })
-    await page.waitForLoadState('networkidle', { timeout: settleMs }).catch(() => {})
-  } finally {
-    await page.close()
-  }
-  const keep = (await context.cookies()).filter((c) => c.name === cookieName)
-  await context.clearCookies()
-  if (keep.length) await context.addCookies(keep)
 }
