@@ -102,7 +102,12 @@ export async function runScanCommand(argv: string[], io: ScanIo): Promise<number
     if (!parsed.success) throw new ScanUsageError(`--previous ${values.previous} is not a JSON scan result (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`)
     previous = parsed.data
   }
-  const ocd = loadOpenCookieDatabase(values.ocd ?? null)
+  let ocd: ReturnType<typeof loadOpenCookieDatabase>
+  try {
+    ocd = loadOpenCookieDatabase(values.ocd ?? null)
+  } catch (error) {
+    throw new ScanUsageError(error instanceof Error ? error.message : String(error))
+  }
   if (ocd) io.stderr(`Open Cookie Database: ${ocd.entries.length} entries from ${ocd.path} (${ocd.rejected.length} rejected)\n`)
 
   const result = await scanSite({

@@ -59,6 +59,7 @@ describe('consentry scan of the demo', () => {
 
   it('exits 2 naming the problem on bad arguments', async () => {
     await expect(scan('--fail-on', 'new')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--fail-on new needs --previous') })
+    await expect(scan('--ocd', '/nonexistent/ocd.csv')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Open Cookie Database not found at /nonexistent/ocd.csv (from --ocd)') })
     await expect(scan('--format', 'xml')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be json or md') })
     await expect(run(process.execPath, [cli, 'scan', 'ftp://example.com/'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('must be an http(s) URL') })
   })
