@@ -129,7 +129,16 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
     if (probe) {
       for (const pass of ['reject', 'accept'] as const) {
         const ctx = await newContext()
-        await decide(ctx.context, start.toString(), pass, probe.cookieName, timeoutMs, settleMs)
+        const failed = await decide(ctx.context, start.toString(), pass, probe.cookieName, timeoutMs, settleMs).then(
+          () => null,
+          (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error)),
+        )
+        if (failed) {
+          // The choice could not be made: this pass has nothing to say; the start page's visit carries the reason.
+          record({ pass, page: start.toString(), depth: 0, status: null, error: `could not ${pass === 'reject' ? 'reject' : 'accept'} through window.consentry: ${failed}`, ms: 0, jar: [], writes: [], setCookies: [], requests: [], storage: [], links: [] }, scheduled.size + found.length * 2)
+          await ctx.context.close()
+          continue
+        }
         await runPool(
           found.map((p) => ({ url: p.url, depth: p.depth })),
           opts.concurrency,

@@ -28,6 +28,10 @@ beforeAll(async () => {
       bannerPage(siteConfig([DECLARED_ANALYTICS]), `${gated('analytics', '/tags/analytics.js')}${gated('analytics', '/tags/heatmap.js')}${gated('advertising', '/tags/ads.js')}`),
     ),
     '/essential/': html(bannerPage(siteConfig([ESSENTIAL_ANALYTICS]), '<script src="/tags/analytics.js"></script>')),
+    // Something that looks like Consentry's API but never records a choice.
+    '/fake/': html(
+      `<!doctype html><title>Fake</title><script>window.consentry = { acceptAll() {}, rejectAll() {}, get: () => ({ config: { siteId: 'site_fake0001', services: [] }, consent: { decided: false } }) }</script>`,
+    ),
     '/moved': (_req, res) => void res.writeHead(302, { location: '/compliant/' }).end(),
     '/plain/': (req, res) => {
       plainHeaders.push({ gpc: req.headers['sec-gpc'], country: req.headers['cf-ipcountry'] })
@@ -110,6 +114,16 @@ describe('scanSite on local example pages', () => {
     const r = await scan('/moved', { maxPages: 1 })
     expect(r.url).toBe(`${server.url}/compliant/`)
     expect(r.consentry.detected).toBe(true)
+  })
+
+  it('reports a choice it could not make on the page instead of failing the scan', async () => {
+    const r = await scan('/fake/', { maxPages: 1 })
+    expect(r.consentry.detected).toBe(true)
+    expect(r.pages[0]!.visits.map((v) => [v.pass, v.error?.replace(/:.*$/, '') ?? null])).toEqual([
+      ['before', null],
+      ['reject', 'could not reject through window.consentry'],
+      ['accept', 'could not accept through window.consentry'],
+    ])
   })
 
   it('scans a site without Consentry in the "before" pass only, with GPC and a visitor country sent', async () => {
