@@ -14,11 +14,23 @@ const cli = join(root, 'packages/api/dist/cli.js')
 const server = join(root, 'examples/demo/dist/server.js')
 if (!existsSync(cli) || !existsSync(server)) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' })
 const { chromium } = createRequire(join(root, 'packages/scanner/package.json'))('playwright-core')
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 // The demo server on a free port, with its own data folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'consentry-bench-scan-'))
-const demo = spawn(process.execPath, [server], { env: { ...process.env, PORT: '0', CONSENTRY_DATA_DIR: dataDir, CONSENTRY_REPO_ROOT: root }, stdio: ['ignore', 'pipe', 'inherit'] })
+const demo = spawn(process.execPath, [server], {
+  env: { ...process.env, PORT: '0', CONSENTRY_DATA_DIR: dataDir, CONSENTRY_REPO_ROOT: root },
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
 const origin = await new Promise((resolve, reject) => {
   let out = ''
   demo.stdout.on('data', (d) => {
@@ -57,7 +69,10 @@ try {
 
   const t1 = performance.now()
   const extra = pages.slice(1).flatMap((p) => ['--url', origin + p])
-  const out = execFileSync(process.execPath, [cli, 'scan', `${origin}/site/`, '--max-pages', '20', '--format', 'json', ...extra], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] })
+  const out = execFileSync(process.execPath, [cli, 'scan', `${origin}/site/`, '--max-pages', '20', '--format', 'json', ...extra], {
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
   const scan = (performance.now() - t1) / 1000
   const result = JSON.parse(out.toString())
   const visits = result.pages.reduce((n, p) => n + p.visits.length, 0)
@@ -66,9 +81,12 @@ try {
   console.log('| run | pages | page visits | seconds | ratio |')
   console.log('|---|---|---|---|---|')
   console.log(`| baseline: plain page loads (3 × 20, pool of 3) | ${pages.length} | ${pages.length * 3} | ${baseline.toFixed(1)} | 1.00 |`)
-  console.log(`| consentry scan (3 passes, pool of 3, CLI start to report) | ${result.pages.length} | ${visits} | ${scan.toFixed(1)} | ${(scan / baseline).toFixed(2)} |`)
+  console.log(
+    `| consentry scan (3 passes, pool of 3, CLI start to report) | ${result.pages.length} | ${visits} | ${scan.toFixed(1)} | ${(scan / baseline).toFixed(2)} |`,
+  )
   console.log(`target: under 120 s: ${scan < 120 ? 'met' : 'NOT met'}`)
-  if (result.pages.length !== 20 || result.passes.length !== 3) throw new Error(`expected 20 pages in 3 passes, got ${result.pages.length} in ${result.passes.length}`)
+  if (result.pages.length !== 20 || result.passes.length !== 3)
+    throw new Error(`expected 20 pages in 3 passes, got ${result.pages.length} in ${result.passes.length}`)
 } finally {
   demo.kill('SIGTERM')
   rmSync(dataDir, { recursive: true, force: true })

@@ -25,7 +25,12 @@ export interface Aggregated {
  * with who set or started them, and classifies each. `platformOrigin` is where the site's Consentry script
  * came from: requests there are the consent platform's own.
  */
-export function aggregate(visits: readonly RawVisit[], siteUrl: string, classifier: Classifier, platform: { origin: string | null; match: Match | null }): Aggregated {
+export function aggregate(
+  visits: readonly RawVisit[],
+  siteUrl: string,
+  classifier: Classifier,
+  platform: { origin: string | null; match: Match | null },
+): Aggregated {
   const host = new URL(siteUrl).hostname
   const cookies = new Map<string, ObservedCookie>()
   const storage = new Map<string, ObservedStorage>()
@@ -95,7 +100,8 @@ export function aggregate(visits: readonly RawVisit[], siteUrl: string, classifi
       }
       o.count++
       addPass(o.passes, v.pass)
-      if (!o.samples.some((s) => s.pass === v.pass)) o.samples.push({ pass: v.pass, url: r.url, initiator: r.initiator, page: v.page, resourceType: r.resourceType })
+      if (!o.samples.some((s) => s.pass === v.pass))
+        o.samples.push({ pass: v.pass, url: r.url, initiator: r.initiator, page: v.page, resourceType: r.resourceType })
     }
   }
 
@@ -114,7 +120,8 @@ export function aggregate(visits: readonly RawVisit[], siteUrl: string, classifi
         for (const c of cookies.values()) if (c.name === name) addSetter(c.setBy, setter, (a, b) => a.pass === b.pass && a.via === b.via && a.url === b.url)
       } else {
         const setter = { pass: v.pass, url: w.script, initiator: v.requests.find((r) => r.url === w.script)?.initiator ?? null, page: w.page }
-        for (const s of storage.values()) if (s.kind === w.kind && s.name === w.value) addSetter(s.setBy, setter, (a, b) => a.pass === b.pass && a.url === b.url)
+        for (const s of storage.values())
+          if (s.kind === w.kind && s.name === w.value) addSetter(s.setBy, setter, (a, b) => a.pass === b.pass && a.url === b.url)
       }
     }
   }

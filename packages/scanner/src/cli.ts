@@ -82,7 +82,10 @@ export async function runScanCommand(argv: string[], io: ScanIo): Promise<number
   if (!/^https?:\/\//.test(url)) throw new ScanUsageError(`<url> must be an http(s) URL, not "${url}"`)
   const format = values.format ?? 'md'
   if (format !== 'json' && format !== 'md') throw new ScanUsageError(`--format must be json or md, not "${format}"`)
-  const failOn = (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)
+  const failOn = (values['fail-on'] ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)
   for (const f of failOn) if (!(FAIL_ON as readonly string[]).includes(f)) throw new ScanUsageError(`--fail-on takes ${FAIL_ON.join(', ')}, not "${f}"`)
   if (values.country && !/^[A-Za-z]{2}$/.test(values.country)) throw new ScanUsageError(`--country must be a two-letter country code, not "${values.country}"`)
   if (values.region && !values.country) throw new ScanUsageError('--region needs --country')
@@ -99,7 +102,10 @@ export async function runScanCommand(argv: string[], io: ScanIo): Promise<number
   let previous = null
   if (values.previous) {
     const parsed = scanResultSchema.safeParse(readJson('previous', values.previous))
-    if (!parsed.success) throw new ScanUsageError(`--previous ${values.previous} is not a JSON scan result (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`)
+    if (!parsed.success)
+      throw new ScanUsageError(
+        `--previous ${values.previous} is not a JSON scan result (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
+      )
     previous = parsed.data
   }
   let ocd: ReturnType<typeof loadOpenCookieDatabase>
@@ -122,7 +128,8 @@ export async function runScanCommand(argv: string[], io: ScanIo): Promise<number
     ocd: ocd ? { path: ocd.path, entries: ocd.entries, rejected: ocd.rejected.length } : null,
     previous,
     extraUrls: values.url ?? [],
-    onProgress: (p) => io.stderr(`[${p.pass} ${p.done}/${Math.max(p.total, p.done)}] ${p.status ?? 'ERR'} ${p.url} (${p.ms} ms)${p.error ? ` ${p.error}` : ''}\n`),
+    onProgress: (p) =>
+      io.stderr(`[${p.pass} ${p.done}/${Math.max(p.total, p.done)}] ${p.status ?? 'ERR'} ${p.url} (${p.ms} ms)${p.error ? ` ${p.error}` : ''}\n`),
   })
   const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderMarkdown(result)
   if (values.out) writeFileSync(values.out, text)

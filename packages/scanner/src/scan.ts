@@ -73,7 +73,8 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
   // Where the URL lands (http → https, example.com → www.example.com): that origin is the site scanned.
   const start = await finalUrl(given)
   const origin = start.origin
-  if (options.allowedOrigins && !options.allowedOrigins.includes(origin)) throw new Error(`${given.href} leads to ${origin}, which is not one of the site's allowed origins`)
+  if (options.allowedOrigins && !options.allowedOrigins.includes(origin))
+    throw new Error(`${given.href} leads to ${origin}, which is not one of the site's allowed origins`)
   const opts = {
     maxPages: Math.max(1, options.maxPages ?? 20),
     maxDepth: Math.max(0, options.maxDepth ?? 3),
@@ -115,7 +116,13 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
     const passes: Pass[] = probe ? ['before', 'reject', 'accept'] : ['before']
     const expectedTotal = () => scheduled.size * passes.length
     await runPool(queue, opts.concurrency, async (item) => {
-      const v = await visitPage({ ...visitBase(before.context, before.writesFor, settleMs, timeoutMs), url: item.url, depth: item.depth, pass: 'before', collectLinks: !seeds.fromSitemap && item.depth < opts.maxDepth })
+      const v = await visitPage({
+        ...visitBase(before.context, before.writesFor, settleMs, timeoutMs),
+        url: item.url,
+        depth: item.depth,
+        pass: 'before',
+        collectLinks: !seeds.fromSitemap && item.depth < opts.maxDepth,
+      })
       for (const link of v.links) {
         const url = samePageUrl(link, origin)
         if (url) enqueue(url, item.depth + 1)
@@ -135,14 +142,34 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
         )
         if (failed) {
           // The choice could not be made: this pass has nothing to say; the start page's visit carries the reason.
-          record({ pass, page: start.toString(), depth: 0, status: null, error: `could not ${pass === 'reject' ? 'reject' : 'accept'} through window.consentry: ${failed}`, ms: 0, jar: [], writes: [], setCookies: [], requests: [], storage: [], links: [] }, scheduled.size + found.length * 2)
+          record(
+            {
+              pass,
+              page: start.toString(),
+              depth: 0,
+              status: null,
+              error: `could not ${pass === 'reject' ? 'reject' : 'accept'} through window.consentry: ${failed}`,
+              ms: 0,
+              jar: [],
+              writes: [],
+              setCookies: [],
+              requests: [],
+              storage: [],
+              links: [],
+            },
+            scheduled.size + found.length * 2,
+          )
           await ctx.context.close()
           continue
         }
         await runPool(
           found.map((p) => ({ url: p.url, depth: p.depth })),
           opts.concurrency,
-          async (item) => record(await visitPage({ ...visitBase(ctx.context, ctx.writesFor, settleMs, timeoutMs), url: item.url, depth: item.depth, pass, collectLinks: false }), scheduled.size + found.length * 2),
+          async (item) =>
+            record(
+              await visitPage({ ...visitBase(ctx.context, ctx.writesFor, settleMs, timeoutMs), url: item.url, depth: item.depth, pass, collectLinks: false }),
+              scheduled.size + found.length * 2,
+            ),
         )
         await ctx.context.close()
       }
@@ -150,10 +177,25 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
 
     const declaration: Declaration | null = options.config ?? probe?.config ?? null
     const declared = declaration && Array.isArray(declaration.services) ? (declaration.services as ServiceConfig[]) : null
-    const classifier = createClassifier({ catalogue: CATALOGUE, ocd: options.ocd?.entries, declared: declared ?? undefined, consentCookieName: probe?.cookieName })
+    const classifier = createClassifier({
+      catalogue: CATALOGUE,
+      ocd: options.ocd?.entries,
+      declared: declared ?? undefined,
+      consentCookieName: probe?.cookieName,
+    })
     const consentryService = CATALOGUE.services.find((s) => s.id === 'consentry')
     const platformMatch = consentryService
-      ? { source: 'catalogue' as const, category: consentryService.category, serviceId: 'consentry', serviceName: consentryService.name, provider: consentryService.provider, lifetime: null, description: null, privacyPolicyUrl: consentryService.privacyPolicyUrl, pattern: null }
+      ? {
+          source: 'catalogue' as const,
+          category: consentryService.category,
+          serviceId: 'consentry',
+          serviceName: consentryService.name,
+          provider: consentryService.provider,
+          lifetime: null,
+          description: null,
+          privacyPolicyUrl: consentryService.privacyPolicyUrl,
+          pattern: null,
+        }
       : null
     const observed = aggregate(visits, start.toString(), classifier, { origin: probe?.scriptOrigin ?? null, match: platformMatch })
     const findings = findFindings({ ...observed, declared, classifier })
@@ -193,7 +235,12 @@ function headersFor(o: { country: string | null; region: string | null; gpc: boo
   return h
 }
 
-const visitBase = (context: BrowserContext, writesFor: (p: Page) => WriteReport[], settleMs: number, timeoutMs: number) => ({ context, writesFor, settleMs, timeoutMs })
+const visitBase = (context: BrowserContext, writesFor: (p: Page) => WriteReport[], settleMs: number, timeoutMs: number) => ({
+  context,
+  writesFor,
+  settleMs,
+  timeoutMs,
+})
 
 /** A fresh context (no cookies, no storage) with the write-reporting init script and binding. */
 async function instrumentedContext(browser: Browser, options: BrowserContextOptions, gpc: boolean) {

@@ -43,9 +43,35 @@ describe('consentry scan of the demo', () => {
 
   it('exits 1 for CI when a cookie is undeclared, and reports what is new since a previous scan', async () => {
     // A declaration that forgets the ads service: its cookie becomes undeclared, and proposed from… nowhere (unknown to our data).
-    const config = { services: [{ id: 'demo-analytics', name: 'Demo Analytics', provider: 'Demo', category: 'analytics', purpose: 'Counts.', privacyPolicyUrl: 'https://demo.invalid/p', storage: [{ name: '_da_id', lifetime: 63072000, description: 'Visitor', party: 'first' }, { name: '_da_s_', match: 'prefix', lifetime: 1800, description: 'Visit', party: 'first' }] }] }
+    const config = {
+      services: [
+        {
+          id: 'demo-analytics',
+          name: 'Demo Analytics',
+          provider: 'Demo',
+          category: 'analytics',
+          purpose: 'Counts.',
+          privacyPolicyUrl: 'https://demo.invalid/p',
+          storage: [
+            { name: '_da_id', lifetime: 63072000, description: 'Visitor', party: 'first' },
+            { name: '_da_s_', match: 'prefix', lifetime: 1800, description: 'Visit', party: 'first' },
+          ],
+        },
+      ],
+    }
     writeFileSync(join(dir, 'config.json'), JSON.stringify(config))
-    const failed = await scan('--format', 'md', '--max-pages', '1', '--config', join(dir, 'config.json'), '--previous', join(dir, 'previous.json'), '--fail-on', 'undeclared,new').then(
+    const failed = await scan(
+      '--format',
+      'md',
+      '--max-pages',
+      '1',
+      '--config',
+      join(dir, 'config.json'),
+      '--previous',
+      join(dir, 'previous.json'),
+      '--fail-on',
+      'undeclared,new',
+    ).then(
       () => null,
       (error: { code: number; stdout: string; stderr: string }) => error,
     )
@@ -59,8 +85,14 @@ describe('consentry scan of the demo', () => {
 
   it('exits 2 naming the problem on bad arguments', async () => {
     await expect(scan('--fail-on', 'new')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--fail-on new needs --previous') })
-    await expect(scan('--ocd', '/nonexistent/ocd.csv')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Open Cookie Database not found at /nonexistent/ocd.csv (from --ocd)') })
+    await expect(scan('--ocd', '/nonexistent/ocd.csv')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Open Cookie Database not found at /nonexistent/ocd.csv (from --ocd)'),
+    })
     await expect(scan('--format', 'xml')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be json or md') })
-    await expect(run(process.execPath, [cli, 'scan', 'ftp://example.com/'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('must be an http(s) URL') })
+    await expect(run(process.execPath, [cli, 'scan', 'ftp://example.com/'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('must be an http(s) URL'),
+    })
   })
 })

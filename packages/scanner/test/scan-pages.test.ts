@@ -10,7 +10,10 @@ let browser: Browser
 let port: number
 const plainHeaders: { gpc: unknown; country: unknown }[] = []
 
-const html = (body: string): Route => (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
+const html =
+  (body: string): Route =>
+  (_req, res) =>
+    void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
 
 beforeAll(async () => {
   // Pages are built per route: the leaky one needs the server's own port to load its "third-party" pixel from localhost.
@@ -20,12 +23,19 @@ beforeAll(async () => {
   const routes: Record<string, Route> = {
     '/compliant/': html(bannerPage(siteConfig([DECLARED_ANALYTICS]), `<a href="/compliant/about">About</a>${gated('analytics', '/tags/analytics.js')}`)),
     '/compliant/about': html(bannerPage(siteConfig([DECLARED_ANALYTICS]), `<a href="/compliant/">Home</a>${gated('analytics', '/tags/analytics.js')}`)),
-    '/leaky/': html(bannerPage(siteConfig([DECLARED_ANALYTICS]), `<script>window.PIXEL_ORIGIN = ${JSON.stringify(pixelOrigin)}</script><script src="/leaky/loader.js"></script>`)),
-    '/leaky/track': (_req, res) =>
-      void res.writeHead(204, { 'set-cookie': '_hjSessionUser_42=eyJpZCI6IjEifQ; Max-Age=31536000; Path=/; SameSite=Lax' }).end(),
+    '/leaky/': html(
+      bannerPage(
+        siteConfig([DECLARED_ANALYTICS]),
+        `<script>window.PIXEL_ORIGIN = ${JSON.stringify(pixelOrigin)}</script><script src="/leaky/loader.js"></script>`,
+      ),
+    ),
+    '/leaky/track': (_req, res) => void res.writeHead(204, { 'set-cookie': '_hjSessionUser_42=eyJpZCI6IjEifQ; Max-Age=31536000; Path=/; SameSite=Lax' }).end(),
     '/collect': (_req, res) => void res.writeHead(204).end(),
     '/undeclared/': html(
-      bannerPage(siteConfig([DECLARED_ANALYTICS]), `${gated('analytics', '/tags/analytics.js')}${gated('analytics', '/tags/heatmap.js')}${gated('advertising', '/tags/ads.js')}`),
+      bannerPage(
+        siteConfig([DECLARED_ANALYTICS]),
+        `${gated('analytics', '/tags/analytics.js')}${gated('analytics', '/tags/heatmap.js')}${gated('advertising', '/tags/ads.js')}`,
+      ),
     ),
     '/essential/': html(bannerPage(siteConfig([ESSENTIAL_ANALYTICS]), '<script src="/tags/analytics.js"></script>')),
     // Something that looks like Consentry's API but never records a choice.
@@ -35,7 +45,10 @@ beforeAll(async () => {
     '/moved': (_req, res) => void res.writeHead(302, { location: '/compliant/' }).end(),
     '/plain/': (req, res) => {
       plainHeaders.push({ gpc: req.headers['sec-gpc'], country: req.headers['cf-ipcountry'] })
-      html('<!doctype html><title>Plain</title><script src="/tags/ads.js"></script><script>fetch("/gpc-probe?nav=" + navigator.globalPrivacyControl)</script>')(req, res)
+      html('<!doctype html><title>Plain</title><script src="/tags/ads.js"></script><script>fetch("/gpc-probe?nav=" + navigator.globalPrivacyControl)</script>')(
+        req,
+        res,
+      )
     },
   }
   Object.assign(server.routes, routes)
@@ -78,9 +91,16 @@ describe('scanSite on local example pages', () => {
       responsible: { via: 'document.cookie', url: `http://localhost:${port}/tags/pixel.js`, initiator: `${server.url}/leaky/loader.js` },
     })
     const hotjar = r.findings.find((f) => f.kind === 'before_consent' && f.subject.name === '_hjSessionUser_42')
-    expect(hotjar).toMatchObject({ category: 'analytics', responsible: { via: 'set-cookie', url: `${server.url}/leaky/track`, initiator: `http://localhost:${port}/tags/pixel.js` } })
+    expect(hotjar).toMatchObject({
+      category: 'analytics',
+      responsible: { via: 'set-cookie', url: `${server.url}/leaky/track`, initiator: `http://localhost:${port}/tags/pixel.js` },
+    })
     const request = r.findings.find((f) => f.kind === 'before_consent' && f.subject.type === 'request')
-    expect(request).toMatchObject({ subject: { name: `localhost:${port}` }, category: null, responsible: { url: `http://localhost:${port}/tags/pixel.js`, initiator: `${server.url}/leaky/loader.js` } })
+    expect(request).toMatchObject({
+      subject: { name: `localhost:${port}` },
+      category: null,
+      responsible: { url: `http://localhost:${port}/tags/pixel.js`, initiator: `${server.url}/leaky/loader.js` },
+    })
     // The tag ignores the choice, so it fires after Reject all too.
     expect(kinds(r)).toContain('after_reject cookie _fbp')
     expect(r.cookies.find((c) => c.name === '_fbp')?.party).toBe('first')
@@ -89,12 +109,21 @@ describe('scanSite on local example pages', () => {
   it('lists undeclared cookies in the proposed declaration with the catalogue category, and leaves unknown ones unclassified', async () => {
     const r = await scan('/undeclared/')
     expect(kinds(r).filter((k) => k.startsWith('before') || k.startsWith('after'))).toEqual([])
-    expect(kinds(r)).toEqual(expect.arrayContaining(['undeclared cookie _clck', 'undeclared cookie _gcl_au', 'undeclared cookie zz_mystery', 'undeclared local_storage zz_heatmap_buffer']))
+    expect(kinds(r)).toEqual(
+      expect.arrayContaining([
+        'undeclared cookie _clck',
+        'undeclared cookie _gcl_au',
+        'undeclared cookie zz_mystery',
+        'undeclared local_storage zz_heatmap_buffer',
+      ]),
+    )
     const services = r.proposed.config.services as { id: string; category: string; storage: { name: string }[] }[]
     expect(services.find((s) => s.id === 'microsoft-clarity')).toMatchObject({ category: 'analytics', storage: [{ name: '_clck' }] })
     expect(services.find((s) => s.id === 'google-ads')).toMatchObject({ category: 'advertising', storage: [{ name: '_gcl_au' }] })
     // The owner's own service is kept as written.
-    expect(services.find((s) => s.id === 'site-analytics')).toEqual(expect.objectContaining({ name: 'Site analytics', storage: expect.arrayContaining([expect.objectContaining({ name: '_ga' })]) }))
+    expect(services.find((s) => s.id === 'site-analytics')).toEqual(
+      expect.objectContaining({ name: 'Site analytics', storage: expect.arrayContaining([expect.objectContaining({ name: '_ga' })]) }),
+    )
     expect(r.proposed.unclassified.map((u) => u.name).sort()).toEqual(['zz_heatmap_buffer', 'zz_mystery'])
     // localStorage keys with the script that wrote them; IndexedDB databases by name.
     expect(r.storage.find((s) => s.name === 'zz_heatmap_buffer')?.setBy[0]).toMatchObject({ pass: 'accept', url: `${server.url}/tags/heatmap.js` })

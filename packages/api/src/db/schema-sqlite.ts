@@ -68,6 +68,7 @@ export const consents = sqliteTable(
     functional: integer('functional', { mode: 'boolean' }).notNull(),
     analytics: integer('analytics', { mode: 'boolean' }).notNull(),
     advertising: integer('advertising', { mode: 'boolean' }).notNull(),
+    /** Canonical JSON of `{ serviceId: granted }`. */
     services: text('services').notNull(),
     doNotSell: integer('do_not_sell', { mode: 'boolean' }).notNull(),
     gpc: integer('gpc', { mode: 'boolean' }).notNull(),
@@ -121,11 +122,3 @@ export const scans = sqliteTable(
   },
   (t) => [index('scans_site_created').on(t.siteId, t.createdAt), check('scans_status_check', sql.raw(`status in (${SCAN_STATUS_SQL_LIST})`))],
 )
-
-export type SiteRow = typeof sites.$inferSelect
-export type ConfigVersionRow = typeof configVersions.$inferSelect
-export type ApiKeyRow = typeof apiKeys.$inferSelect
-export type SigningKeyRow = typeof signingKeys.$inferSelect
-export type ConsentRow = typeof consents.$inferSelect
-export type ScanRow = typeof scans.$inferSelect
-export type NewConsentRow = typeof consents.$inferInsert

@@ -38,8 +38,8 @@ export function unsealedRecord(
   ipMode: IpMode,
 ): UnsealedConsent {
   const salt = randomHex(16)
-  // Every field spelled out, no object spread: measured, spreading a record into a new literal cost ~10 µs a
-  // write here (V8 copies it property by property into a slow-mode object), more than hashing it.
+  // Every field spelled out, no object spread: spreading a record into a new literal cost more than hashing it
+  // (V8 copies it property by property into a slow-mode object).
   const record: UnsealedConsent = {
     id: newRecordId(),
     siteId: input.siteId,

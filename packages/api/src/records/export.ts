@@ -1,11 +1,19 @@
+import { getTableColumns } from 'drizzle-orm'
+import type { ConsentRecord } from '../db/rows'
+import { consents } from '../db/schema-sqlite'
 import type { ConsentFilter, RecordStore } from '../db/store'
 import { recordView } from './consent-record'
 
-const CSV_COLUMNS = [
-  'id', 'receivedAt', 'siteId', 'visitorId', 'externalUserId', 'method', 'functional', 'analytics', 'advertising', 'services',
-  'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId', 'configHash', 'locale', 'jurisdiction', 'bannerVersion',
-  'pageUrl', 'decidedAt', 'gppString', 'ip', 'userAgent', 'prevHash', 'hash', 'erasedAt',
-] as const
+/** Stored but not exported: the store's own sequence, the delivery key, and the erasure salt and digest. */
+const NOT_EXPORTED = new Set<string>(['seq', 'idempotencyKey', 'salt', 'personalDigest'])
+
+const LEADING = ['id', 'receivedAt'] as const
+
+/** The CSV columns: which record and when first, then every other column of the consents table in schema order. */
+export const CSV_COLUMNS: readonly (keyof ConsentRecord)[] = [
+  ...LEADING,
+  ...(Object.keys(getTableColumns(consents)) as (keyof ConsentRecord)[]).filter((key) => !NOT_EXPORTED.has(key) && !(LEADING as readonly string[]).includes(key)),
+]
 
 /** Pull-driven: a page is read only when the client has taken the previous one, so rows never pile up. */
 export function exportStream(store: RecordStore, siteId: string, filter: ConsentFilter, format: 'csv' | 'ndjson'): ReadableStream<Uint8Array> {
@@ -32,7 +40,7 @@ export function exportStream(store: RecordStore, siteId: string, filter: Consent
   })
 }
 
-function csvRow(r: Parameters<typeof recordView>[0]): string {
+function csvRow(r: ConsentRecord): string {
   return `${CSV_COLUMNS.map((k) => csvCell(r[k])).join(',')}\r\n`
 }
 

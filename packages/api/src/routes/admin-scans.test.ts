@@ -12,7 +12,8 @@ let origin: string
 beforeAll(async () => {
   site = createServer((req, res) => {
     if (req.url === '/away') return void res.writeHead(302, { location: `http://localhost:${(site.address() as AddressInfo).port}/` }).end()
-    if (req.url === '/tag.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end("document.cookie = '_ga=GA1.1.1.1; max-age=63072000; path=/'")
+    if (req.url === '/tag.js')
+      return void res.writeHead(200, { 'content-type': 'text/javascript' }).end("document.cookie = '_ga=GA1.1.1.1; max-age=63072000; path=/'")
     res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Shop</title><script src="/tag.js"></script>')
   })
   await new Promise<void>((ok) => site.listen(0, '127.0.0.1', ok))
@@ -49,7 +50,15 @@ describe.each(STORES)('admin scans (%s)', (kind) => {
     const done = await finished(`/v1/admin/sites/${created.id}/scans/${queued.id}`)
     expect(done.status).toBe('done')
     const result = scanResultSchema.parse(done.result)
-    expect(result.findings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'before_consent', subject: expect.objectContaining({ name: '_ga' }), responsible: expect.objectContaining({ url: `${origin}/tag.js` }) })]))
+    expect(result.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'before_consent',
+          subject: expect.objectContaining({ name: '_ga' }),
+          responsible: expect.objectContaining({ url: `${origin}/tag.js` }),
+        }),
+      ]),
+    )
     // The published configuration is the declaration: ga4 declares no cookie, so _ga joins it in the proposal.
     expect(result.proposed.added).toEqual([{ serviceId: 'google-analytics', item: '_ga', kind: 'cookie', source: 'catalogue' }])
     expect((result.proposed.config.services as Json[]).map((s) => s.id)).toEqual(['ga4', 'ads', 'google-analytics'])
@@ -77,7 +86,10 @@ describe.each(STORES)('admin scans (%s)', (kind) => {
     expect((await api.admin('GET', `/v1/admin/sites/${created.id}/scans/scan_nosuchscan`)).status).toBe(404)
     // A page that redirects off the site: the scan fails rather than follow it with the server's browser.
     const away = (await (await api.admin('POST', `/v1/admin/sites/${created.id}/scans`, { url: `${origin}/away` })).json()) as Json
-    expect(await finished(`/v1/admin/sites/${created.id}/scans/${away.id}`)).toMatchObject({ status: 'failed', error: expect.stringContaining("not one of the site's allowed origins") })
+    expect(await finished(`/v1/admin/sites/${created.id}/scans/${away.id}`)).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining("not one of the site's allowed origins"),
+    })
     expect((await api.admin('GET', `/v1/admin/sites/site_nosuchsite/scans`)).status).toBe(404)
   })
 })

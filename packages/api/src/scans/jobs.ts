@@ -18,7 +18,11 @@ export interface ScanJobOptions {
  * result. Jobs live in this process: a scan still queued or running when the process stopped is reported failed.
  */
 export class ScanJobs {
-  private readonly queue: { row: ScanRow; request: ScanRequest & { url: string; allowedOrigins: readonly string[] }; config: Record<string, unknown> | null }[] = []
+  private readonly queue: {
+    row: ScanRow
+    request: ScanRequest & { url: string; allowedOrigins: readonly string[] }
+    config: Record<string, unknown> | null
+  }[] = []
   private readonly live = new Set<string>()
   private running = 0
   private ocd: ReturnType<typeof loadOpenCookieDatabase> | undefined
@@ -34,10 +38,26 @@ export class ScanJobs {
   }
 
   /** Queues a scan; returns its row, or null when the queue is full. */
-  async enqueue(siteId: string, request: ScanRequest & { url: string; allowedOrigins: readonly string[] }, config: Record<string, unknown> | null): Promise<ScanRow | null> {
+  async enqueue(
+    siteId: string,
+    request: ScanRequest & { url: string; allowedOrigins: readonly string[] },
+    config: Record<string, unknown> | null,
+  ): Promise<ScanRow | null> {
     if (this.queue.length >= (this.options.maxQueued ?? 10)) return null
     const { allowedOrigins: _origins, ...options } = request
-    const row: ScanRow = { id: newId('scan'), siteId, status: 'queued', url: request.url, options, result: null, error: null, findings: null, createdAt: Date.now(), startedAt: null, finishedAt: null }
+    const row: ScanRow = {
+      id: newId('scan'),
+      siteId,
+      status: 'queued',
+      url: request.url,
+      options,
+      result: null,
+      error: null,
+      findings: null,
+      createdAt: Date.now(),
+      startedAt: null,
+      finishedAt: null,
+    }
     await this.store.insertScan(row)
     this.live.add(row.id)
     this.queue.push({ row, request, config })

@@ -3,7 +3,14 @@ import { CATEGORIES } from '@consentry/shared'
 import { httpUrlSchema, serviceIdSchema } from '@consentry/shared/schemas'
 
 /** A lifetime in seconds, or `session`: the same shape as a declared storage item's. */
-export const lifetimeSchema = z.union([z.literal('session'), z.number().int().positive().max(20 * 365 * 86_400)])
+export const lifetimeSchema = z.union([
+  z.literal('session'),
+  z
+    .number()
+    .int()
+    .positive()
+    .max(20 * 365 * 86_400),
+])
 
 /** A host (`google-analytics.com`, matching its subdomains too), optionally with a path prefix (`www.google.com/recaptcha/`). */
 const requestDomainSchema = z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/[\w./-]*)?$/, 'must be a host such as example.com, optionally with a path prefix')
@@ -16,7 +23,10 @@ export const catalogueItemSchema = z
     match: z.enum(['exact', 'prefix']).default('exact'),
     kind: z.enum(['cookie', 'local_storage', 'session_storage']).default('cookie'),
     /** Only cookies whose domain is this one or under it (for names as generic as `uid` or `NID`). */
-    domain: z.string().regex(/^[a-z0-9.-]+$/).optional(),
+    domain: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/)
+      .optional(),
     lifetime: lifetimeSchema,
     description: z.string().min(1).max(500).optional(),
   })
@@ -37,8 +47,14 @@ export const catalogueServiceSchema = z
     storage: z.array(catalogueItemSchema).max(100),
   })
   .strict()
-  .refine((s) => s.category !== 'essential' || s.justification, { message: 'essential services must say why they are strictly necessary', path: ['justification'] })
-  .refine((s) => s.domains.length + s.storage.length > 0, { message: 'a service must be recognisable by a request domain or a storage item', path: ['domains'] })
+  .refine((s) => s.category !== 'essential' || s.justification, {
+    message: 'essential services must say why they are strictly necessary',
+    path: ['justification'],
+  })
+  .refine((s) => s.domains.length + s.storage.length > 0, {
+    message: 'a service must be recognisable by a request domain or a storage item',
+    path: ['domains'],
+  })
 
 /** The whole catalogue: ids unique. */
 export const catalogueSchema = z

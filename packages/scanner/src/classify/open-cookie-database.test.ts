@@ -12,7 +12,13 @@ describe('Open Cookie Database import', () => {
 
   it('maps the categories its own validator accepts onto ours', () => {
     const byName = Object.fromEntries([...db.entries].reverse().map((e) => [e.name, e])) // first entry of a name wins
-    expect(byName._sa_visitor).toMatchObject({ category: 'analytics', sourceCategory: 'Analytics', platform: 'Sample Analytics', match: 'exact', lifetime: 2 * 365 * 86_400 })
+    expect(byName._sa_visitor).toMatchObject({
+      category: 'analytics',
+      sourceCategory: 'Analytics',
+      platform: 'Sample Analytics',
+      match: 'exact',
+      lifetime: 2 * 365 * 86_400,
+    })
     expect(byName.sads_).toMatchObject({ category: 'advertising', match: 'prefix', lifetime: 390 * 86_400 })
     expect(byName.sshop_cart).toMatchObject({ category: 'functional', lifetime: 'session' })
     expect(byName.sfw_bot).toMatchObject({ category: 'essential', lifetime: 1800 })

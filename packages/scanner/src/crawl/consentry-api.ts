@@ -9,7 +9,13 @@ export interface ConsentryProbe {
   config: Declaration
 }
 
-type ConsentryWindow = Window & { consentry?: { acceptAll?: () => void; rejectAll?: () => void; get?: () => { config: Record<string, unknown> & { siteId?: string; consent?: { cookieName?: string } }; consent: { decided?: boolean } } } }
+type ConsentryWindow = Window & {
+  consentry?: {
+    acceptAll?: () => void
+    rejectAll?: () => void
+    get?: () => { config: Record<string, unknown> & { siteId?: string; consent?: { cookieName?: string } }; consent: { decided?: boolean } }
+  }
+}
 
 /** Whether the page runs Consentry (waits for its JavaScript API), and its configuration. Uses its own context. */
 export async function probeConsentry(ctx: { context: BrowserContext }, url: string, timeoutMs: number): Promise<ConsentryProbe | null> {
@@ -40,7 +46,14 @@ export async function probeConsentry(ctx: { context: BrowserContext }, url: stri
  * Makes the choice on the start page through `window.consentry`, waits for it to be stored, then keeps only the
  * consent cookie: what the pass records is what happens after the choice, not what the first page did before it.
  */
-export async function decide(context: BrowserContext, url: string, pass: 'reject' | 'accept', cookieName: string, timeoutMs: number, settleMs: number): Promise<void> {
+export async function decide(
+  context: BrowserContext,
+  url: string,
+  pass: 'reject' | 'accept',
+  cookieName: string,
+  timeoutMs: number,
+  settleMs: number,
+): Promise<void> {
   const page = await context.newPage()
   try {
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs })

@@ -8,7 +8,13 @@ export function parseSitemap(xml: string): { pages: string[]; sitemaps: string[]
   return { pages, sitemaps }
 }
 
-const decodeXml = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+const decodeXml = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
 
 /** `Sitemap:` lines of a robots.txt. */
 export function sitemapsInRobots(text: string): string[] {

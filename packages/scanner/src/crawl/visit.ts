@@ -58,7 +58,20 @@ export async function visitPage(o: VisitOptions): Promise<RawVisit> {
   const requests: RawVisit['requests'] = []
   const setCookies: RawVisit['setCookies'] = []
   const pending: Promise<unknown>[] = []
-  const result: RawVisit = { pass: o.pass, page: o.url, depth: o.depth, status: null, error: null, ms: 0, jar: [], writes: [], setCookies, requests, storage: [], links: [] }
+  const result: RawVisit = {
+    pass: o.pass,
+    page: o.url,
+    depth: o.depth,
+    status: null,
+    error: null,
+    ms: 0,
+    jar: [],
+    writes: [],
+    setCookies,
+    requests,
+    storage: [],
+    links: [],
+  }
   try {
     const cdp = await o.context.newCDPSession(page)
     cdp.on('Network.requestWillBeSent', (e: { request: { url: string }; initiator: CdpInitiator }) => {
@@ -71,7 +84,9 @@ export async function visitPage(o: VisitOptions): Promise<RawVisit> {
         r
           .headersArray()
           .then((headers) => {
-            for (const h of headers) if (h.name.toLowerCase() === 'set-cookie') for (const line of h.value.split('\n')) setCookies.push({ name: cookieName(line), url: r.url(), initiator: null })
+            for (const h of headers)
+              if (h.name.toLowerCase() === 'set-cookie')
+                for (const line of h.value.split('\n')) setCookies.push({ name: cookieName(line), url: r.url(), initiator: null })
           })
           .catch(() => {}),
       )

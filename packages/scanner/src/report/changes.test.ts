@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { compareScans, failureReasons } from './changes'
 import type { Finding, ScanResult } from './result-schema'
 
-const cookie = (name: string, domain = '127.0.0.1') => ({ name, domain, classification: { declared: null, known: null, category: null } }) as unknown as ScanResult['cookies'][number]
+const cookie = (name: string, domain = '127.0.0.1') =>
+  ({ name, domain, classification: { declared: null, known: null, category: null } }) as unknown as ScanResult['cookies'][number]
 const finding = (kind: Finding['kind'], name: string): Finding => ({
   kind,
   key: `${kind}:cookie:${name}`,
@@ -14,8 +15,19 @@ const finding = (kind: Finding['kind'], name: string): Finding => ({
 })
 
 describe('compareScans and failureReasons', () => {
-  const previous = { cookies: [cookie('_ga')], storage: [], requests: [{ host: 'cdn.example' }] as ScanResult['requests'], findings: [finding('undeclared', '_ga')], finishedAt: 1 }
-  const current = { cookies: [cookie('_ga'), cookie('_fbp')], storage: [], requests: [], findings: [finding('undeclared', '_ga'), finding('before_consent', '_fbp')] }
+  const previous = {
+    cookies: [cookie('_ga')],
+    storage: [],
+    requests: [{ host: 'cdn.example' }] as ScanResult['requests'],
+    findings: [finding('undeclared', '_ga')],
+    finishedAt: 1,
+  }
+  const current = {
+    cookies: [cookie('_ga'), cookie('_fbp')],
+    storage: [],
+    requests: [],
+    findings: [finding('undeclared', '_ga'), finding('before_consent', '_fbp')],
+  }
 
   it('lists what was added and removed since the previous scan, and the new findings', () => {
     expect(compareScans(current, previous)).toEqual({
@@ -27,7 +39,11 @@ describe('compareScans and failureReasons', () => {
   })
 
   it('keys names that carry an id by their declared or known prefix, so a new session id is not a new cookie', () => {
-    const prefixed = (name: string) => ({ ...cookie(name), classification: { declared: null, known: { pattern: { name: '_ga_', match: 'prefix' } }, category: 'analytics' } }) as unknown as ScanResult['cookies'][number]
+    const prefixed = (name: string) =>
+      ({
+        ...cookie(name),
+        classification: { declared: null, known: { pattern: { name: '_ga_', match: 'prefix' } }, category: 'analytics' },
+      }) as unknown as ScanResult['cookies'][number]
     const a = { cookies: [prefixed('_ga_AAA')], storage: [], requests: [], findings: [] }
     const b = { cookies: [prefixed('_ga_BBB')], storage: [], requests: [], findings: [], finishedAt: 1 }
     expect(compareScans(a, b)).toMatchObject({ added: [], removed: [] })

@@ -21,7 +21,10 @@ export function observedKeys(result: Pick<ScanResult, 'cookies' | 'storage' | 'r
 }
 
 /** What changed since the previous scan of the site: items added and removed, and findings that are new. */
-export function compareScans(current: Pick<ScanResult, 'cookies' | 'storage' | 'requests' | 'findings'>, previous: Pick<ScanResult, 'cookies' | 'storage' | 'requests' | 'findings' | 'finishedAt'>): Changes {
+export function compareScans(
+  current: Pick<ScanResult, 'cookies' | 'storage' | 'requests' | 'findings'>,
+  previous: Pick<ScanResult, 'cookies' | 'storage' | 'requests' | 'findings' | 'finishedAt'>,
+): Changes {
   const now = new Set(observedKeys(current))
   const before = new Set(observedKeys(previous))
   const oldFindings = new Set(previous.findings.map((f) => f.key))
@@ -41,10 +44,11 @@ const BEFORE: ReadonlySet<Finding['kind']> = new Set(['before_consent', 'after_r
 /** The reasons a CI run should fail, for each `--fail-on` condition that holds (empty: pass). */
 export function failureReasons(result: Pick<ScanResult, 'findings' | 'changes'>, failOn: readonly FailOn[]): string[] {
   const reasons: string[] = []
-  if (failOn.includes('new') && result.changes && result.changes.added.length) reasons.push(`new since the previous scan: ${result.changes.added.join(', ')}`)
+  if (failOn.includes('new') && result.changes?.added.length) reasons.push(`new since the previous scan: ${result.changes.added.join(', ')}`)
   const undeclared = result.findings.filter((f) => f.kind === 'undeclared')
   if (failOn.includes('undeclared') && undeclared.length) reasons.push(`undeclared: ${undeclared.map((f) => f.subject.name).join(', ')}`)
   const early = result.findings.filter((f) => BEFORE.has(f.kind))
-  if (failOn.includes('before-consent') && early.length) reasons.push(`set or sent before consent or after rejection: ${[...new Set(early.map((f) => f.subject.name))].join(', ')}`)
+  if (failOn.includes('before-consent') && early.length)
+    reasons.push(`set or sent before consent or after rejection: ${[...new Set(early.map((f) => f.subject.name))].join(', ')}`)
   return reasons
 }

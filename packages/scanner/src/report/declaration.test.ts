@@ -13,13 +13,43 @@ const OWNER = {
   policy: { revision: 3, url: 'https://shop.example/privacy' },
   categories: ['functional', 'analytics'],
   services: [
-    { id: 'google-analytics', name: 'Our analytics', provider: 'Google', category: 'analytics', purpose: 'Our own words.', privacyPolicyUrl: 'https://shop.example/ga', storage: [{ name: '_ga', lifetime: 100, description: 'Ours', party: 'first' }] },
+    {
+      id: 'google-analytics',
+      name: 'Our analytics',
+      provider: 'Google',
+      category: 'analytics',
+      purpose: 'Our own words.',
+      privacyPolicyUrl: 'https://shop.example/ga',
+      storage: [{ name: '_ga', lifetime: 100, description: 'Ours', party: 'first' }],
+    },
   ],
 }
 
 const OCD: OcdEntry[] = [
-  { id: 'a', platform: 'Sample CDN', category: 'essential', sourceCategory: 'Security', name: 'scdn_bot', match: 'exact', description: 'Bot check', lifetime: 1800, controller: 'Sample CDN Inc', privacyPolicyUrl: 'https://cdn.example/privacy' },
-  { id: 'b', platform: 'No Policy Co', category: 'analytics', sourceCategory: 'Analytics', name: 'npc_id', match: 'exact', description: '', lifetime: null, controller: '', privacyPolicyUrl: null },
+  {
+    id: 'a',
+    platform: 'Sample CDN',
+    category: 'essential',
+    sourceCategory: 'Security',
+    name: 'scdn_bot',
+    match: 'exact',
+    description: 'Bot check',
+    lifetime: 1800,
+    controller: 'Sample CDN Inc',
+    privacyPolicyUrl: 'https://cdn.example/privacy',
+  },
+  {
+    id: 'b',
+    platform: 'No Policy Co',
+    category: 'analytics',
+    sourceCategory: 'Analytics',
+    name: 'npc_id',
+    match: 'exact',
+    description: '',
+    lifetime: null,
+    controller: '',
+    privacyPolicyUrl: null,
+  },
 ]
 
 function observe(declaration: ReturnType<typeof parseDeclaration>, names: string[]): ObservedCookie[] {
@@ -44,7 +74,14 @@ describe('proposeDeclaration', () => {
   const declaration = parseDeclaration(OWNER)
   const cookies = observe(declaration, ['_ga', '_gid', '_fbp', 'scdn_bot', 'npc_id', 'zz_unknown'])
   const proposed = proposeDeclaration({ declaration, cookies, storage: [], catalogue: CATALOGUE, now: 0 })
-  const services = proposed.config.services as { id: string; name: string; purpose: string; category: string; storage: { name: string }[]; justification?: string }[]
+  const services = proposed.config.services as {
+    id: string
+    name: string
+    purpose: string
+    category: string
+    storage: { name: string }[]
+    justification?: string
+  }[]
 
   it('keeps the owner’s services and words, adding seen items to the service of the same id', () => {
     const ga = services.find((s) => s.id === 'google-analytics')!
@@ -55,9 +92,16 @@ describe('proposeDeclaration', () => {
 
   it('creates services from the catalogue and from the Open Cookie Database, enabling their categories', () => {
     expect(services.find((s) => s.id === 'meta-pixel')).toMatchObject({ category: 'advertising', storage: [{ name: '_fbp' }] })
-    expect(services.find((s) => s.id === 'sample-cdn')).toMatchObject({ category: 'essential', justification: expect.stringContaining('confirm it is strictly necessary') })
+    expect(services.find((s) => s.id === 'sample-cdn')).toMatchObject({
+      category: 'essential',
+      justification: expect.stringContaining('confirm it is strictly necessary'),
+    })
     expect(proposed.config.categories).toEqual(['functional', 'analytics', 'advertising'])
-    expect(proposed.added.map((a) => `${a.serviceId}:${a.item}:${a.source}`)).toEqual(['google-analytics:_gid:catalogue', 'meta-pixel:_fbp:catalogue', 'sample-cdn:scdn_bot:open_cookie_database'])
+    expect(proposed.added.map((a) => `${a.serviceId}:${a.item}:${a.source}`)).toEqual([
+      'google-analytics:_gid:catalogue',
+      'meta-pixel:_fbp:catalogue',
+      'sample-cdn:scdn_bot:open_cookie_database',
+    ])
   })
 
   it('leaves unknown items, and known ones without a privacy policy, to the owner instead of guessing', () => {

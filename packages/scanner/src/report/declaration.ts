@@ -18,7 +18,12 @@ const servicesOnly = z.object({ services: z.array(serviceSchema) })
 export function parseDeclaration(input: unknown): Declaration {
   const full = typeof input === 'object' && input !== null && 'siteId' in input
   const parsed = full ? siteConfigSchema.safeParse(input) : servicesOnly.safeParse(input)
-  if (!parsed.success) throw new Error(`not a site configuration or { services }: ${formatIssues(parsed.error).map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new Error(
+      `not a site configuration or { services }: ${formatIssues(parsed.error)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')}`,
+    )
   return parsed.data as Declaration
 }
 
@@ -29,13 +34,29 @@ const slug = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'service'
 
-type Item = { kind: 'cookie' | 'local_storage' | 'session_storage'; name: string; domain: string | null; party: 'first' | 'third'; firstSeenOn: string; expires: number | null; match: Match | null }
+type Item = {
+  kind: 'cookie' | 'local_storage' | 'session_storage'
+  name: string
+  domain: string | null
+  party: 'first' | 'third'
+  firstSeenOn: string
+  expires: number | null
+  match: Match | null
+}
 
 function observedItems(cookies: readonly ObservedCookie[], storage: readonly ObservedStorage[], now: number): Item[] {
   const items: Item[] = []
   for (const c of cookies) {
     if (c.classification.declared) continue
-    items.push({ kind: 'cookie', name: c.name, domain: c.domain, party: c.party, firstSeenOn: c.firstSeenOn, expires: c.expires === null ? null : c.expires - now, match: c.classification.known })
+    items.push({
+      kind: 'cookie',
+      name: c.name,
+      domain: c.domain,
+      party: c.party,
+      firstSeenOn: c.firstSeenOn,
+      expires: c.expires === null ? null : c.expires - now,
+      match: c.classification.known,
+    })
   }
   for (const s of storage) {
     if (s.classification.declared || s.kind === 'indexed_db') continue
@@ -92,7 +113,8 @@ export function proposeDeclaration(input: {
         name: m.serviceName,
         provider: m.provider,
         category: m.category,
-        purpose: fromCatalogue?.purpose ?? `${m.serviceName}${m.description ? `: ${m.description}` : ''} (from the Open Cookie Database; review before publishing)`,
+        purpose:
+          fromCatalogue?.purpose ?? `${m.serviceName}${m.description ? `: ${m.description}` : ''} (from the Open Cookie Database; review before publishing)`,
         privacyPolicyUrl: fromCatalogue?.privacyPolicyUrl ?? m.privacyPolicyUrl!,
         storage: [],
         ...(m.category === 'essential'

@@ -21,15 +21,26 @@ export function renderMarkdown(r: ScanResult): string {
       (r.consentry.detected ? `Consentry found (site ${r.consentry.siteId ?? 'unknown'}).` : 'No Consentry banner found: only the "before" pass ran.'),
     '',
   )
-  out.push(`**${r.findings.length} finding(s)**, ${r.cookies.length} cookie(s), ${r.storage.length} storage key(s), ${r.requests.length} third-party host(s).`, '')
+  out.push(
+    `**${r.findings.length} finding(s)**, ${r.cookies.length} cookie(s), ${r.storage.length} storage key(s), ${r.requests.length} third-party host(s).`,
+    '',
+  )
   for (const kind of Object.keys(TITLES) as Finding['kind'][]) {
     const list = r.findings.filter((f) => f.kind === kind)
     if (!list.length) continue
     out.push(`## ${TITLES[kind]} (${list.length})`, '', '| Item | Category | Page | Responsible | Initiator |', '|---|---|---|---|---|')
-    for (const f of list) out.push(`| ${cell(`${f.subject.type} ${f.subject.name}`)} | ${cell(f.category ?? 'unclassified')} | ${cell(f.page)} | ${cell(f.responsible?.url)} | ${cell(f.responsible?.initiator)} |`)
+    for (const f of list)
+      out.push(
+        `| ${cell(`${f.subject.type} ${f.subject.name}`)} | ${cell(f.category ?? 'unclassified')} | ${cell(f.page)} | ${cell(f.responsible?.url)} | ${cell(f.responsible?.initiator)} |`,
+      )
     out.push('')
   }
-  out.push('## Cookies', '', '| Name | Domain | Party | Lifetime | HttpOnly | Secure | SameSite | Passes | Category | Known as | Set by |', '|---|---|---|---|---|---|---|---|---|---|---|')
+  out.push(
+    '## Cookies',
+    '',
+    '| Name | Domain | Party | Lifetime | HttpOnly | Secure | SameSite | Passes | Category | Known as | Set by |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  )
   for (const c of r.cookies) {
     const setter = c.setBy[0]
     out.push(
@@ -37,16 +48,29 @@ export function renderMarkdown(r: ScanResult): string {
     )
   }
   out.push('', '## Storage', '', '| Kind | Name | Origin | Passes | Category | Known as |', '|---|---|---|---|---|---|')
-  for (const s of r.storage) out.push(`| ${s.kind} | ${cell(s.name)} | ${cell(s.origin)} | ${s.passes.join(', ')} | ${s.classification.category ?? 'unclassified'} | ${cell(s.classification.known?.serviceName)} |`)
+  for (const s of r.storage)
+    out.push(
+      `| ${s.kind} | ${cell(s.name)} | ${cell(s.origin)} | ${s.passes.join(', ')} | ${s.classification.category ?? 'unclassified'} | ${cell(s.classification.known?.serviceName)} |`,
+    )
   out.push('', '## Third-party requests', '', '| Host | Requests | Passes | Category | Known as | First URL | Initiator |', '|---|---|---|---|---|---|---|')
-  for (const q of r.requests) out.push(`| ${cell(q.host)} | ${q.count} | ${q.passes.join(', ')} | ${q.classification.category ?? 'unclassified'} | ${cell(q.classification.known?.serviceName)} | ${cell(q.samples[0]?.url)} | ${cell(q.samples[0]?.initiator)} |`)
+  for (const q of r.requests)
+    out.push(
+      `| ${cell(q.host)} | ${q.count} | ${q.passes.join(', ')} | ${q.classification.category ?? 'unclassified'} | ${cell(q.classification.known?.serviceName)} | ${cell(q.samples[0]?.url)} | ${cell(q.samples[0]?.initiator)} |`,
+    )
   out.push('', '## Proposed declaration', '')
-  if (r.proposed.added.length) for (const a of r.proposed.added) out.push(`- add ${a.kind} \`${a.item}\` to service \`${a.serviceId}\` (from ${a.source === 'catalogue' ? 'our catalogue' : 'the Open Cookie Database'})`)
+  if (r.proposed.added.length)
+    for (const a of r.proposed.added)
+      out.push(`- add ${a.kind} \`${a.item}\` to service \`${a.serviceId}\` (from ${a.source === 'catalogue' ? 'our catalogue' : 'the Open Cookie Database'})`)
   else out.push('- nothing to add')
-  for (const u of r.proposed.unclassified) out.push(`- **unclassified**: ${u.kind} \`${u.name}\`${u.domain ? ` (${u.domain})` : ''}, first seen on ${u.firstSeenOn}: describe it yourself`)
+  for (const u of r.proposed.unclassified)
+    out.push(`- **unclassified**: ${u.kind} \`${u.name}\`${u.domain ? ` (${u.domain})` : ''}, first seen on ${u.firstSeenOn}: describe it yourself`)
   if (r.changes) {
     out.push('', '## Changes since the previous scan', '')
-    out.push(`- added: ${r.changes.added.join(', ') || 'none'}`, `- removed: ${r.changes.removed.join(', ') || 'none'}`, `- new findings: ${r.changes.newFindings.join(', ') || 'none'}`)
+    out.push(
+      `- added: ${r.changes.added.join(', ') || 'none'}`,
+      `- removed: ${r.changes.removed.join(', ') || 'none'}`,
+      `- new findings: ${r.changes.newFindings.join(', ') || 'none'}`,
+    )
   }
   out.push('')
   return out.join('\n')

@@ -9,8 +9,14 @@ export const scanRequestSchema = z
     maxPages: z.number().int().min(1).max(50).default(20),
     maxDepth: z.number().int().min(0).max(5).default(3),
     /** Visit as from this country (ISO 3166-1 alpha-2), optionally a region of it. */
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE').optional(),
-    region: z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be a region code such as CA').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE')
+      .optional(),
+    region: z
+      .string()
+      .regex(/^[A-Z0-9]{1,3}$/, 'must be a region code such as CA')
+      .optional(),
     gpc: z.boolean().default(false),
   })
   .strict()

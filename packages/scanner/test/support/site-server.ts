@@ -26,7 +26,9 @@ export async function startSiteServer(root: string): Promise<SiteServer> {
     requests.push(url.pathname + url.search)
     const route = routes[url.pathname]
     if (route) return route(req, res)
-    const file = /^\/consentry(-[a-z]+)?\.js$/.test(url.pathname) ? join(BANNER_DIST, url.pathname) : join(root, normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''))
+    const file = /^\/consentry(-[a-z]+)?\.js$/.test(url.pathname)
+      ? join(BANNER_DIST, url.pathname)
+      : join(root, normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''))
     const body = await readFile(file).catch(() => null)
     if (!body) return void res.writeHead(404).end()
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
