@@ -7,6 +7,7 @@ import type { IpMode } from './records/client-meta'
 import type { Signer } from './records/signing'
 import type { RateLimiter } from './middleware/rate-limit'
 import type { ScanJobOptions, ScanJobs } from './scans/jobs'
+import type { Session, SessionOptions, SessionStore } from './sessions/session-store'
 
 /** What `createApp` needs; everything optional has a default. */
 export interface AppDeps {
@@ -14,6 +15,8 @@ export interface AppDeps {
   signer: Signer
   /** The built banner bundle. Default: `packages/banner/dist/consentry.js` of this checkout. */
   bannerPath?: string
+  /** The built console (served at `/admin/`). Default: `packages/console/dist` of this checkout. */
+  consoleDir?: string
   /** Keep client IPs truncated (IPv4 /24, IPv6 /48) or drop them. Default `truncate`. */
   ipMode?: IpMode
   /** Take the client address from `X-Forwarded-For` (behind a proxy you run). Default false. */
@@ -28,21 +31,29 @@ export interface AppDeps {
   maxBatch?: number
   /** Cookie scans run by the admin API (headless Chromium): how many at once, queue length, browser path. */
   scans?: ScanJobOptions
+  /** Console session lifetimes (idle, absolute) and sign-in link lifetime. */
+  session?: Partial<SessionOptions>
+  /** Console sign-in attempts per client address: bucket size and refill per second. Default 10, one per 6 s. */
+  signInRateLimit?: { burst: number; perSecond: number }
 }
 
 /** Hono environment: node-server bindings and per-request variables. */
 export interface AppEnv {
   Bindings: { incoming?: IncomingMessage }
-  Variables: { apiKey: ApiKeyRow }
+  Variables: { apiKey: ApiKeyRow; session?: { cookie: string; session: Session } }
 }
 
 /** Shared by the route modules of one app instance. */
 export interface AppContext {
-  deps: Required<Omit<AppDeps, 'rateLimit' | 'scans'>> & Pick<AppDeps, 'rateLimit' | 'scans'>
+  deps: Required<Omit<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit' | 'scans'>> & Pick<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit' | 'scans'>
   store: RecordStore
   signer: Signer
   writer: BatchWriter
   limiter: RateLimiter | null
+  /** Console sessions and one-time sign-in links. */
+  sessions: SessionStore
+  /** Console sign-in attempts per client address. */
+  signInLimiter: RateLimiter
   sites: SiteCache
   /** Rendered config responses, read by the routed handler and by the fast path in front of the router. */
   configs: RenderedConfigs

@@ -28,6 +28,10 @@ export interface StatsRow {
   functional: number
   analytics: number
   advertising: number
+  /** Records with a sale/share opt-out (Do Not Sell or Share). */
+  doNotSell: number
+  /** Records whose browser sent Global Privacy Control. */
+  gpc: number
 }
 
 /** A scan as listed: everything but the (large) result. */
@@ -57,6 +61,8 @@ export interface RecordStore {
   insertApiKey(row: ApiKeyRow): Promise<void>
   findApiKeyBySecretHash(secretHash: string): Promise<ApiKeyRow | undefined>
   revokeApiKey(id: string, at: number): Promise<boolean>
+  /** Every key, oldest first (secrets are never stored, only their hashes). */
+  listApiKeys(): Promise<ApiKeyRow[]>
 
   getSigningKey(): Promise<SigningKeyRow | undefined>
   /** Inserts unless a key exists already; returns the key that is kept. */
@@ -75,6 +81,8 @@ export interface RecordStore {
   isRecordRefusal(error: unknown): boolean
   /** Records matching the filter with `seq > afterSeq`, ascending, at most `limit`. */
   queryConsents(siteId: string, filter: ConsentFilter, afterSeq: number, limit: number): Promise<ConsentRecord[]>
+  /** One record of a site by id, the record before it in the chain, and its 1-based position among the site's records. */
+  findConsent(siteId: string, id: string): Promise<{ record: ConsentRecord; previous: ConsentRecord | undefined; position: number } | undefined>
   /** A visitor's records, oldest first (optionally on one site). */
   visitorHistory(visitorId: string, siteId?: string): Promise<ConsentRecord[]>
   /** Turns matching records into tombstones; returns how many. */
@@ -89,4 +97,9 @@ export interface RecordStore {
   getScan(id: string): Promise<ScanRow | undefined>
   /** The site's scans, newest first, without their results. */
   listScans(siteId: string, limit: number): Promise<ScanSummary[]>
+  /**
+   * Deletes a site, its configuration versions and its scans in one transaction, unless it still holds consent records
+   * (then nothing changes and the count is returned: records are proof, kept until their retention ends).
+   */
+  deleteSite(id: string): Promise<{ deleted: boolean; records: number }>
 }

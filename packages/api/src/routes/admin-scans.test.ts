@@ -74,6 +74,10 @@ describe.each(STORES)('admin scans (%s)', (kind) => {
       [queued.id, 'done', result.findings.length],
     ])
     expect(list.scans[0]).not.toHaveProperty('result')
+
+    // Deleting the site takes its scans with it.
+    expect((await api.admin('DELETE', `/v1/admin/sites/${created.id}`, { confirm: created.id })).status).toBe(200)
+    expect(await api.db.store.listScans(created.id, 10)).toEqual([])
   })
 
   it('refuses a URL off the site, bad options and unknown scans, naming the field', async () => {

@@ -40,6 +40,8 @@ export {
   subjectSchema,
   statsQuerySchema,
   apiKeyCreateSchema,
+  sessionCreateSchema,
+  siteDeleteSchema,
   consentReceiptSchema,
   apiErrorSchema,
 } from './api'
