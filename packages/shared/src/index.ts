@@ -17,6 +17,7 @@ export { decide, regimeDefaults } from './consent/decide'
 export type { DecisionInput, Picks } from './consent/decide'
 export { purposesFingerprint, offeredPurposes } from './consent/purposes'
 export { recordedState } from './consent/recorded-state'
+export { own, recordOf } from './consent/own'
 export type { RecordedDecision } from './consent/recorded-state'
 export type { ServiceRef, OfferedPurposes } from './consent/purposes'
 
@@ -44,6 +45,9 @@ export type { UsPrivacyChoices, GppSectionFields, GppFieldValue } from './signal
 export { usPrivacyChoices } from './signals/us-privacy'
 export { encodeUspString } from './signals/usp'
 export type { UspInput } from './signals/usp'
+
+// Appearance values that reach CSS
+export { FONT_LIST, HEX_COLOR, RADIUS_MAX, isFontList, isHexColor, isRadius } from './appearance/css-values'
 
 // Texts
 export { TEXT_KEYS, isTextKey } from './i18n/text-keys'

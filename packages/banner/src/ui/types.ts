@@ -2,12 +2,15 @@ import type { Picks, Texts } from '@consentry/shared'
 import type { ConsentSnapshot } from '../consent-source'
 import type { Panels } from '../parts'
 import type { CoreTextKey } from '../i18n/en-core'
+import type { RegimeTextKey } from '../i18n/en-regimes'
 import type { EmbedTextKey } from '../gating/placeholder'
 
 /** What the visitor can do from the UI; each call is a decision or a view change. */
 export interface UiActions {
   acceptAll(): void
   rejectAll(): void
+  /** Closes an essential-only site's notice (nothing to choose): remembered, nothing optional granted. */
+  dismiss(): void
   save(picks: Picks): void
   setDoNotSell(optOut: boolean): void
   openPreferences(): void
@@ -29,8 +32,8 @@ export interface ViewState {
 /** The texts the core has: every key it renders, plus whatever the locale file and the site gave. */
 export type CoreTexts = Pick<Texts, CoreTextKey> & Partial<Texts>
 
-/** What the dialogs render with: every text but the embed placeholders' (gating has those). */
-export type DialogTexts = Omit<Texts, EmbedTextKey> & Partial<Texts>
+/** What the dialogs render with: every text but the embed placeholders' (gating has those) and the regime wording. */
+export type DialogTexts = Omit<Texts, EmbedTextKey | RegimeTextKey> & Partial<Texts>
 
 export interface UiProps {
   t: DialogTexts
@@ -44,6 +47,14 @@ export interface UiProps {
 
 /** What the core renders with (first layer, corner): its texts may lack the dialogs' English. */
 export type CoreUiProps = Omit<UiProps, 't'> & { t: CoreTexts }
+
+/**
+ * The one condition for the first layer's "Do Not Sell or Share" control (and its sentence): the jurisdiction
+ * calls for it. A site that sells or shares nothing hides it here.
+ */
+export function doNotSellControlShown(snapshot: ConsentSnapshot): boolean {
+  return snapshot.jurisdiction.showDoNotSell
+}
 
 /** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where a DNS control exists. */
 export function gpcStatusShown(snapshot: ConsentSnapshot): boolean {

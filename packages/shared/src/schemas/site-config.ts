@@ -2,7 +2,8 @@ import * as z from 'zod'
 import { CATEGORIES, OPTIONAL_CATEGORIES } from '../consent/categories'
 import { REGIMES } from '../consent/jurisdiction'
 import { TEXT_KEYS } from '../i18n/text-keys'
-import { hexColorSchema, httpUrlSchema, localeSchema, originSchema, policyRevisionSchema, serviceIdSchema, siteIdSchema } from './primitives'
+import { RADIUS_MAX } from '../appearance/css-values'
+import { fontListSchema, hexColorSchema, httpUrlSchema, localeSchema, originSchema, policyRevisionSchema, serviceIdSchema, siteIdSchema } from './primitives'
 
 /** One cookie or storage key a service sets: what a visitor sees in the cookie declaration. */
 export const storageItemSchema = z.object({
@@ -81,14 +82,13 @@ export const siteConfigSchema = z
         layout: z.enum(['bar', 'box', 'modal']).default('bar'),
         theme: z.enum(['light', 'dark', 'auto']).default('auto'),
         accentColor: hexColorSchema.default('#1d4ed8'),
-        radius: z.number().int().min(0).max(32).default(8),
+        radius: z.number().int().min(0).max(RADIUS_MAX).default(8),
         /** A CSS font-family list. Restricted characters: it ends up in a stylesheet. */
-        font: z
-          .string()
-          .regex(/^[\w\s,'"-]{1,200}$/, 'must be a CSS font-family list (letters, digits, spaces, commas, quotes, hyphens)')
-          .default('system-ui, sans-serif'),
+        font: fontListSchema.default('system-ui, sans-serif'),
         /** A small persistent button to reopen the preferences (EU-11). */
         reopenButton: z.boolean().default(true),
+        /** A site with no optional category shows a notice with one OK button; `false` shows nothing. */
+        essentialOnlyNotice: z.boolean().default(true),
       })
       .prefault({}),
     googleConsentMode: z
