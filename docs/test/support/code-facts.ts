@@ -79,8 +79,11 @@ export function envVarsRead(): Set<string> {
   return names
 }
 
-/** The commands `consentry <cmd>` of packages/api/src/cli.ts: the `case` labels of its dispatch. */
+/** The commands `consentry <cmd>` of packages/api/src/cli.ts: the `case` labels of its dispatch, and the commands it hands on. */
 export function cliCommands(): Set<string> {
   const source = read('packages/api/src/cli.ts')
-  return new Set([...source.matchAll(/case '([a-z]+(?: [a-z]+)?)'/g)].map((m) => m[1]!))
+  const cases = [...source.matchAll(/case '([a-z]+(?: [a-z]+)?)'/g)].map((m) => m[1]!)
+  // Commands handed to another package before the dispatch (`if (argv[0] === 'scan')`).
+  const early = [...source.matchAll(/argv\[0\] === '([a-z]+)'/g)].map((m) => m[1]!)
+  return new Set([...cases, ...early])
 }
