@@ -59,6 +59,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
       `  Console sign-in link     ${origin}${demo.consoleLink}   (one use, 15 minutes, all sites)`,
       '',
       `  Demo site id             ${demo.siteId} (published configuration ${demo.versionId})`,
+      `  Allowed origins          ${demo.allowedOrigins.join(', ')}`,
+      `                           (pages on other origins get 403 on every write; add one with PATCH /v1/admin/sites/${demo.siteId})`,
       `  Admin key                ${demo.adminKey}   (the demo site only: cannot create sites or keys)`,
       `  Try                      curl -H "Authorization: Bearer ${demo.adminKey}" ${origin}/v1/admin/sites/${demo.siteId}/consents`,
       '',

@@ -28,10 +28,16 @@ export function personalDigest(fields: PersonalFields, salt: string): string {
 }
 
 const categoriesForm = canonicalObject(['essential', 'functional', 'analytics', 'advertising'])
-const recordForm = canonicalObject([
+const RECORD_KEYS = [
   'id', 'siteId', 'method', 'categories', 'services', 'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId',
   'configHash', 'locale', 'jurisdiction', 'bannerVersion', 'decidedAt', 'receivedAt', 'personalDigest',
-])
+] as const
+type OptionalKey = 'externalUserVerified' | 'serverJurisdiction'
+// Fields added later enter the form only when set, so records stored before them hash as they always did.
+const recordForms = new Map<string, (values: Record<string, JsonText>) => JsonText>()
+for (const optional of [[], ['externalUserVerified'], ['serverJurisdiction'], ['externalUserVerified', 'serverJurisdiction']] as OptionalKey[][]) {
+  recordForms.set(optional.join(','), canonicalObject<string>([...RECORD_KEYS, ...optional]) as (values: Record<string, JsonText>) => JsonText)
+}
 
 /**
  * The canonical form that is hashed and chained: every non-personal stored field plus the digest of the
@@ -39,7 +45,11 @@ const recordForm = canonicalObject([
  * and goes in as stored: a row whose services text was rewritten, even to equivalent JSON, no longer verifies.
  */
 export function canonicalRecord(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt'>): string {
-  return recordForm({
+  const optional: Partial<Record<OptionalKey, JsonText>> = {}
+  if (r.externalUserVerified) optional.externalUserVerified = json(true)
+  if (r.serverJurisdiction !== null) optional.serverJurisdiction = json(r.serverJurisdiction)
+  return recordForms.get(Object.keys(optional).join(','))!({
+    ...optional,
     id: json(r.id),
     siteId: json(r.siteId),
     method: json(r.method),
@@ -65,11 +75,16 @@ export function chainHash(prevHash: string, canonical: string): string {
   return sha256Hex(prevHash + canonical)
 }
 
+/** The stored fields an erasure empties: a tombstone holding any of them is not one (someone edited it). */
+const ERASED_FIELDS = ['visitorId', 'externalUserId', 'idempotencyKey', 'pageUrl', 'ip', 'userAgent', 'gppString', 'salt'] as const
+
 /** Why a record fails verification, or null when it holds. */
 export function checkRecord(record: ConsentRecord, expectedPrev: string): string | null {
   if (record.prevHash !== expectedPrev) return 'prev_hash_mismatch'
   if (record.erasedAt === null) {
     if (record.salt === null || personalDigest(record, record.salt) !== record.personalDigest) return 'personal_digest_mismatch'
+  } else if (ERASED_FIELDS.some((key) => record[key] !== null)) {
+    return 'erased_record_holds_personal_data'
   }
   if (chainHash(record.prevHash, canonicalRecord(record)) !== record.hash) return 'hash_mismatch'
   return null
@@ -78,18 +93,31 @@ export function checkRecord(record: ConsentRecord, expectedPrev: string): string
 export interface ChainReport {
   valid: boolean
   checked: number
-  firstBroken: { id: string; seq: number; reason: string } | null
+  /** The first record that fails, or (id and seq null) what fails about the chain as a whole. */
+  firstBroken: { id: string | null; seq: number | null; reason: string } | null
+  /** Hash of the last record walked (the anchor when none). */
+  lastHash: string
+}
+
+/** Where a walk starts, and hashes the records at given chain positions must have (from checkpoints). */
+export interface ChainWalk {
+  /** Records purged before the first one walked: the first walked is at position `purged + 1`. */
+  purged?: number
+  /** Chain position (1-based, counting purged records) → the hash the record there must have. */
+  expectAt?: ReadonlyMap<number, string>
 }
 
 /** Walks a site's records in `seq` order and reports the first broken link. */
-export async function verifyChain(records: AsyncIterable<ConsentRecord>, anchor: string | null): Promise<ChainReport> {
+export async function verifyChain(records: AsyncIterable<ConsentRecord>, anchor: string | null, walk: ChainWalk = {}): Promise<ChainReport> {
   let expected = anchor ?? GENESIS_HASH
   let checked = 0
+  const purged = walk.purged ?? 0
   for await (const record of records) {
     checked++
-    const reason = checkRecord(record, expected)
-    if (reason) return { valid: false, checked, firstBroken: { id: record.id, seq: record.seq, reason } }
+    const pinned = walk.expectAt?.get(purged + checked)
+    const reason = checkRecord(record, expected) ?? (pinned !== undefined && pinned !== record.hash ? 'checkpoint_mismatch' : null)
+    if (reason) return { valid: false, checked, firstBroken: { id: record.id, seq: record.seq, reason }, lastHash: expected }
     expected = record.hash
   }
-  return { valid: true, checked, firstBroken: null }
+  return { valid: true, checked, firstBroken: null, lastHash: expected }
 }

@@ -36,6 +36,7 @@ export function unsealedRecord(
   configHash: string,
   meta: ClientMeta,
   ipMode: IpMode,
+  checked: { externalUserVerified?: boolean; serverJurisdiction?: string | null } = {},
 ): UnsealedConsent {
   const salt = randomHex(16)
   // Every field spelled out, no object spread: spreading a record into a new literal cost more than hashing it
@@ -67,6 +68,8 @@ export function unsealedRecord(
     userAgent: coarseUserAgent(meta.userAgent),
     salt,
     personalDigest: '',
+    externalUserVerified: checked.externalUserVerified === true && input.externalUserId !== undefined,
+    serverJurisdiction: checked.serverJurisdiction ?? null,
   }
   record.personalDigest = personalDigest(record, salt)
   return record
@@ -106,6 +109,8 @@ export function sealRecord(item: UnsealedConsent, prevHash: string, receivedAt: 
     prevHash,
     hash: '',
     erasedAt: null,
+    externalUserVerified: item.externalUserVerified,
+    serverJurisdiction: item.serverJurisdiction,
   }
   record.hash = chainHash(prevHash, canonicalRecord(record))
   return record
@@ -118,6 +123,7 @@ export function recordView(r: ConsentRecord) {
     siteId: r.siteId,
     visitorId: r.visitorId,
     externalUserId: r.externalUserId,
+    externalUserVerified: r.externalUserVerified,
     method: r.method,
     categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
     services: JSON.parse(r.services) as Record<string, boolean>,
@@ -129,6 +135,7 @@ export function recordView(r: ConsentRecord) {
     configHash: r.configHash,
     locale: r.locale,
     jurisdiction: r.jurisdiction,
+    serverJurisdiction: r.serverJurisdiction,
     bannerVersion: r.bannerVersion,
     pageUrl: r.pageUrl,
     decidedAt: r.decidedAt,

@@ -34,6 +34,7 @@ export {
   siteParamSchema,
   configQuerySchema,
   visitorHistoryQuerySchema,
+  VISITOR_HISTORY_MAX_PAGE,
   consentFilterQuerySchema,
   consentLogQuerySchema,
   consentExportQuerySchema,
