@@ -176,7 +176,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   doc.addEventListener('consentry:request-grant', onRequestGrant)
 
   // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
-  if (gpc && jurisdiction.showDoNotSell && !(stored?.gpc && stored.doNotSell)) apply('gpc')
+  if (gpc && jurisdiction.usPrivacy && !(stored?.gpc && stored.doNotSell)) apply('gpc')
 
   t = resolveTexts(locale, await fetchLocale(locale, options.i18nBase ?? null), overrides)
   // First in <head> (the documented embed order) the script runs before <body> exists.

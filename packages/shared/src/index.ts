@@ -21,8 +21,8 @@ export type { RecordedDecision } from './consent/recorded-state'
 export type { ServiceRef, OfferedPurposes } from './consent/purposes'
 
 // Jurisdictions
-export { REGIMES, RULESETS, US_UOOM_SINCE, normalizeLocation, resolveJurisdiction, jurisdictionCode } from './consent/jurisdiction'
-export type { Regime, Ruleset, Location, Jurisdiction, JurisdictionOptions } from './consent/jurisdiction'
+export { REGIMES, RULESETS, REGIME_SOURCES, US_UOOM_SINCE, normalizeLocation, resolveJurisdiction, siteJurisdictionOptions, jurisdictionCode } from './consent/jurisdiction'
+export type { Regime, Ruleset, RegimeSource, RegimeRules, SiteJurisdictionConfig, Location, Jurisdiction, JurisdictionOptions } from './consent/jurisdiction'
 
 // What may run, and when to ask
 export { effectiveConsent } from './consent/effective-consent'
@@ -46,6 +46,8 @@ export { encodeUspString } from './signals/usp'
 export type { UspInput } from './signals/usp'
 
 // Texts
+export { parseLinks, safeHref, linkIssues } from './text/links'
+export type { TextSegment } from './text/links'
 export { TEXT_KEYS, isTextKey } from './i18n/text-keys'
 export type { TextKey, Texts } from './i18n/text-keys'
 

@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator'
-import { apiKeyCreateSchema, siteConfigSchema, siteCreateSchema, siteParamSchema, siteUpdateSchema } from '@consentry/shared/schemas'
+import { apiKeyCreateSchema, siteConfigIssues, siteConfigSchema, siteCreateSchema, siteParamSchema, siteUpdateSchema } from '@consentry/shared/schemas'
 import { Hono } from 'hono'
 import * as z from 'zod'
 import type { AppContext, AppEnv } from '../context'
@@ -45,8 +45,8 @@ export function adminSiteRoutes(ctx: AppContext) {
         throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
       })
       const parsed = siteConfigSchema.safeParse(body)
-      invalidInput(parsed)
-      if (!parsed.success) throw new ApiError('invalid_input')
+      // Unknown fields are named with the field probably meant, and removed ones with their replacement.
+      if (!parsed.success) throw new ApiError('invalid_input', undefined, siteConfigIssues(parsed.error))
       if (parsed.data.siteId !== site.id) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: `must be ${site.id}` }])
       // Stored as canonical JSON so the hash is reproducible from what is served.
       const config = canonicalJson(parsed.data)

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { zValidator } from '@hono/zod-validator'
-import { resolveJurisdiction, type ConfigResponse, type SiteConfig } from '@consentry/shared'
+import { resolveJurisdiction, siteJurisdictionOptions, type ConfigResponse, type SiteConfig } from '@consentry/shared'
 import { configQuerySchema, siteParamSchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
@@ -35,7 +35,7 @@ export function siteConfigRoutes(ctx: AppContext) {
       versionId: version.id,
       hash: version.hash,
       config,
-      jurisdiction: resolveJurisdiction(location, { defaultRegime: config.jurisdiction.defaultRegime, now }),
+      jurisdiction: resolveJurisdiction(location, siteJurisdictionOptions(config, now)),
     }
     return ctx.configs.add(key, JSON.stringify(response), now)
   }

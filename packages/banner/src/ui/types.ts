@@ -45,9 +45,9 @@ export interface UiProps {
 /** What the core renders with (first layer, corner): its texts may lack the dialogs' English. */
 export type CoreUiProps = Omit<UiProps, 't'> & { t: CoreTexts }
 
-/** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where a DNS control exists. */
+/** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where US opt-out rights apply (sale-free sites too). */
 export function gpcStatusShown(snapshot: ConsentSnapshot): boolean {
-  return snapshot.consent.gpcHonoured && snapshot.jurisdiction.showDoNotSell
+  return snapshot.consent.gpcHonoured && snapshot.jurisdiction.usPrivacy
 }
 
 /** A first layer ready to insert; `connected`, called once it is in the document, makes it modal (undo returned). */
