@@ -19,6 +19,15 @@ export interface ConsentRecord {
   /** Canonical JSON of `{ serviceId: granted }`. */
   services: string
   doNotSell: boolean
+  /** US opt-outs apart from the sale opt-out (`doNotSell`); null on records kept before canonical form 2. */
+  optOutSharing: boolean | null
+  optOutTargetedAds: boolean | null
+  limitSensitiveData: boolean | null
+  optOutProfiling: boolean | null
+  /** The configuration shown stated that the site neither sells nor shares personal information. */
+  saleFree: boolean | null
+  /** 1: the form before the fields above; 2: the current form. Hash and verify use the record's own form. */
+  canonicalVersion: number
   gpc: boolean
   secGpc: boolean
   policyRevision: number
@@ -62,18 +71,43 @@ export function personalDigest(fields: PersonalFields, salt: string): string {
 }
 
 const categoriesForm = canonicalObject(['essential', 'functional', 'analytics', 'advertising'])
-const recordForm = canonicalObject([
+const RECORD_KEYS_V1 = [
   'id', 'siteId', 'method', 'categories', 'services', 'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId',
   'configHash', 'locale', 'jurisdiction', 'bannerVersion', 'decidedAt', 'receivedAt', 'personalDigest',
-])
+] as const
+const recordFormV1 = canonicalObject(RECORD_KEYS_V1)
+const recordFormV2 = canonicalObject([...RECORD_KEYS_V1, 'canonicalVersion', 'optOuts', 'saleFree'])
+const optOutsForm = canonicalObject(['sale', 'sharing', 'targetedAds', 'sensitiveLimit', 'profiling'])
+
+/** The canonical form new records are written in. */
+export const CANONICAL_VERSION = 2
 
 /**
  * The canonical form that is hashed and chained: every non-personal stored field plus the digest of the
  * personal ones, so a tombstone (personal data erased) still verifies. `services` is stored as canonical JSON
  * and goes in as stored: a row whose services text was rewritten, even to equivalent JSON, no longer verifies.
+ * Versioned: form 2 adds the US opt-outs and the no-sale statement (and its own version number); a record of
+ * form 1 is checked against form 1, so records kept before still verify.
  */
 export function canonicalRecord(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt'>): string {
-  return recordForm({
+  const v1 = v1Values(r)
+  if (r.canonicalVersion === 1) return recordFormV1(v1)
+  return recordFormV2({
+    ...v1,
+    canonicalVersion: json(r.canonicalVersion),
+    optOuts: optOutsForm({
+      sale: json(r.doNotSell),
+      sharing: json(r.optOutSharing),
+      targetedAds: json(r.optOutTargetedAds),
+      sensitiveLimit: json(r.limitSensitiveData),
+      profiling: json(r.optOutProfiling),
+    }),
+    saleFree: json(r.saleFree),
+  })
+}
+
+function v1Values(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt'>): Record<(typeof RECORD_KEYS_V1)[number], JsonText> {
+  return {
     id: json(r.id),
     siteId: json(r.siteId),
     method: json(r.method),
@@ -91,7 +125,7 @@ export function canonicalRecord(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHas
     decidedAt: json(r.decidedAt),
     receivedAt: json(r.receivedAt),
     personalDigest: json(r.personalDigest),
-  })
+  }
 }
 
 /** hash = SHA-256(prevHash + canonical form). */

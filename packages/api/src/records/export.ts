@@ -1,9 +1,11 @@
 import type { ConsentFilter, ConsentStore } from '../db/store'
-import { recordView } from './consent-record'
+import { advertisingEffective, recordView } from './consent-record'
 
+// `advertising` is the category as picked; `advertisingEffective` what took effect after the US opt-outs, so a
+// `dns_link` record never reads as "ads granted". Each opt-out has its own column (US-02).
 const CSV_COLUMNS = [
-  'id', 'receivedAt', 'siteId', 'visitorId', 'externalUserId', 'method', 'functional', 'analytics', 'advertising', 'services',
-  'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId', 'configHash', 'locale', 'jurisdiction', 'bannerVersion',
+  'id', 'receivedAt', 'siteId', 'visitorId', 'externalUserId', 'method', 'functional', 'analytics', 'advertising', 'advertisingEffective',
+  'services', 'doNotSell', 'optOutSharing', 'optOutTargetedAds', 'limitSensitiveData', 'optOutProfiling', 'saleFree', 'gpc', 'secGpc', 'policyRevision', 'configVersionId', 'configHash', 'locale', 'jurisdiction', 'bannerVersion',
   'pageUrl', 'decidedAt', 'gppString', 'ip', 'userAgent', 'prevHash', 'hash', 'erasedAt',
 ] as const
 
@@ -33,7 +35,7 @@ export function exportStream(store: ConsentStore, siteId: string, filter: Consen
 }
 
 function csvRow(r: Parameters<typeof recordView>[0]): string {
-  return `${CSV_COLUMNS.map((k) => csvCell(r[k])).join(',')}\r\n`
+  return `${CSV_COLUMNS.map((k) => csvCell(k === 'advertisingEffective' ? advertisingEffective(r) : r[k])).join(',')}\r\n`
 }
 
 /** RFC 4180 quoting, plus a leading `'` on cells a spreadsheet would run as a formula. */

@@ -56,7 +56,8 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
     if (unknown.length > 0) {
       throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
     }
-    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode))
+    const saleFree = shown.config.dataPractices?.sellsOrShares === false // configs published before the field lack it
+    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode, saleFree))
     if (shown.config.consent.serverCookie) req.setHeader('Set-Cookie', serverConsentCookie(shown.config, input))
     return {
       status: replay ? 200 : 201,
