@@ -15,6 +15,7 @@ import { buildCss } from './ui/styles'
 import type { Panel, UiActions, ViewState } from './ui/types'
 import { withPart, type Panels, type Parts } from './parts'
 import { BUNDLED } from './parts-bundled'
+import { DECLARATION_SELECTOR } from './declaration/selector'
 
 export interface InitOptions extends ConfigSourceOptions {
   /** Force a locale (else `<html lang>`, the browser's languages, then the site's default). */
@@ -166,7 +167,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   })
   // Gating and signals start before anything waits (texts, <body>), so no tag slips through.
   const stopIntegrations = startIntegrations(store, parts, () => t)
-  const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell })
+  const saleFree = config.dataPractices?.sellsOrShares === false // inline configs from before the field may lack it
+  const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell }, saleFree)
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
   const onRequestGrant = (event: Event) => {
     const { service, category } = (event as CustomEvent<{ service?: string | null; category?: string | null }>).detail ?? {}
@@ -189,6 +191,12 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   addPanelCss()
   paint()
   recorder.flush()
+  // The cookie declaration's chunk loads only for a page that has one.
+  let stopDeclarations = () => {}
+  if (doc.querySelector(DECLARATION_SELECTOR)) {
+    const context = { source: store, texts: () => t, locale, publishedAt: loaded.publishedAt, openPreferences: actions.openPreferences }
+    withPart(parts.declaration(), (d) => void (mounted && (stopDeclarations = d.mountDeclarations(doc, context))), 'cookie declaration')
+  }
 
   const has = (id: string): boolean => {
     const { consent } = store.snapshot()
@@ -223,6 +231,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
       unsubscribe()
       stopIntegrations()
       unbindOpeners()
+      stopDeclarations()
       doc.removeEventListener('consentry:request-grant', onRequestGrant)
       recorder.stop()
       ui?.destroy()

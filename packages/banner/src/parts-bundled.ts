@@ -4,6 +4,7 @@ import * as us from './signals/us-cmp-data'
 import * as remove from './cleanup/remove'
 import * as outbox from './delivery/outbox'
 import * as embeds from './gating/embeds'
+import * as declaration from './declaration/declaration'
 import type { Parts } from './parts'
 
 /** Everything in one module graph: what `init()` from the ES module uses (an app's bundler splits if it likes). */
@@ -14,4 +15,5 @@ export const BUNDLED: Parts = {
   cleanup: () => remove,
   delivery: () => outbox,
   embeds: () => embeds,
+  declaration: () => declaration,
 }

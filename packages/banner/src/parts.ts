@@ -4,6 +4,7 @@ import type * as us from './signals/us-cmp-data'
 import type * as remove from './cleanup/remove'
 import type * as outbox from './delivery/outbox'
 import type * as embeds from './gating/embeds'
+import type * as declaration from './declaration/declaration'
 
 /** The dialogs (preferences center, Do Not Sell) with their renderer, modal handling and stylesheet. */
 export type Panels = typeof panels
@@ -19,6 +20,9 @@ export type Delivery = typeof outbox
 
 /** Click-to-load placeholders for gated iframes. */
 export type Embeds = typeof embeds
+
+/** The cookie declaration renderer for `[data-consentry-declaration]` elements. */
+export type Declaration = typeof declaration
 
 /** A part as its loader gives it: at once when bundled, or once its chunk has loaded. */
 export type Loaded<T> = T | Promise<T>
@@ -40,6 +44,8 @@ export interface Parts {
   delivery(): Loaded<Delivery>
   /** The click-to-load frame gate: needed when the page has a gated iframe. */
   embeds(): Loaded<Embeds>
+  /** The cookie declaration: needed when the page has a `[data-consentry-declaration]` element. */
+  declaration(): Loaded<Declaration>
 }
 
 /** Runs `then` with the part, synchronously when it is already here; a part that fails to load is reported. */

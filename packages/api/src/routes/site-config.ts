@@ -35,6 +35,7 @@ export function siteConfigRoutes(ctx: AppContext) {
       versionId: version.id,
       hash: version.hash,
       config,
+      publishedAt: version.createdAt,
       jurisdiction: resolveJurisdiction(location, siteJurisdictionOptions(config, now)),
     }
     return ctx.configs.add(key, JSON.stringify(response), now)

@@ -10,5 +10,5 @@ import type { LoadedConfig } from './load'
 export function resolveInline(input: unknown, country?: string, region?: string): LoadedConfig {
   const config = withDefaults(input)
   const jurisdiction = resolveJurisdiction(normalizeLocation(country, region), siteJurisdictionOptions(config))
-  return { config, versionId: 'inline', jurisdiction }
+  return { config, versionId: 'inline', jurisdiction, publishedAt: null }
 }

@@ -14,7 +14,7 @@ export function firstLayer({ t, snapshot, actions, panels }: CoreUiProps, modal:
     el('button', { type: 'button', class: cls, 'data-action': action, 'aria-haspopup': 'dialog', onclick: open, onpointerenter: actions.prefetch, onfocus: actions.prefetch }, label)
   const body = [
     el('h2', { id: 'cs-banner-title', class: 'title' }, t['banner.title']),
-    el('p', { id: 'cs-banner-desc', class: 'text' }, t['banner.description'], ' ', el('a', { href: config.policy.url, target: '_blank', rel: 'noopener' }, t['banner.privacyPolicy'])),
+    el('p', { id: 'cs-banner-desc', class: 'text' }, plainText(t['banner.description']), ' ', el('a', { href: config.policy.url, target: '_blank', rel: 'noopener' }, t['banner.privacyPolicy'])),
     gpcStatusShown(snapshot) && el('p', { role: 'status', class: 'gpc' }, t['gpc.honored']),
     el(
       'div',
@@ -29,3 +29,6 @@ export function firstLayer({ t, snapshot, actions, panels }: CoreUiProps, modal:
   const layout = config.appearance.layout === 'modal' ? 'box' : config.appearance.layout
   return { node: el('div', { role: 'region', 'aria-labelledby': 'cs-banner-title', class: `layer ${layout}` }, el('div', { class: 'inner' }, ...body)) }
 }
+
+/** A text's links as their labels: the first layer links only the privacy policy (the dialogs render every link). */
+const plainText = (text: string) => text.replace(/\[([^[\]\n]+)\]\([^()\s]+\)/g, '$1')

@@ -3,6 +3,7 @@ import type { ConsentSnapshot } from '../consent-source'
 import type { Panels } from '../parts'
 import type { CoreTextKey } from '../i18n/en-core'
 import type { EmbedTextKey } from '../gating/placeholder'
+import type { DeclarationTextKey } from '../declaration/texts'
 
 /** What the visitor can do from the UI; each call is a decision or a view change. */
 export interface UiActions {
@@ -30,7 +31,7 @@ export interface ViewState {
 export type CoreTexts = Pick<Texts, CoreTextKey> & Partial<Texts>
 
 /** What the dialogs render with: every text but the embed placeholders' (gating has those). */
-export type DialogTexts = Omit<Texts, EmbedTextKey> & Partial<Texts>
+export type DialogTexts = Omit<Texts, EmbedTextKey | DeclarationTextKey> & Partial<Texts>
 
 export interface UiProps {
   t: DialogTexts

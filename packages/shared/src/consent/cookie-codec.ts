@@ -29,23 +29,23 @@ const METHOD_BY_CODE = new Map(Object.entries(METHOD_CODES).map(([method, code])
 
 /** Marks a cookie that carries each US opt-out (bits 5–8). */
 const OPT_OUT_BITS = 512
+/** The US opt-outs in bits 5–8, in order (sale is bit 3, `doNotSell`). */
+const FLAGGED = ['sharing', 'targetedAds', 'sensitiveLimit', 'profiling'] as const
 const B36 = /^[0-9a-z]{1,11}$/
 const JURISDICTION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/
 const SERVICE_ENTRY = /^([a-z0-9][a-z0-9_-]{0,63}):([01])$/
 
 /** Serialises a consent state for the cookie. */
 export function encodeConsentCookie(state: ConsentState): string {
-  const flags =
+  let flags =
     (state.categories.functional ? 1 : 0) |
     (state.categories.analytics ? 2 : 0) |
     (state.categories.advertising ? 4 : 0) |
     (state.doNotSell ? 8 : 0) |
     (state.gpc ? 16 : 0) |
-    (state.optOuts.sharing ? 32 : 0) |
-    (state.optOuts.targetedAds ? 64 : 0) |
-    (state.optOuts.sensitiveLimit ? 128 : 0) |
-    (state.optOuts.profiling ? 256 : 0) |
     OPT_OUT_BITS
+  let bit = 32
+  for (const key of FLAGGED) (flags |= state.optOuts[key] ? bit : 0), (bit *= 2)
   const services = Object.entries(state.services)
     .map(([id, on]) => `${id}:${on ? 1 : 0}`)
     .join('+')
@@ -85,10 +85,8 @@ export function decodeConsentCookie(raw: unknown): ConsentState | null {
   const serviceMap = parseServices(services)
   if (serviceMap === null) return null
   const doNotSell = (flags & 8) !== 0
-  const optOuts =
-    flags & OPT_OUT_BITS
-      ? { sale: doNotSell, sharing: (flags & 32) !== 0, targetedAds: (flags & 64) !== 0, sensitiveLimit: (flags & 128) !== 0, profiling: (flags & 256) !== 0 }
-      : withDnsChoice(NO_OPT_OUTS, doNotSell, jurisdiction)
+  const optOuts = withDnsChoice(NO_OPT_OUTS, doNotSell, jurisdiction)
+  if (flags & OPT_OUT_BITS) FLAGGED.forEach((key, i) => (optOuts[key] = (flags & (32 << i)) !== 0))
   return {
     visitorId,
     categories: { functional: (flags & 1) !== 0, analytics: (flags & 2) !== 0, advertising: (flags & 4) !== 0 },

@@ -3,7 +3,7 @@ import type { ConsentMethod } from './methods'
 import type { ConsentState } from './consent-state'
 import type { Regime } from './jurisdiction'
 import { purposesFingerprint, type OfferedPurposes } from './purposes'
-import { NO_OPT_OUTS, US_OPT_OUTS, withDnsChoice, type UsOptOuts } from './us-opt-outs'
+import { NO_OPT_OUTS, withDnsChoice, type UsOptOuts } from './us-opt-outs'
 
 /** What the visitor picked in the preferences center (only read for `custom` and `api`). */
 export interface Picks {
@@ -122,10 +122,6 @@ function resolveDoNotSell(method: ConsentMethod, picks: Picks, previous: Consent
 
 /** The DNS choice sets every opt-out it covers where the visitor is; explicit picks then set single ones. */
 function resolveOptOuts(previous: ConsentState | null, doNotSell: boolean, picks: Picks, jurisdiction: string): UsOptOuts {
-  const out = withDnsChoice(previous?.optOuts ?? NO_OPT_OUTS, doNotSell, jurisdiction)
-  for (const key of US_OPT_OUTS) {
-    const pick = picks.optOuts?.[key]
-    if (pick !== undefined && key !== 'sale') out[key] = pick
-  }
-  return out
+  // `sale` is the DNS choice itself: a pick for it alone is ignored.
+  return { ...withDnsChoice(previous?.optOuts ?? NO_OPT_OUTS, doNotSell, jurisdiction), ...picks.optOuts, sale: doNotSell }
 }

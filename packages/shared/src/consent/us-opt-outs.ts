@@ -9,8 +9,6 @@ export type UsOptOuts = Record<UsOptOut, boolean>
 
 export const NO_OPT_OUTS: Readonly<UsOptOuts> = { sale: false, sharing: false, targetedAds: false, sensitiveLimit: false, profiling: false }
 
-/** States whose universal opt-out covers profiling in furtherance of decisions too (NJ, MN: CONFORMANCE §1.3). */
-const PROFILING_TOO = new Set(['US-NJ', 'US-MN'])
 
 /**
  * What one "Do Not Sell or Share" choice (or GPC) opts out of where the visitor is: sale, sharing and targeted
@@ -20,7 +18,10 @@ const PROFILING_TOO = new Set(['US-NJ', 'US-MN'])
  * @example dnsOptOuts('US-NJ') // ['sale', 'sharing', 'targetedAds', 'profiling']
  */
 export function dnsOptOuts(jurisdiction: string): UsOptOut[] {
-  return PROFILING_TOO.has(jurisdiction) ? ['sale', 'sharing', 'targetedAds', 'profiling'] : ['sale', 'sharing', 'targetedAds']
+  // New Jersey's and Minnesota's universal opt-out covers profiling in furtherance of decisions too (CONFORMANCE §1.3).
+  const set: UsOptOut[] = ['sale', 'sharing', 'targetedAds']
+  if (jurisdiction === 'US-NJ' || jurisdiction === 'US-MN') set.push('profiling')
+  return set
 }
 
 /** `base` with every opt-out the DNS choice covers set to `on`. */
