@@ -103,7 +103,9 @@ export const siteConfigSchema = z
         defaultRegime: z
           .enum(REGIMES)
           .default('opt_in')
-          .describe('Fallback regime where neither `rules` nor a built-in rule decides (e.g. Canada outside Quebec, Japan). See docs/regions.md.'),
+          .describe(
+            'Fallback regime where neither `rules` nor a built-in rule decides (e.g. Canada outside Quebec, Japan); see docs/regions.md. `opt_in`: nothing optional runs before consent. `opt_out`: optional categories run until the visitor opts out. `notice`: inform only; the banner shows and everything runs.',
+          ),
         rules: z
           .record(regionKeySchema, z.enum(REGIMES))
           .default({})
