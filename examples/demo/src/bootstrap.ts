@@ -21,6 +21,8 @@ export async function bootstrapDemoSite(opts: {
   keyPath: string
   origins: string[]
   siteId: string
+  /** The site record's name. Default: the demo news site's. */
+  name?: string
 }): Promise<DemoSite> {
   const { store, app, siteId, origins } = opts
   const now = Date.now()
@@ -28,7 +30,7 @@ export async function bootstrapDemoSite(opts: {
   if (!site) {
     await store.insertSite({
       id: siteId,
-      name: 'Consentry demo news',
+      name: opts.name ?? 'Consentry demo news',
       allowedOrigins: origins,
       retentionDays: null,
       publishedVersionId: null,

@@ -12,6 +12,8 @@ const port = Number(process.env.PORT ?? 8787)
 const host = process.env.HOST ?? '127.0.0.1'
 const dataDir = resolve(process.env.CONSENTRY_DATA_DIR ?? join(root, 'data'))
 const SITE_ID = 'site_demo0001'
+/** A second demo site: the Canadian B2B starter configuration (sells nothing), with its cookie-declaration page. */
+const B2B_SITE_ID = 'site_cab2b0001'
 
 const store = await openStore(`file:${join(dataDir, 'demo.db')}`)
 const signer = await loadSigner(store)
@@ -35,6 +37,15 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
     configPath: join(root, 'examples/site/site-config.json'),
     keyPath: join(dataDir, 'demo-admin-key.txt'),
   })
+  await bootstrapDemoSite({
+    store,
+    app: api,
+    siteId: B2B_SITE_ID,
+    name: 'Northwind Logistics (Canadian B2B demo)',
+    origins,
+    configPath: join(root, 'examples/configs/ca-b2b.json'),
+    keyPath: join(dataDir, 'demo-b2b-admin-key.txt'),
+  })
   console.log(
     [
       '',
@@ -45,6 +56,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
       `  ... California with GPC  ${origin}/site/?country=US&region=CA&gpc=1`,
       `  Single-page app          ${origin}/site/spa/`,
       `  Consent inspector        ${origin}/site/inspector.html`,
+      `  Cookie declaration       ${origin}/site/ca-b2b/privacy.html?country=CA&region=QC   (Canadian B2B, sells nothing)`,
       `  API docs                 ${origin}/docs   (OpenAPI: ${origin}/v1/openapi.json)`,
       '',
       `  Demo site id             ${demo.siteId} (published configuration ${demo.versionId})`,

@@ -105,7 +105,8 @@ describe('regime rules per country and region', () => {
   })
 
   it('a site\'s country rule does not reach a region with a built-in rule unless the site names that region', () => {
-    expect(withRules('CA', 'QC', { rules: { CA: 'opt_out' } })).toMatchObject({ regime: 'opt_out', source: 'site_rule' })
+    expect(withRules('CA', 'QC', { rules: { CA: 'opt_out' } })).toMatchObject({ regime: 'opt_in', source: 'built_in' })
+    expect(withRules('CA', 'QC', { rules: { 'CA-QC': 'notice' } })).toMatchObject({ regime: 'notice', source: 'site_rule' })
     expect(withRules('CA', 'QC', { rules: { CA: 'opt_out', 'CA-QC': 'opt_in' } })).toMatchObject({ regime: 'opt_in', source: 'site_rule' })
     expect(withRules('CA', 'BC', { rules: { CA: 'opt_out', 'CA-QC': 'opt_in' } })).toMatchObject({ regime: 'opt_out', source: 'site_rule' })
   })

@@ -123,8 +123,9 @@ function usRule(gpcMandated: boolean): { ruleset: Ruleset; regime: Regime } {
 }
 
 /**
- * Resolves the consent regime for a location, most specific first: the site's rule for the region, the site's
- * rule for the country, the built-in rule for the region, for the country, then `defaultRegime`.
+ * Resolves the consent regime for a location, most specific first: the site's rule for the region, the built-in
+ * rule for the region (Quebec), the site's rule for the country, the built-in rule for the country, then
+ * `defaultRegime`.
  * Unknown location → opt-in (strictest), whatever the site's rules say. US opt-out rights and GPC mandates
  * follow the law of the place, not the regime a site picks for it.
  * @example resolveJurisdiction({ country: 'US', region: 'US-CA' }).regime // 'opt_out'
@@ -139,8 +140,10 @@ export function resolveJurisdiction(location: Location, options: JurisdictionOpt
   const us = country === 'US'
   const since = us && region ? US_UOOM_SINCE[region] : undefined
   const gpcMandated = since !== undefined && now >= Date.parse(`${since}T00:00:00Z`)
-  const law = (region ? REGION_RULES[region] : undefined) ?? (us ? usRule(gpcMandated) : countryRule(country))
-  const site = (region ? options.rules?.[region] : undefined) ?? options.rules?.[country]
+  const regionLaw = region ? REGION_RULES[region] : undefined
+  const law = regionLaw ?? (us ? usRule(gpcMandated) : countryRule(country))
+  // A built-in region rule (Quebec) beats the site's country rule: `CA` speaks for Canada, Quebec has its own law.
+  const site = (region ? options.rules?.[region] : undefined) ?? (regionLaw ? undefined : options.rules?.[country])
   const source: RegimeSource = site ? 'site_rule' : law?.regime ? 'built_in' : 'default'
   const regime = site ?? law?.regime ?? options.defaultRegime ?? 'opt_in'
   return { location, ruleset: law?.ruleset ?? 'default', regime, source, gpcMandated, usPrivacy: us, showDoNotSell: us && options.saleFree !== true }
