@@ -1,7 +1,9 @@
 // Bundles the demo server with its JavaScript dependencies; only the database drivers (native code or
 // optional native parts) stay external and resolve from this package's own dependencies.
 import { cpSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { buildWorkers } from '../../../packages/api/scripts/build-workers.mjs'
 
 await build({
   entryPoints: [new URL('../src/server.ts', import.meta.url).pathname],
@@ -18,3 +20,6 @@ await build({
 
 // The API finds its migrations by walking up from the running module: ship them beside the bundle.
 cpSync(new URL('../../../packages/api/drizzle', import.meta.url), new URL('../dist/drizzle', import.meta.url), { recursive: true })
+
+// The API's worker threads are bundles of their own, found beside the server bundle.
+await buildWorkers(fileURLToPath(new URL('../dist', import.meta.url)))

@@ -1,7 +1,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Hono } from 'hono'
-import { newApiKey, type ConsentStore } from '@consentry/api'
+import { newApiKey, type RecordStore } from '@consentry/api'
 
 export interface DemoSite {
   siteId: string
@@ -15,7 +15,7 @@ export interface DemoSite {
  * The admin key's secret is kept in the data folder so later starts can print it again.
  */
 export async function bootstrapDemoSite(opts: {
-  store: ConsentStore
+  store: RecordStore
   app: Hono<any>
   configPath: string
   keyPath: string
@@ -66,7 +66,7 @@ export async function bootstrapDemoSite(opts: {
  * The admin key kept in the data folder, if the API still accepts it (a fresh `demo.db` beside an old key file
  * would otherwise fail on publish); else a new one, saved for later starts.
  */
-async function ensureAdminKey(store: ConsentStore, app: Hono<any>, keyPath: string, siteId: string): Promise<string> {
+async function ensureAdminKey(store: RecordStore, app: Hono<any>, keyPath: string, siteId: string): Promise<string> {
   const saved = (await readFile(keyPath, 'utf8').catch(() => '')).trim()
   if (saved) {
     const res = await app.request(`/v1/admin/sites/${siteId}`, { headers: { authorization: `Bearer ${saved}` } })

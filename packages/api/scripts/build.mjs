@@ -1,7 +1,9 @@
-// Bundles the CLI (and with it the server) into dist/cli.js. Dependencies stay external (node_modules);
+// Bundles the CLI (and with it the server) into dist/cli.js, its worker threads into dist/workers/. Dependencies stay external (node_modules);
 // migrations are read at runtime from ../drizzle relative to the bundle.
 import { chmodSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { build } from 'esbuild'
+import { buildWorkers } from './build-workers.mjs'
 
 /** Like `packages: 'external'`, except our workspace packages, which are TypeScript source and get bundled. */
 const externalDependencies = {
@@ -24,4 +26,5 @@ await build({
   logLevel: 'warning',
 })
 chmodSync(outfile, 0o755)
+await buildWorkers(dirname(outfile))
 console.log(`built ${outfile}`)

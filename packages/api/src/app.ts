@@ -7,6 +7,7 @@ import { BatchWriter } from './db/batch-writer'
 import type { ConfigVersionRow } from './db/store'
 import { ApiError, internalError, invalidBody } from './errors'
 import { adminAuth } from './middleware/admin-auth'
+import { adminDescription } from './openapi'
 import { RateLimiter } from './middleware/rate-limit'
 import { securityHeaders } from './middleware/security-headers'
 import { sealRecord } from './records/consent-record'
@@ -16,7 +17,7 @@ import { adminSiteRoutes } from './routes/admin-sites'
 import { bannerAssetRoutes } from './routes/banner-assets'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
-import { keyRoutes } from './routes/keys'
+import { signingKeyRoutes } from './routes/signing-keys'
 import { cachedConfigRead, type CachedConfigRead } from './routes/config-fast-path'
 import { fastConsentWrite, type FastConsentWrite } from './routes/consent-fast-path'
 import { RenderedConfigs } from './routes/config-response'
@@ -51,14 +52,14 @@ export function createApi(deps: AppDeps): Api {
   const app = new Hono<AppEnv>()
   app.use(securityHeaders())
   app.use('/v1/admin/*', bodyLimit({ maxSize: ctx.deps.adminBodyLimit, onError: () => { throw new ApiError('payload_too_large') } }))
-  app.use('/v1/admin/*', adminAuth(ctx))
+  app.use('/v1/admin/*', adminAuth(ctx), adminDescription)
   app.route('/', siteConfigRoutes(ctx))
   app.route('/', consentRoutes(ctx))
-  app.route('/', keyRoutes(ctx))
+  app.route('/', signingKeyRoutes(ctx))
   app.route('/', bannerAssetRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
-  app.route('/', docsRoutes())
+  app.route('/', docsRoutes(app))
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
   app.onError((err, c) => {
     const error = toApiError(err)

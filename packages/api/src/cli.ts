@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { consentExportQuerySchema, formatIssues, siteCreateSchema } from '@consentry/shared/schemas'
 import { openStore } from './db/open-store'
 import { allRecords, purgeExpired } from './db/paging'
-import type { ConsentStore } from './db/store'
+import type { RecordStore } from './db/store'
 import { newApiKey } from './middleware/admin-auth'
 import { verifyChain } from './records/chain'
 import { exportStream } from './records/export'
@@ -25,7 +25,7 @@ The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file
 
 class UsageError extends Error {}
 
-async function withStore<T>(fn: (store: ConsentStore) => Promise<T>): Promise<T> {
+async function withStore<T>(fn: (store: RecordStore) => Promise<T>): Promise<T> {
   const store = await openStore(readEnv().databaseUrl)
   try {
     return await fn(store)

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import type { ApiKeyRow, ConfigVersionRow, ConsentStore, SiteRow } from './db/store'
+import type { ApiKeyRow, ConfigVersionRow, RecordStore, SiteRow } from './db/store'
 import type { BatchWriter } from './db/batch-writer'
 import type { RenderedConfigs } from './routes/config-response'
 import type { IpMode } from './records/client-meta'
@@ -8,7 +8,7 @@ import type { RateLimiter } from './middleware/rate-limit'
 
 /** What `createApp` needs; everything optional has a default. */
 export interface AppDeps {
-  store: ConsentStore
+  store: RecordStore
   signer: Signer
   /** The built banner bundle. Default: `packages/banner/dist/consentry.js` of this checkout. */
   bannerPath?: string
@@ -35,7 +35,7 @@ export interface AppEnv {
 /** Shared by the route modules of one app instance. */
 export interface AppContext {
   deps: Required<Omit<AppDeps, 'rateLimit'>> & Pick<AppDeps, 'rateLimit'>
-  store: ConsentStore
+  store: RecordStore
   signer: Signer
   writer: BatchWriter
   limiter: RateLimiter | null
@@ -50,7 +50,7 @@ export class SiteCache {
   private readonly entries = new Map<string, { site: SiteRow | undefined; at: number }>()
   private origins: { set: Set<string>; at: number } | null = null
   constructor(
-    private readonly store: ConsentStore,
+    private readonly store: RecordStore,
     private readonly ttlMs = 2000,
   ) {}
 

@@ -18,7 +18,7 @@ export { newSite } from './sites'
 export { openStore } from './db/open-store'
 export { openSqliteStore } from './db/sqlite-store'
 export { openPostgresStore } from './db/pg-store'
-export type { ConsentStore } from './db/store'
+export type { RecordStore } from './db/store'
 
 // Admin keys (the secret is shown once; only its hash is stored)
 export { newApiKey } from './middleware/admin-auth'
@@ -29,3 +29,4 @@ export type { Signer } from './records/signing'
 export { verifyChain, GENESIS_HASH } from './records/chain'
 export type { ConsentRecord, ChainReport } from './records/chain'
 export { openApiDocument } from './openapi'
+export type { OpenApiDocument } from './openapi'

@@ -1,120 +1,78 @@
-import {
-  apiErrorSchema,
-  apiKeyCreateSchema,
-  configQuerySchema,
-  consentExportQuerySchema,
-  consentInputSchema,
-  consentLogQuerySchema,
-  consentReceiptSchema,
-  siteConfigSchema,
-  siteCreateSchema,
-  siteUpdateSchema,
-  statsQuerySchema,
-  subjectSchema,
-  visitorHistoryQuerySchema,
-} from '@consentry/shared/schemas'
-import * as z from 'zod'
+import { apiErrorSchema } from '@consentry/shared/schemas'
+import type { Hono, MiddlewareHandler } from 'hono'
+import { ALLOWED_METHODS, describeRoute, generateSpecs, resolver, type DescribeRouteOptions, type ResponsesWithResolver } from 'hono-openapi'
+import type * as z from 'zod'
 
-type Schema = z.ZodType
+/*
+ * The OpenAPI 3.1 document is generated from the routes themselves (hono-openapi reads `app.routes`):
+ * - every route states what it does with `describe(summary, responses)` before its handler;
+ * - its input comes from the `validate(target, schema)` middlewares it already has (`../validate`);
+ * - a body a handler parses itself is stated with `requestBody(schema)`, a response with `ok(description, schema?)`.
+ * `openapi.test.ts` fails when the app answers a route the document does not describe.
+ * @example .get('/v1/keys', describe('Public signing keys.', { 200: ok('Keys') }), (c) => …)
+ */
+
+/** Operation metadata placed before a route's handler; it does nothing at request time. */
+export function describe(summary: string, responses: ResponsesWithResolver, more: Omit<DescribeRouteOptions, 'summary' | 'responses'> = {}): MiddlewareHandler {
+  return describeRoute({ summary, responses, ...more })
+}
+
+/** A response; with a schema, its JSON body. */
+export function ok(description: string, schema?: z.ZodType): ResponsesWithResolver[string] {
+  return schema ? { description, content: { 'application/json': { schema: resolver(schema) } } } : { description }
+}
+
+/** A JSON request body the handler parses itself (rather than through `validate('json', …)`). */
+export function requestBody(schema: z.ZodType): DescribeRouteOptions['requestBody'] {
+  return { required: true, content: { 'application/json': { schema: resolver(schema) } } }
+}
+
+const ERROR = { description: 'Error: `{ "error": { "code", "message", "details" } }`', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+
+/** Every route may answer an error; admin routes need a key (placed on `/v1/admin/*` in `app.ts`). */
+export const adminDescription: MiddlewareHandler = describeRoute({ security: [{ bearer: [] }], responses: { '401': ERROR, '403': ERROR } })
+
+/** An operation as the docs page reads it. */
 export interface Operation {
-  summary: string
-  security?: { bearer: [] }[]
-  parameters?: unknown[]
+  summary?: string
+  security?: unknown[]
+  parameters?: { name: string; in: string; required?: boolean }[]
   requestBody?: unknown
-  responses: Record<string, unknown>
-}
-
-const json = (schema: Schema) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' })
-const body = (schema: Schema) => ({ required: true, content: { 'application/json': { schema: json(schema) } } })
-const ok = (description: string, schema?: Schema) => ({ description, ...(schema ? { content: { 'application/json': { schema: json(schema) } } } : {}) })
-const errors = { '4XX': { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } }
-const siteParam = { name: 'siteId', in: 'path', required: true, schema: { type: 'string', pattern: '^site_[A-Za-z0-9]{4,64}$' } }
-
-/** Query parameters from a zod object schema, one per property. */
-function query(schema: z.ZodObject): unknown[] {
-  const js = json(schema) as { properties?: Record<string, unknown>; required?: string[] }
-  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: js.required?.includes(name) ?? false, schema: s }))
-}
-
-function admin(op: Operation): Operation {
-  return { ...op, security: [{ bearer: [] }], responses: { ...op.responses, ...errors } }
+  responses: Record<string, { description?: string }>
 }
 
 /** The parts of the document the docs page reads; the rest is plain JSON. */
 export interface OpenApiDocument {
-  openapi: '3.1.0'
-  info: { title: string; version: string; description: string }
+  openapi: string
+  info: { title: string; version: string; description?: string }
   paths: Record<string, Record<string, Operation>>
   [key: string]: unknown
 }
 
-/** The OpenAPI 3.1 document of the API, generated from the shared zod schemas. */
-export function openApiDocument(): OpenApiDocument {
-  const paths: Record<string, Record<string, Operation>> = {
-    '/v1/sites/{siteId}/config': {
-      get: {
-        summary: 'Published configuration for this visitor, jurisdiction from CDN geo headers (or ?country=&region=). Strong ETag; 304 on If-None-Match.',
-        parameters: [siteParam, ...query(configQuerySchema)],
-        responses: { '200': ok('ConfigResponse'), '304': ok('Not modified'), ...errors },
+/** The OpenAPI 3.1 document of an app, from its routes' descriptions and validators. */
+export async function openApiDocument(app: Hono<any, any, any>): Promise<OpenApiDocument> {
+  const errorSchema = (await resolver(apiErrorSchema).toOpenAPISchema()).schema
+  const everyMethod = Object.fromEntries(ALLOWED_METHODS.map((m) => [m, { responses: { '4XX': ERROR } }]))
+  const doc = await generateSpecs(app, {
+    documentation: {
+      info: { title: 'Consentry API', version: '0.1.0', description: 'Proof-of-consent records, site configuration and administration.' },
+      jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        schemas: { Error: errorSchema },
       },
     },
-    '/v1/sites/{siteId}/consentry.js': {
-      get: { summary: 'The banner bundle with this visitor’s configuration built in (window.__consentryBootstrap).', parameters: [siteParam, ...query(configQuerySchema)], responses: { '200': ok('JavaScript'), '503': ok('Bundle not built'), ...errors } },
-    },
-    '/consentry.js': { get: { summary: 'The banner bundle as built.', responses: { '200': ok('JavaScript'), ...errors } } },
-    '/v1/consents': {
-      post: {
-        summary: 'Append a consent record; returns a signed receipt (201, or 200 when the idempotency key was seen). Sec-GPC is recorded (only exactly "1" counts).',
-        requestBody: body(consentInputSchema),
-        responses: { '201': ok('Receipt', consentReceiptSchema), '200': ok('Receipt of the earlier delivery', consentReceiptSchema), '413': ok('Body too large'), '429': ok('Rate limited (Retry-After)'), ...errors },
-      },
-      get: { summary: 'A visitor’s own consent history (the visitor id is the secret in the consent cookie).', parameters: query(visitorHistoryQuerySchema), responses: { '200': ok('Records'), ...errors } },
-    },
-    '/v1/keys': { get: { summary: 'Public Ed25519 key(s) that verify receipts (signature over the Merkle root of the batch a record was committed in; the receipt carries the inclusion proof).', responses: { '200': ok('Keys') } } },
-    '/v1/openapi.json': { get: { summary: 'This document.', responses: { '200': ok('OpenAPI 3.1') } } },
-    '/v1/admin/sites': {
-      get: admin({ summary: 'List the sites this key may access.', responses: { '200': ok('Sites') } }),
-      post: admin({ summary: 'Create a site (all-sites key).', requestBody: body(siteCreateSchema), responses: { '201': ok('Site') } }),
-    },
-    '/v1/admin/sites/{siteId}': {
-      get: admin({ summary: 'Read a site.', parameters: [siteParam], responses: { '200': ok('Site') } }),
-      patch: admin({ summary: 'Update name, allowed origins or retention.', parameters: [siteParam], requestBody: body(siteUpdateSchema), responses: { '200': ok('Site') } }),
-    },
-    '/v1/admin/sites/{siteId}/config-versions': {
-      get: admin({ summary: 'List published configuration versions.', parameters: [siteParam], responses: { '200': ok('Versions') } }),
-      post: admin({ summary: 'Publish an immutable, hashed configuration version.', parameters: [siteParam], requestBody: body(siteConfigSchema), responses: { '201': ok('Version') } }),
-    },
-    '/v1/admin/sites/{siteId}/config-versions/{versionId}': {
-      get: admin({ summary: 'One configuration version with its config.', parameters: [siteParam, { name: 'versionId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': ok('Version') } }),
-    },
-    '/v1/admin/sites/{siteId}/consents': {
-      get: admin({ summary: 'Consent log: filters and cursor pagination.', parameters: [siteParam, ...query(consentLogQuerySchema)], responses: { '200': ok('{ items, nextCursor }') } }),
-    },
-    '/v1/admin/sites/{siteId}/consents/export': {
-      get: admin({ summary: 'Stream the log as CSV or NDJSON.', parameters: [siteParam, ...query(consentExportQuerySchema)], responses: { '200': ok('Stream') } }),
-    },
-    '/v1/admin/sites/{siteId}/subjects/export': {
-      post: admin({ summary: 'Data subject access: every record of a visitor or external user.', parameters: [siteParam], requestBody: body(subjectSchema), responses: { '200': ok('Records') } }),
-    },
-    '/v1/admin/sites/{siteId}/subjects/erase': {
-      post: admin({ summary: 'Erase a subject: records become tombstones that keep the chain verifiable.', parameters: [siteParam], requestBody: body(subjectSchema), responses: { '200': ok('{ erased }') } }),
-    },
-    '/v1/admin/sites/{siteId}/verify': { get: admin({ summary: 'Verify the site’s hash chain; reports the first broken link.', parameters: [siteParam], responses: { '200': ok('Report') } }) },
-    '/v1/admin/sites/{siteId}/stats': {
-      get: admin({ summary: 'Decisions per day, jurisdiction and method, with grant rate per category.', parameters: [siteParam, ...query(statsQuerySchema)], responses: { '200': ok('Stats') } }),
-    },
-    '/v1/admin/sites/{siteId}/purge': { post: admin({ summary: 'Delete records older than the site’s retention, in batches.', parameters: [siteParam], responses: { '200': ok('{ deleted }') } }) },
-    '/v1/admin/keys': { post: admin({ summary: 'Create an admin key (all-sites key); the secret is returned once.', requestBody: body(apiKeyCreateSchema), responses: { '201': ok('Key') } }) },
-    '/v1/admin/keys/{keyId}': { delete: admin({ summary: 'Revoke an admin key.', parameters: [{ name: 'keyId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': ok('Revoked') } }) },
+    // Every route is described, the static-looking ones (`/consentry.js`) and preflights included.
+    excludeStaticFile: false,
+    excludeMethods: [],
+    defaultOptions: everyMethod,
+    defaultValidationErrorResponse: { ...ERROR, description: 'Invalid input: `details` names each field' },
+  })
+  // hono-openapi merges a path's context (`adminDescription`) into each middleware of a route: once is enough.
+  for (const ops of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(ops ?? {})) {
+      if (op && typeof op === 'object' && 'security' in op && Array.isArray(op.security)) op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()]
+    }
   }
-  return {
-    openapi: '3.1.0' as const,
-    info: { title: 'Consentry API', version: '0.1.0', description: 'Proof-of-consent records, site configuration and administration.' },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Error: json(apiErrorSchema), ConsentInput: json(consentInputSchema), Receipt: json(consentReceiptSchema) },
-    },
-    paths,
-  }
+  return doc as unknown as OpenApiDocument
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import { createApi } from './app'
 import type { AppDeps } from './context'
 import { DEFAULT_DATABASE_URL, openStore } from './db/open-store'
-import type { ConsentStore } from './db/store'
+import type { RecordStore } from './db/store'
 import { nodeListener } from './node-listener'
 import type { IpMode } from './records/client-meta'
 import { loadSigner } from './records/signing'
@@ -43,7 +43,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 
 export interface RunningServer {
   server: Server
-  store: ConsentStore
+  store: RecordStore
   port: number
   close(): Promise<void>
 }

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { BatchWriter } from '../src/db/batch-writer'
-import type { ConsentStore, UnsealedConsent } from '../src/db/store'
+import type { RecordStore, UnsealedConsent } from '../src/db/store'
 import { verifyChain } from '../src/records/chain'
 import { sealRecord } from '../src/records/consent-record'
 import { createSigner, generateSigningKey, signBatch, verifyReceipt } from '../src/records/signing'
@@ -54,14 +54,15 @@ describe.each(STORES)('isRecordRefusal (%s)', (kind) => {
   })
 })
 
-describe('BatchWriter (postgres, the database gone)', () => {
+// PostgreSQL only (the api-postgres project): dropping the database under a live pool.
+describe.each(STORES.filter((kind) => kind === 'postgres'))('BatchWriter (%s, the database gone)', (kind) => {
   it('fails the whole batch at once instead of splitting it', async () => {
-    const db = await openTestDb('postgres')
+    const db = await openTestDb(kind)
     try {
       const site = newSite({ name: 'Gone', allowedOrigins: [], retentionDays: null })
       await db.store.insertSite(site)
       let attempts = 0
-      const counted: ConsentStore = { ...db.store, appendBatch: (items, seal) => (attempts++, db.store.appendBatch(items, seal)) }
+      const counted: RecordStore = { ...db.store, appendBatch: (items, seal) => (attempts++, db.store.appendBatch(items, seal)) }
       const signer = createSigner(generateSigningKey())
       const writer = new BatchWriter(counted, sealRecord, (hashes) => signBatch(signer, hashes))
       const admin = new pg.Client({ connectionString: inject('postgresUrl') })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openStore } from '../src/db/open-store'
 import { allRecords } from '../src/db/paging'
-import type { ConsentStore } from '../src/db/store'
+import type { RecordStore } from '../src/db/store'
 import { verifyChain } from '../src/records/chain'
 import { sealRecord } from '../src/records/consent-record'
 import { newSite } from '../src/sites'
@@ -9,7 +9,7 @@ import { openTestDb, STORES, unsealedFixture, type TestDb } from './helpers'
 
 describe.each(STORES)('two processes writing one database (%s)', (kind) => {
   let db: TestDb
-  let other: ConsentStore | undefined
+  let other: RecordStore | undefined
   afterEach(async () => {
     await other?.close()
     await db.cleanup()

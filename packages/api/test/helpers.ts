@@ -10,17 +10,20 @@ import { createApi, type Api } from '../src/app'
 import type { AppDeps } from '../src/context'
 import { openPostgresStore } from '../src/db/pg-store'
 import { openSqliteStore } from '../src/db/sqlite-store'
-import type { ConsentStore, UnsealedConsent } from '../src/db/store'
+import type { RecordStore, UnsealedConsent } from '../src/db/store'
 import { newApiKey } from '../src/middleware/admin-auth'
 import { unsealedRecord } from '../src/records/consent-record'
 import { loadSigner } from '../src/records/signing'
 
-/** Every suite runs on both stores. */
-export const STORES = ['sqlite', 'postgres'] as const
-export type StoreKind = (typeof STORES)[number]
+export type StoreKind = 'sqlite' | 'postgres'
+/**
+ * The stores this vitest project runs suites on: SQLite in `api`, PostgreSQL in `api-postgres`
+ * (a suite written as `describe.each(STORES)` runs on both).
+ */
+export const STORES: readonly StoreKind[] = inject('stores')
 
 export interface TestDb {
-  store: ConsentStore
+  store: RecordStore
   /** SQLite file path or PostgreSQL URL of this test's own database (for tampering from outside). */
   location: string
   cleanup(): Promise<void>

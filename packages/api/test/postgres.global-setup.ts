@@ -9,6 +9,8 @@ import type { TestProject } from 'vitest/node'
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string
+    /** The stores a project's suites run on (`STORES` in helpers.ts). */
+    stores: ('sqlite' | 'postgres')[]
   }
 }
 

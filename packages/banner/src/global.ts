@@ -1,8 +1,8 @@
 import type { ConfigResponse } from '@consentry/shared'
-import { earlyConsent } from './early'
+import { earlyConsent } from './early-consent'
 import { initWith, type ConsentryHandle, type InitOptions } from './init'
 import { scriptParts } from './parts-script'
-import { installEarlySignals } from './signals/early'
+import { installEarlySignals } from './signals/early-signals'
 
 /** A call queued before the script loaded: `['on', 'change', fn]`, or a function receiving the handle. */
 export type QueuedCall = [method: string, ...args: unknown[]] | ((consentry: ConsentryHandle) => void)

@@ -1,6 +1,6 @@
 import type { ConsentRecord } from '../records/chain'
 import type { SignedProof } from '../records/signing'
-import type { AppendOutcome, ConsentStore, UnsealedConsent } from './store'
+import type { AppendOutcome, RecordStore, UnsealedConsent } from './store'
 
 export interface BatchWriterOptions {
   /** Most records committed in one transaction. */
@@ -28,7 +28,7 @@ export class BatchWriter {
   private readonly maxBatch: number
 
   constructor(
-    private readonly store: ConsentStore,
+    private readonly store: RecordStore,
     private readonly seal: (item: UnsealedConsent, prevHash: string, receivedAt: number) => ConsentRecord,
     private readonly signBatch: (hashes: string[]) => SignedProof[],
     options: BatchWriterOptions = {},

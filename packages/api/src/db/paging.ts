@@ -1,8 +1,8 @@
 import type { ConsentRecord } from '../records/chain'
-import type { ConsentFilter, ConsentStore } from './store'
+import type { ConsentFilter, RecordStore } from './store'
 
 /** Every matching record in `seq` order, fetched a page at a time so memory stays flat. */
-export async function* allRecords(store: ConsentStore, siteId: string, filter: ConsentFilter = {}, pageSize = 1000): AsyncGenerator<ConsentRecord> {
+export async function* allRecords(store: RecordStore, siteId: string, filter: ConsentFilter = {}, pageSize = 1000): AsyncGenerator<ConsentRecord> {
   let after = 0
   for (;;) {
     const page = await store.queryConsents(siteId, filter, after, pageSize)
@@ -13,7 +13,7 @@ export async function* allRecords(store: ConsentStore, siteId: string, filter: C
 }
 
 /** Deletes a site's records older than its retention, in batches, yielding between them so writes go on. */
-export async function purgeExpired(store: ConsentStore, siteId: string, retentionDays: number, now = Date.now(), batch = 1000): Promise<number> {
+export async function purgeExpired(store: RecordStore, siteId: string, retentionDays: number, now = Date.now(), batch = 1000): Promise<number> {
   const cutoff = now - retentionDays * 86_400_000
   let total = 0
   for (;;) {

@@ -6,7 +6,7 @@ import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-pg'
-import { replayKey, type AppendOutcome, type ConsentFilter, type ConsentStore, type StatsRow, type UnsealedConsent } from './store'
+import { replayKey, type AppendOutcome, type ConsentFilter, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents }
 
@@ -54,7 +54,7 @@ export interface PostgresOptions {
 }
 
 /** Connects to PostgreSQL (`postgres://…`), applies the committed migrations and returns the store. */
-export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<ConsentStore> {
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<RecordStore> {
   // Without a connect timeout, a server that accepts TCP but never answers (a half-dead host, a black-holing
   // firewall) makes startup hang silently, and later stalls the single writer on a connection being replaced.
   // TCP keepalive lets the kernel notice a peer that vanished under an open connection.
@@ -106,7 +106,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
    */
   async function appendOnce(
     items: UnsealedConsent[],
-    seal: Parameters<ConsentStore['appendBatch']>[1],
+    seal: Parameters<RecordStore['appendBatch']>[1],
     locked: boolean,
     stored: Map<string, ConsentRecord>,
   ): Promise<Map<UnsealedConsent, AppendOutcome>> {

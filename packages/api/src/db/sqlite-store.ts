@@ -8,7 +8,7 @@ import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-sqlite'
 import { SqliteWriter, STORED_KEYS_SQL, type WriteBatch, type WriteResult } from './sqlite-writer'
-import { replayKey, type AppendOutcome, type ConsentFilter, type ConsentStore, type StatsRow, type UnsealedConsent } from './store'
+import { replayKey, type AppendOutcome, type ConsentFilter, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents }
 
@@ -16,7 +16,7 @@ const schema = { sites, configVersions, apiKeys, signingKeys, consents }
  * Opens (creating when needed) a SQLite database file in WAL mode with `synchronous=FULL`, so a commit is on
  * disk when it returns, and applies the committed migrations.
  */
-export function openSqliteStore(file: string): ConsentStore {
+export function openSqliteStore(file: string): RecordStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const client = new Database(file)
   client.pragma('journal_mode = WAL')
@@ -72,7 +72,7 @@ export function openSqliteStore(file: string): ConsentStore {
    * answers as replays. The writer looks them up itself: its page cache is warm, this connection's is emptied by
    * every commit of the writer.
    */
-  async function appendOnce(items: UnsealedConsent[], seal: Parameters<ConsentStore['appendBatch']>[1], stored: Map<string, ConsentRecord>): Promise<AppendOutcome[] | null> {
+  async function appendOnce(items: UnsealedConsent[], seal: Parameters<RecordStore['appendBatch']>[1], stored: Map<string, ConsentRecord>): Promise<AppendOutcome[] | null> {
     const expect = new Map<string, string | null>()
     const heads = new Map<string, { hash: string; at: number }>()
     const seen = new Map<string, ConsentRecord>(stored)

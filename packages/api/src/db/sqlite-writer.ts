@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { workerFile } from '../workers/worker-file'
 
 /** One batch for the writer thread: the chain heads it extends, the rows, and the heads it leaves. */
 export interface WriteBatch {
@@ -22,46 +23,21 @@ export const STORED_KEYS_SQL = 'select * from consents where site_id = ? and ide
  */
 export type WriteResult = { seqs: number[] } | { conflict: true } | { replays: Record<string, unknown>[] }
 
-// Plain CommonJS, run as an eval'd worker from the sources (tests) and the bundle alike. It owns the only
-// connection that appends records; BEGIN IMMEDIATE + a head check make a concurrent writer a conflict, not a fork.
-const WRITER = `
-const { parentPort, workerData } = require('node:worker_threads')
-const Database = require(workerData.driver)
-const db = new Database(workerData.file)
-db.pragma('journal_mode = WAL')
-db.pragma('synchronous = FULL')
-db.pragma('busy_timeout = 5000')
-db.pragma('cache_size = -65536')
-const head = db.prepare('select head_hash from sites where id = ?').pluck()
-const stored = db.prepare(${JSON.stringify(STORED_KEYS_SQL)})
-const insert = db.prepare(workerData.insertSql)
-const move = db.prepare('update sites set head_hash = ?, last_received_at = ? where id = ?')
-const write = db.transaction((batch) => {
-  for (const [siteId, expected] of batch.expect) if ((head.get(siteId) ?? null) !== expected) return { conflict: true }
-  const seqs = batch.rows.map((row) => Number(insert.run(row).lastInsertRowid))
-  for (const [siteId, hash, at] of batch.heads) move.run(hash, at, siteId)
-  return { seqs }
-})
-const replaysOf = (batch) => batch.keys.flatMap(([siteId, keys]) => stored.all(siteId, keys))
-const failure = (id, error) => ({ id, error: String(error && error.message || error), code: error && error.code })
-parentPort.on('message', ({ id, json }) => {
-  let batch
-  try {
-    batch = JSON.parse(json)
-    parentPort.postMessage({ id, result: write.immediate(batch) })
-  } catch (error) {
-    // Every message gets an answer: a throw here would end the thread and fail every waiting batch.
-    let answer
-    try {
-      const replays = error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' ? replaysOf(batch) : []
-      answer = replays.length > 0 ? { id, result: { replays } } : failure(id, error)
-    } catch (lookupError) {
-      answer = failure(id, lookupError)
-    }
-    parentPort.postMessage(answer)
-  }
-})
-`
+/** What the writer thread is started with: the database file, the insert statement and the driver's path. */
+export interface WriterData {
+  file: string
+  insertSql: string
+  driver: string
+}
+
+/** A batch sent to the writer thread: one string crosses threads far cheaper than a structured clone of many small arrays. */
+export interface WriterRequest {
+  id: number
+  json: string
+}
+
+/** The thread's answer to one request: a result, or the error with its SQLite code (a refused record, or a failure). */
+export type WriterAnswer = { id: number; result: WriteResult; error?: undefined } | { id: number; error: string; code: string | undefined }
 
 /**
  * The SQLite append path on its own thread: the request thread seals records and goes on parsing requests
@@ -75,13 +51,13 @@ export class SqliteWriter {
 
   constructor(file: string, insertSql: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-    this.worker = new Worker(WRITER, { eval: true, workerData: { file, insertSql, driver } })
-    this.worker.on('message', (msg: { id: number; result?: WriteResult; error?: string; code?: string }) => {
+    this.worker = new Worker(workerFile('sqlite-writer'), { workerData: { file, insertSql, driver } satisfies WriterData })
+    this.worker.on('message', (msg: WriterAnswer) => {
       const w = this.waiting.get(msg.id)
       this.waiting.delete(msg.id)
       // The SQLite error code travels with the message, so the store can tell a refused record from a failure.
       if (msg.error !== undefined) w?.reject(Object.assign(new Error(msg.error), { code: msg.code }))
-      else w?.resolve(msg.result!)
+      else w?.resolve(msg.result)
     })
     this.worker.on('error', (error) => {
       for (const w of this.waiting.values()) w.reject(error)
@@ -95,8 +71,7 @@ export class SqliteWriter {
     return new Promise((resolve, reject) => {
       const id = this.nextId++
       this.waiting.set(id, { resolve, reject })
-      // One string crosses threads far cheaper than a structured clone of many small arrays.
-      this.worker.postMessage({ id, json: JSON.stringify(batch) })
+      this.worker.postMessage({ id, json: JSON.stringify(batch) } satisfies WriterRequest)
     })
   }
 

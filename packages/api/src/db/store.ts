@@ -37,7 +37,7 @@ export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'reten
  * Everything the API stores, behind one interface with a SQLite and a PostgreSQL implementation.
  * Record ids, canonical form and chain hashes are computed by shared functions, not here.
  */
-export interface ConsentStore {
+export interface RecordStore {
   readonly dialect: 'sqlite' | 'postgres'
   close(): Promise<void>
 

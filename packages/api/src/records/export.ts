@@ -1,4 +1,4 @@
-import type { ConsentFilter, ConsentStore } from '../db/store'
+import type { ConsentFilter, RecordStore } from '../db/store'
 import { advertisingEffective, recordView } from './consent-record'
 
 // `advertising` is the category as picked; `advertisingEffective` what took effect after the US opt-outs, so a
@@ -10,7 +10,7 @@ const CSV_COLUMNS = [
 ] as const
 
 /** Pull-driven: a page is read only when the client has taken the previous one, so rows never pile up. */
-export function exportStream(store: ConsentStore, siteId: string, filter: ConsentFilter, format: 'csv' | 'ndjson'): ReadableStream<Uint8Array> {
+export function exportStream(store: RecordStore, siteId: string, filter: ConsentFilter, format: 'csv' | 'ndjson'): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   let after = 0
   let done = false

@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads'
 import type { ReceiptProof } from '@consentry/shared'
 import { sha256Hex } from './canonical'
 import { batchProofs, rootFromProof } from './merkle'
-import type { ConsentStore } from '../db/store'
+import type { RecordStore } from '../db/store'
+import { workerFile } from '../workers/worker-file'
 
 /** The receipt-signing key in use. */
 export interface Signer {
@@ -18,15 +19,15 @@ export interface Signer {
   close(): Promise<void>
 }
 
-// Plain CommonJS so it runs as an eval'd worker from the sources (tests) and from the bundle alike.
-const SIGNING_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads')
-const { createPrivateKey, sign } = require('node:crypto')
-const key = createPrivateKey({ key: Buffer.from(workerData, 'base64'), format: 'der', type: 'pkcs8' })
-parentPort.on('message', ({ id, messages }) => {
-  parentPort.postMessage({ id, signatures: messages.map((m) => sign(null, Buffer.from(m, 'utf8'), key).toString('base64url')) })
-})
-`
+/** A request to the signing thread (`signing-thread.ts`) and its answer. */
+export interface SignRequest {
+  id: number
+  messages: string[]
+}
+export interface SignAnswer {
+  id: number
+  signatures: string[]
+}
 
 /** A freshly generated Ed25519 key, PKCS8 DER base64 (the format of `CONSENTRY_SIGNING_KEY`). */
 export function generateSigningKey(): string {
@@ -44,8 +45,8 @@ export function createSigner(pkcs8Base64: string): Signer {
   let nextId = 0
   const waiting = new Map<number, (signatures: string[]) => void>()
   const startWorker = () => {
-    const w = new Worker(SIGNING_WORKER, { eval: true, workerData: pkcs8Base64 })
-    w.on('message', ({ id, signatures }: { id: number; signatures: string[] }) => {
+    const w = new Worker(workerFile('signing'), { workerData: pkcs8Base64 })
+    w.on('message', ({ id, signatures }: SignAnswer) => {
       waiting.get(id)?.(signatures)
       waiting.delete(id)
     })
@@ -73,7 +74,7 @@ export function createSigner(pkcs8Base64: string): Signer {
           pending.delete(id)
           resolve(signatures)
         })
-        worker!.postMessage({ id, messages })
+        worker!.postMessage({ id, messages } satisfies SignRequest)
       })
     },
     async close() {
@@ -134,7 +135,7 @@ export function verifyReceipt(receipt: { hash: string; signature: string; proof:
  * The signer in use: `configured` (PKCS8 base64, from `CONSENTRY_SIGNING_KEY`) when given, else the key kept
  * in the database, generated and stored on first start so receipts stay verifiable across restarts.
  */
-export async function loadSigner(store: ConsentStore, configured?: string): Promise<Signer> {
+export async function loadSigner(store: RecordStore, configured?: string): Promise<Signer> {
   if (configured) return createSigner(configured)
   const existing = await store.getSigningKey()
   if (existing) return createSigner(existing.privateKey)

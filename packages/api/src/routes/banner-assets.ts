@@ -2,9 +2,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
+import { describe, ok } from '../openapi'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { CompressedBodies, sendEncoded } from '../middleware/content-encoding'
+import { allowAnyOrigin } from '../middleware/cors'
 import { documentHeaders } from '../middleware/security-headers'
 
 /** Chunks the banner loads on demand (`consentry-panels.js`) and its translations (`i18n/de.json`). */
@@ -21,13 +23,13 @@ export function bannerAssetRoutes(ctx: AppContext) {
   const read = fileReader()
   const compressed = new CompressedBodies()
   return new Hono<AppEnv>()
-    .get('/:file{consentry-[a-z0-9-]+\\.js}', (c) => {
+    .get('/:file{consentry-[a-z0-9-]+\\.js}', describe('A chunk the banner loads on demand (consentry-<name>.js).', { 200: ok('JavaScript') }), (c) => {
       const file = c.req.param('file')
       if (!CHUNK.test(file)) throw new ApiError('not_found')
       documentHeaders(c)
       return send(c, compressed, read(join(dir, file)), 'text/javascript; charset=utf-8')
     })
-    .get('/i18n/:file', (c) => {
+    .get('/i18n/:file', describe('Banner translations for a locale (i18n/<locale>.json).', { 200: ok('Translations') }), (c) => {
       const file = c.req.param('file')
       if (!LOCALE_FILE.test(file)) throw new ApiError('not_found')
       return send(c, compressed, read(join(dir, 'i18n', file)), 'application/json; charset=utf-8')
@@ -36,7 +38,7 @@ export function bannerAssetRoutes(ctx: AppContext) {
 
 function send(c: Context, compressed: CompressedBodies, asset: { text: string; etag: string }, type: string): Promise<Response> {
   c.header('Cache-Control', 'public, max-age=3600')
-  c.header('Access-Control-Allow-Origin', '*')
+  allowAnyOrigin(c)
   c.header('Content-Type', type)
   c.header('Vary', 'Accept-Encoding')
   return sendEncoded(c, compressed, asset.etag, asset.text)

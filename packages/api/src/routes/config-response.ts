@@ -1,5 +1,6 @@
 import { normalizeLocation, type Location } from '@consentry/shared'
 import { codedEtag, COMPRESSIONS, CompressedBodies, MIN_COMPRESSED_LENGTH, negotiateCoding, type Compression } from '../middleware/content-encoding'
+import { siteOriginHeaders } from '../middleware/cors'
 import { SECURITY_HEADERS } from '../middleware/security-headers'
 import { sha256Hex } from '../records/canonical'
 
@@ -120,7 +121,7 @@ function representation(body: string | Buffer, etag: string, coding: Compression
 export function corsHeaders(entry: Representation, origin: string): ConfigHeaders {
   let headers = entry.cors.get(origin)
   if (!headers) {
-    const allow = { 'access-control-allow-origin': origin }
+    const allow = headerRecord(siteOriginHeaders(origin, false))
     headers = { ok: { ...entry.headers.ok, ...allow }, notModified: { ...entry.headers.notModified, ...allow } }
     entry.cors.set(origin, headers)
   }

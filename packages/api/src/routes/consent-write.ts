@@ -1,6 +1,7 @@
 import type { ConsentInput, ConsentReceipt, SiteConfig } from '@consentry/shared'
 import type { AppContext } from '../context'
 import { ApiError } from '../errors'
+import { siteOriginHeaders } from '../middleware/cors'
 import { secGpcEnabled } from '../records/client-meta'
 import { explicitServices, unsealedRecord, type ClientMeta } from '../records/consent-record'
 import { serverConsentCookie } from '../records/server-cookie'
@@ -71,9 +72,7 @@ export function allowOrigin(req: Pick<WriteRequest, 'header' | 'setHeader'>, all
   const origin = req.header('origin')
   if (origin === undefined) return
   if (!allowed.includes(origin)) throw new ApiError('origin_not_allowed')
-  req.setHeader('Access-Control-Allow-Origin', origin)
-  req.setHeader('Access-Control-Allow-Credentials', 'true')
-  req.setHeader('Vary', 'Origin')
+  for (const [name, value] of siteOriginHeaders(origin, true)) req.setHeader(name, value)
 }
 
 /** Client address (socket, or the first `X-Forwarded-For` hop when trusted), user agent and GPC header. */

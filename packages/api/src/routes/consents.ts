@@ -1,12 +1,13 @@
-import { zValidator } from '@hono/zod-validator'
-import { consentInputSchema, visitorHistoryQuerySchema } from '@consentry/shared/schemas'
+import { consentInputSchema, consentReceiptSchema, visitorHistoryQuerySchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
+import { describe, ok } from '../openapi'
 import { ApiError } from '../errors'
+import { consentPreflightHeaders } from '../middleware/cors'
 import { jsonBody } from '../middleware/json-body'
 import { recordView } from '../records/consent-record'
 import { signEach } from '../records/signing'
-import { invalidInput } from '../validate'
+import { validate } from '../validate'
 import { requestHeader } from '../middleware/request-header'
 import { allowOrigin, consentWriter, type WriteRequest } from './consent-write'
 
@@ -14,24 +15,25 @@ import { allowOrigin, consentWriter, type WriteRequest } from './consent-write'
 export function consentRoutes(ctx: AppContext) {
   const write = consentWriter(ctx)
   return new Hono<AppEnv>()
-    .options('/v1/consents', async (c) => {
+    .options('/v1/consents', describe('CORS preflight: allowed when any site lists the origin.', { 204: ok('Preflight answer') }), async (c) => {
       const origin = requestHeader(c, 'origin')
-      if (origin && (await ctx.sites.anyAllows(origin))) {
-        c.header('Access-Control-Allow-Origin', origin)
-        // Credentialed requests let the API set the consent cookie on the site's domain (serverCookie).
-        c.header('Access-Control-Allow-Credentials', 'true')
-        c.header('Access-Control-Allow-Methods', 'GET, POST')
-        c.header('Access-Control-Allow-Headers', 'Content-Type')
-        c.header('Access-Control-Max-Age', '600')
-      }
+      if (origin && (await ctx.sites.anyAllows(origin))) for (const [name, value] of consentPreflightHeaders(origin)) c.header(name, value)
       c.header('Vary', 'Origin')
       return c.body(null, 204)
     })
-    .post('/v1/consents', jsonBody(ctx.deps.publicBodyLimit), zValidator('json', consentInputSchema, invalidInput), async (c) => {
+    .post(
+      '/v1/consents',
+      describe('Append a consent record; returns a signed receipt (201, or 200 when the idempotency key was seen). Sec-GPC is recorded (only exactly "1" counts).', {
+        201: ok('Receipt', consentReceiptSchema),
+        200: ok('Receipt of the earlier delivery', consentReceiptSchema),
+        413: ok('Body too large'),
+        429: ok('Rate limited (Retry-After)'),
+      }),
+      jsonBody(ctx.deps.publicBodyLimit), validate('json', consentInputSchema), async (c) => {
       const { status, receipt } = await write(c.req.valid('json'), honoRequest(c))
       return c.json(receipt, status)
     })
-    .get('/v1/consents', zValidator('query', visitorHistoryQuerySchema, invalidInput), async (c) => {
+    .get('/v1/consents', describe('A visitor’s own consent history (the visitor id is the secret in the consent cookie).', { 200: ok('Records') }), validate('query', visitorHistoryQuerySchema), async (c) => {
       const { visitorId, siteId } = c.req.valid('query')
       if (requestHeader(c, 'origin')) {
         // A page may read a history only for a site that allows it.

@@ -1,16 +1,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { zValidator } from '@hono/zod-validator'
 import { resolveJurisdiction, siteJurisdictionOptions, type ConfigResponse, type SiteConfig } from '@consentry/shared'
 import { configQuerySchema, siteParamSchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
+import { describe, ok } from '../openapi'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
-import { invalidInput } from '../validate'
+import { validate } from '../validate'
+import { siteOriginHeaders } from '../middleware/cors'
 import { requestHeader } from '../middleware/request-header'
 import { CompressedBodies, matchesIfNoneMatch, sendEncoded } from '../middleware/content-encoding'
 import { documentHeaders } from '../middleware/security-headers'
 import { RenderedConfigs, representationFor, representationHeaders, visitorLocation, type RenderedConfig } from './config-response'
+
+const CONFIG_SUMMARY = 'Published configuration for this visitor, jurisdiction from CDN geo headers (or ?country=&region=). Strong ETag; 304 on If-None-Match.'
+const SCRIPT_SUMMARY = 'The banner bundle with this visitor’s configuration built in (window.__consentryBootstrap).'
 
 /** `GET /v1/sites/:siteId/config`, `GET /v1/sites/:siteId/consentry.js` and `GET /consentry.js`. */
 export function siteConfigRoutes(ctx: AppContext) {
@@ -42,13 +46,13 @@ export function siteConfigRoutes(ctx: AppContext) {
   }
 
   return new Hono<AppEnv>()
-    .get('/v1/sites/:siteId/config', zValidator('param', siteParamSchema, invalidInput), zValidator('query', configQuerySchema, invalidInput), async (c) => {
+    .get('/v1/sites/:siteId/config', describe(CONFIG_SUMMARY, { 200: ok('ConfigResponse'), 304: ok('Not modified') }), validate('param', siteParamSchema), validate('query', configQuerySchema), async (c) => {
       const { siteId } = c.req.valid('param')
       const out = await render(c, siteId, c.req.valid('query'))
       await allowOrigin(ctx, c, siteId)
       return sendConfig(c, out)
     })
-    .get('/v1/sites/:siteId/consentry.js', zValidator('param', siteParamSchema, invalidInput), zValidator('query', configQuerySchema, invalidInput), async (c) => {
+    .get('/v1/sites/:siteId/consentry.js', describe(SCRIPT_SUMMARY, { 200: ok('JavaScript'), 503: ok('Bundle not built') }), validate('param', siteParamSchema), validate('query', configQuerySchema), async (c) => {
       const { siteId } = c.req.valid('param')
       const out = await render(c, siteId, c.req.valid('query'))
       const bundle = banner()
@@ -56,7 +60,7 @@ export function siteConfigRoutes(ctx: AppContext) {
       documentHeaders(c)
       return script(c, compressed, etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`)
     })
-    .get('/consentry.js', (c) => {
+    .get('/consentry.js', describe('The banner bundle as built.', { 200: ok('JavaScript') }), (c) => {
       const bundle = banner()
       documentHeaders(c)
       return script(c, compressed, bundle.etag, bundle.text)
@@ -72,7 +76,7 @@ export function escapeForScript(json: string): string {
 async function allowOrigin(ctx: AppContext, c: Context<AppEnv>, siteId: string): Promise<void> {
   const origin = requestHeader(c, 'origin')
   const site = await ctx.sites.get(siteId)
-  if (origin && site?.allowedOrigins.includes(origin)) c.header('Access-Control-Allow-Origin', origin)
+  if (origin && site?.allowedOrigins.includes(origin)) for (const [name, value] of siteOriginHeaders(origin, false)) c.header(name, value)
 }
 
 /** The rendered config in the coding the request prefers, with the headers the cached fast path sends too. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { decide, encodeConsentCookie } from '@consentry/shared'
-import { earlyConsent } from './early'
+import { earlyConsent } from './early-consent'
 import { cleanPage } from './testing/site'
 
 const offered = { categories: ['essential', 'analytics', 'advertising'] as const, services: [{ id: 'ga4', category: 'analytics' as const }] }
