@@ -131,6 +131,23 @@ describe('cookie declaration', () => {
   })
 })
 
+describe('preferences center: contact and representatives', () => {
+  it('shows the controller\'s contact and EU/UK representatives, links as links, hostile markup as text', async () => {
+    page = await start({
+      ...RICH,
+      controller: { ...RICH.controller!, contact: '<b>x</b> [write to us](https://shop.example/contact) [bad](javascript:alert(1))' },
+    })
+    page.handle.showPreferences()
+    await new Promise((r) => setTimeout(r, 20))
+    const info = page.$('.prefs dl.controller')!
+    expect([...info.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Contact', 'Representative in the EU', 'Representative in the UK'])
+    expect([...info.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://shop.example/contact'])
+    expect(info.querySelector('b')).toBeNull()
+    expect(info.textContent).toContain('[bad](javascript:alert(1))')
+    expect(info.textContent).toContain('EU Rep GmbH, Berlin')
+  })
+})
+
 describe('sale-free sites', () => {
   it('show no Do Not Sell control in the first layer, hide DNS links, and still honour and show GPC', async () => {
     document.body.innerHTML = '<footer><a href="#" data-consentry-dns>Do Not Sell or Share My Personal Information</a></footer>'
