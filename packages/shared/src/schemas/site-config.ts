@@ -97,7 +97,9 @@ export const siteConfigSchema = z
     texts: z
       .record(localeSchema, textOverridesSchema)
       .default({})
-      .describe('Per-locale overrides of any built-in string (`{ "en": { "banner.title": "…" } }`); links as `[label](https://…)`.'),
+      .describe(
+        'Per-locale overrides of any built-in string (`{ "en": { "banner.title": "…" } }`). Links as `[label](https://…)`, https only, no HTML: links in the dialogs and the cookie declaration; the first layer shows their labels (it links only the privacy policy).',
+      ),
     jurisdiction: z
       .strictObject({
         defaultRegime: z
