@@ -104,6 +104,12 @@ describe('siteConfigSchema', () => {
     expect(badPaths({ ...minimal, jurisdiction: { rules: { ca: 'opt_in' } } })).toEqual(['jurisdiction.rules.ca'])
     expect(badPaths({ ...minimal, jurisdiction: { rules: { 'CA-QUEBEC': 'opt_in' } } })).toEqual(['jurisdiction.rules.CA-QUEBEC'])
     expect(badPaths({ ...minimal, jurisdiction: { rules: { BR: 'opt_maybe' } } })).toEqual(['jurisdiction.rules.BR'])
+    const hostile = JSON.parse('{"__proto__": "opt_in", "constructor": "notice"}') as Record<string, string>
+    expect(badPaths({ ...minimal, jurisdiction: { rules: hostile } })).toEqual(['jurisdiction.rules.constructor'])
+    // zod never copies a `__proto__` key: it cannot reach the stored configuration.
+    const parsed = siteConfigSchema.parse({ ...minimal, jurisdiction: { rules: JSON.parse('{"__proto__": "opt_in", "CA": "opt_out"}') } })
+    expect(Object.keys(parsed.jurisdiction.rules)).toEqual(['CA'])
+    expect(Object.getPrototypeOf(parsed.jurisdiction.rules)).toBe(Object.prototype)
   })
 })
 
