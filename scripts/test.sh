@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: typecheck, unit, integration (SQLite and PostgreSQL), component and browser tests.
+# Runs every test: typecheck, lint, unit, integration (SQLite and PostgreSQL), component and browser tests.
 # Installs what it needs: pnpm (through npx), dependencies, and, when running as root, Debian's
 # chromium and postgresql. Prints "N passed, N failed" last; exits non-zero on any failure.
 set -euo pipefail
@@ -14,6 +14,13 @@ ensure_postgres
 step "typecheck"
 $PNPM exec tsc -b
 
+step "lint and format check (biome ci; pnpm format rewrites the files)"
+# Reported here and in the exit status, without hiding the tests' results behind it.
+set +e
+$PNPM run --silent lint
+lint_status=$?
+set -e
+
 step "build (the banner bundle the browser tests load)"
 $PNPM run --silent build
 
@@ -24,4 +31,6 @@ $PNPM exec vitest run --reporter=default --reporter=json --outputFile.json=.test
 vitest_status=$?
 set -e
 node scripts/lib/summarize-tests.mjs .test-output/vitest.json "$vitest_status"
-exit $vitest_status
+[ "$lint_status" = 0 ] || echo "lint failed (see above): run pnpm lint, and pnpm format to fix formatting"
+[ "$vitest_status" = 0 ] || exit $vitest_status
+exit $lint_status

@@ -23,8 +23,10 @@ ensure_pnpm() {
 
 ensure_dependencies() {
   step "install dependencies"
-  # better-sqlite3 builds from source against the system Node headers (see .npmrc).
-  export npm_config_nodedir="${npm_config_nodedir:-/usr}"
+  # better-sqlite3 builds from source when no prebuilt binary is reachable: against the system Node headers when
+  # the distribution ships them (Debian's nodejs, /usr/include/node) and nothing else is configured; elsewhere
+  # node-gyp finds or fetches the headers of the running Node itself.
+  if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
   # (npm warns that it does not know the nodedir setting; node-gyp does, so the warning is noise.)
   if ! $PNPM install --frozen-lockfile --reporter=append-only 2>&1 | { grep -v 'config "nodedir"' || true; }; then
     die "pnpm install failed"

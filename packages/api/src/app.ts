@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { HTTPException } from 'hono/http-exception'
+import { LRUCache } from 'lru-cache'
 import { SiteCache, type AppContext, type AppDeps, type AppEnv } from './context'
 import { BatchWriter } from './db/batch-writer'
 import type { ConfigVersionRow } from './db/store'
-import { ApiError, internalError, invalidBody } from './errors'
+import { ApiError, toApiError } from './errors'
 import { adminAuth } from './middleware/admin-auth'
 import { adminDescription } from './openapi'
 import { RateLimiter } from './middleware/rate-limit'
@@ -69,16 +69,8 @@ export function createApi(deps: AppDeps): Api {
   return { app, cachedConfig: cachedConfigRead(ctx), fastWrite: fastConsentWrite(ctx), drain: () => ctx.writer.drain() }
 }
 
-/** Unknown errors become a logged 500; the framework's own 4xx (malformed JSON) keep their status. */
-function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err
-  if (err instanceof HTTPException && err.status === 400) return invalidBody(err.message)
-  if (err instanceof HTTPException && err.status === 413) return new ApiError('payload_too_large')
-  return internalError(err)
-}
-
 function createContext(deps: AppDeps): AppContext {
-  const versions = new Map<string, ConfigVersionRow>()
+  const versions = new LRUCache<string, ConfigVersionRow>({ max: 1000 })
   const full = {
     bannerPath: DEFAULT_BANNER,
     ipMode: 'truncate' as const,
@@ -102,10 +94,7 @@ function createContext(deps: AppDeps): AppContext {
       const hit = versions.get(id)
       if (hit) return hit
       const row = await deps.store.getConfigVersion(id)
-      if (row) {
-        if (versions.size > 1000) versions.clear()
-        versions.set(id, row)
-      }
+      if (row) versions.set(id, row)
       return row
     },
   }

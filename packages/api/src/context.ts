@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { LRUCache } from 'lru-cache'
 import type { ApiKeyRow, ConfigVersionRow, RecordStore, SiteRow } from './db/store'
 import type { BatchWriter } from './db/batch-writer'
 import type { RenderedConfigs } from './routes/config-response'
@@ -47,7 +48,7 @@ export interface AppContext {
 
 /** Sites change rarely and are read on every public request: cached briefly, dropped on admin writes. */
 export class SiteCache {
-  private readonly entries = new Map<string, { site: SiteRow | undefined; at: number }>()
+  private readonly entries = new LRUCache<string, { site: SiteRow | undefined; at: number }>({ max: 10_000 })
   private origins: { set: Set<string>; at: number } | null = null
   constructor(
     private readonly store: RecordStore,
@@ -65,7 +66,6 @@ export class SiteCache {
     const now = Date.now()
     if (hit && now - hit.at < this.ttlMs) return hit.site
     const site = await this.store.getSite(id)
-    if (this.entries.size > 10_000) this.entries.clear()
     this.entries.set(id, { site, at: now })
     return site
   }

@@ -1,3 +1,4 @@
+import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /** Every error the API returns, and its HTTP status: the one table. */
@@ -59,6 +60,17 @@ export class ApiError extends Error {
 export function internalError(cause: unknown): ApiError {
   console.error(cause)
   return new ApiError('internal_error')
+}
+
+/**
+ * Any thrown value as the error the API answers with, for the app's error handler and the write fast path alike:
+ * unknown errors become a logged 500; the framework's own 4xx (malformed JSON, too large) keep their status.
+ */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err
+  if (err instanceof HTTPException && err.status === 400) return invalidBody(err.message)
+  if (err instanceof HTTPException && err.status === 413) return new ApiError('payload_too_large')
+  return internalError(err)
 }
 
 /** A 400 about the body as a whole (not JSON, say), named `(body)` in the details like a field. */

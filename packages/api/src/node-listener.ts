@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
+import { LRUCache } from 'lru-cache'
 import type { Api } from './app'
 import { incomingHeader } from './middleware/request-header'
 
@@ -7,9 +8,9 @@ import { incomingHeader } from './middleware/request-header'
  * The Node request listener of `consentry serve`. A cached config read is written straight to the response, and
  * a JSON `POST /v1/consents` is answered by the write fast path; everything else, and anything unusual about the
  * request, goes to the Hono app through @hono/node-server.
- * Measured, server CPU per cached read: ~60 µs through @hono/node-server and Hono's middleware chain (async
- * compose, WHATWG Headers), ~22 µs answered in front of Hono's router, ~18.5 µs here, the cost of a bare Hono GET
- * of a fixed body. Tests check that both paths send the same answer on the wire.
+ * A cached read through @hono/node-server and Hono's middleware chain (async compose, WHATWG Headers) costs
+ * several times the server CPU of one answered here, which is about what a bare Hono GET of a fixed body costs
+ * (figures in docs/benchmarks.md). Tests check that both paths send the same answer on the wire.
  */
 export function nodeListener(api: Api, options: { hostname?: string } = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const routed = getRequestListener(api.app.fetch, options.hostname === undefined ? {} : { hostname: options.hostname })
@@ -31,17 +32,10 @@ export function nodeListener(api: Api, options: { hostname?: string } = {}): (re
  * host); the verdict of each distinct value is kept, so the URL is parsed once per host, not per request.
  */
 class HostCheck {
-  private readonly verdicts = new Map<string, boolean>()
+  private readonly verdicts = new LRUCache<string, boolean>({ max: 100, memoMethod: nodeServerAccepts })
 
   accepts(host: string | undefined): boolean {
-    if (!host) return false
-    let ok = this.verdicts.get(host)
-    if (ok === undefined) {
-      ok = nodeServerAccepts(host)
-      if (this.verdicts.size >= 100) this.verdicts.clear()
-      this.verdicts.set(host, ok)
-    }
-    return ok
+    return host ? this.verdicts.memo(host) : false
   }
 }
 

@@ -1,19 +1,24 @@
 import { apiErrorSchema } from '@consentry/shared/schemas'
 import type { Hono, MiddlewareHandler } from 'hono'
+import type { AppEnv } from './context'
 import { ALLOWED_METHODS, describeRoute, generateSpecs, resolver, type DescribeRouteOptions, type ResponsesWithResolver } from 'hono-openapi'
 import type * as z from 'zod'
 
 /*
  * The OpenAPI 3.1 document is generated from the routes themselves (hono-openapi reads `app.routes`):
- * - every route states what it does with `describe(summary, responses)` before its handler;
+ * - every route states what it does with `operation(summary, responses)` before its handler;
  * - its input comes from the `validate(target, schema)` middlewares it already has (`../validate`);
  * - a body a handler parses itself is stated with `requestBody(schema)`, a response with `ok(description, schema?)`.
  * `openapi.test.ts` fails when the app answers a route the document does not describe.
- * @example .get('/v1/keys', describe('Public signing keys.', { 200: ok('Keys') }), (c) => …)
+ * @example .get('/v1/keys', operation('Public signing keys.', { 200: ok('Keys') }), (c) => …)
  */
 
-/** Operation metadata placed before a route's handler; it does nothing at request time. */
-export function describe(summary: string, responses: ResponsesWithResolver, more: Omit<DescribeRouteOptions, 'summary' | 'responses'> = {}): MiddlewareHandler {
+/** The route's OpenAPI operation, placed before its handler; it does nothing at request time. */
+export function operation(
+  summary: string,
+  responses: ResponsesWithResolver,
+  more: Omit<DescribeRouteOptions, 'summary' | 'responses'> = {},
+): MiddlewareHandler {
   return describeRoute({ summary, responses, ...more })
 }
 
@@ -27,7 +32,10 @@ export function requestBody(schema: z.ZodType): DescribeRouteOptions['requestBod
   return { required: true, content: { 'application/json': { schema: resolver(schema) } } }
 }
 
-const ERROR = { description: 'Error: `{ "error": { "code", "message", "details" } }`', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+const ERROR = {
+  description: 'Error: `{ "error": { "code", "message", "details" } }`',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+}
 
 /** Every route may answer an error; admin routes need a key (placed on `/v1/admin/*` in `app.ts`). */
 export const adminDescription: MiddlewareHandler = describeRoute({ security: [{ bearer: [] }], responses: { '401': ERROR, '403': ERROR } })
@@ -50,7 +58,7 @@ export interface OpenApiDocument {
 }
 
 /** The OpenAPI 3.1 document of an app, from its routes' descriptions and validators. */
-export async function openApiDocument(app: Hono<any, any, any>): Promise<OpenApiDocument> {
+export async function openApiDocument(app: Hono<AppEnv>): Promise<OpenApiDocument> {
   const errorSchema = (await resolver(apiErrorSchema).toOpenAPISchema()).schema
   const everyMethod = Object.fromEntries(ALLOWED_METHODS.map((m) => [m, { responses: { '4XX': ERROR } }]))
   const doc = await generateSpecs(app, {
@@ -71,7 +79,8 @@ export async function openApiDocument(app: Hono<any, any, any>): Promise<OpenApi
   // hono-openapi merges a path's context (`adminDescription`) into each middleware of a route: once is enough.
   for (const ops of Object.values(doc.paths ?? {})) {
     for (const op of Object.values(ops ?? {})) {
-      if (op && typeof op === 'object' && 'security' in op && Array.isArray(op.security)) op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()]
+      if (op && typeof op === 'object' && 'security' in op && Array.isArray(op.security))
+        op.security = [...new Map(op.security.map((s) => [JSON.stringify(s), s])).values()]
     }
   }
   return doc as unknown as OpenApiDocument

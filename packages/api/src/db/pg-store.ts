@@ -17,21 +17,21 @@ const INSERT_COLUMNS = COLUMNS.filter(([key]) => key !== 'seq')
 // One statement, atomic on its own: move each site's head from the hash the batch was sealed against ($1–$4,
 // per site), then insert the rows ($5) of the sites whose head moved. A head another writer moved meanwhile
 // matches nothing (READ COMMITTED re-checks the locked row), so that site's rows are not inserted.
-// Both hot statements are named (prepared once per connection): measured, parsing and planning this statement
-// anew for every batch was a quarter of the PostgreSQL server's CPU per write (60–66 → 45–46 µs).
-// The rows travel as one JSON array of the sealed records, read back under their own (camelCase) keys. Measured
-// against one array parameter per column (31-row batches): node-postgres encoded the 28 arrays in JavaScript at
-// 16–24 µs a row on the request thread, JSON.stringify brings that to 9–15; the server spends about the same.
-// The inserted (id, seq) pairs come back as one JSON value, not a row each: node-postgres parses a row message in
-// JavaScript, and one row instead of 31 took another 3–4 µs a record off the request thread (9–12 against 11–19).
+// Both hot statements are named (prepared once per connection): parsing and planning this statement anew for
+// every batch was a large share of the PostgreSQL server's CPU per write (docs/benchmarks.md).
+// The rows travel as one JSON array of the sealed records, read back under their own (camelCase) keys: one array
+// parameter per column made node-postgres encode every array in JavaScript on the request thread, where
+// JSON.stringify is cheaper; the server spends about the same either way.
+// The inserted (id, seq) pairs come back as one JSON value, not a row each: node-postgres parses every row
+// message in JavaScript on the request thread.
 const APPEND_SQL = `with moves as (select * from unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) as m(site_id, expected, head_hash, at)),
 moved as (update sites s set head_hash = m.head_hash, last_received_at = m.at from moves m where s.id = m.site_id and s.head_hash is not distinct from m.expected returning s.id),
 ins as (insert into consents (${INSERT_COLUMNS.map(([, c]) => `"${c.name}"`).join(', ')}) select ${INSERT_COLUMNS.map(([key]) => `u."${key}"`).join(', ')}
 from json_to_recordset($5::json) as u(${INSERT_COLUMNS.map(([key, c]) => `"${key}" ${c.getSQLType()}`).join(', ')}) where u."siteId" in (select id from moved) returning id, seq)
 select json_agg(json_build_array(id, seq)) as inserted from ins`
-// One exact (site_id, idempotency_key) index probe per pair. Measured: `site_id = any(…) and idempotency_key = any(…)`
-// was planned as a scan of the site's whole index range with the keys as a filter (a site absent from the last
-// ANALYZE is estimated at one row), so each batch cost grew with the site's record count: writes fell ~20% a round.
+// One exact (site_id, idempotency_key) index probe per pair: `site_id = any(…) and idempotency_key = any(…)` was
+// planned as a scan of the site's whole index range with the keys as a filter (a site absent from the last
+// ANALYZE is estimated at one row), so each batch cost grew with the site's record count (pg-plans test).
 export const IDEMPOTENT_SQL = `select ${COLUMNS.map(([key, c]) => `c."${c.name}" as "${key}"`).join(', ')} from unnest($1::text[], $2::text[]) as k(site_id, idempotency_key) cross join lateral (select * from consents where site_id = k.site_id and idempotency_key = k.idempotency_key) c`
 
 /** PostgreSQL's unique_violation on the (site, idempotency key) index: a retried delivery of a stored record. */
@@ -100,7 +100,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
    * statement that moves each site's head only if it is still the one sealed against and inserts the rows of
    * the sites it moved. No idempotency lookup first: the unique index on (site, key) refuses a key already
    * stored, the statement then writes nothing, and the stored records go into `stored` for the next attempt.
-   * Measured: the locking sequence (begin, lock heads, lookup, insert, update, commit) made six round trips a
+   * The locking sequence (begin, lock heads, lookup, insert, update, commit) would take six round trips a
    * batch. `locked` (any later attempt) takes the heads' row locks first and looks the keys up under them, so it
    * cannot lose to another writer. Returns the outcomes it settled; the rest go again.
    */

@@ -68,6 +68,7 @@ export const consents = sqliteTable(
     functional: integer('functional', { mode: 'boolean' }).notNull(),
     analytics: integer('analytics', { mode: 'boolean' }).notNull(),
     advertising: integer('advertising', { mode: 'boolean' }).notNull(),
+    /** Canonical JSON of `{ serviceId: granted }`. */
     services: text('services').notNull(),
     doNotSell: integer('do_not_sell', { mode: 'boolean' }).notNull(),
     // US opt-outs apart (US-02) and the site's no-sale statement; null on records kept before they existed.
@@ -107,10 +108,3 @@ export const consents = sqliteTable(
     check('consents_method_check', sql.raw(`method in (${METHOD_SQL_LIST})`)),
   ],
 )
-
-export type SiteRow = typeof sites.$inferSelect
-export type ConfigVersionRow = typeof configVersions.$inferSelect
-export type ApiKeyRow = typeof apiKeys.$inferSelect
-export type SigningKeyRow = typeof signingKeys.$inferSelect
-export type ConsentRow = typeof consents.$inferSelect
-export type NewConsentRow = typeof consents.$inferInsert

@@ -34,7 +34,7 @@ export function openSqliteStore(file: string): RecordStore {
     .prepare()
 
   // The hot path: sealed on this thread, inserted and committed by the writer thread with one prepared
-  // single-row INSERT per record (measured: multi-row inserts built by the query builder cost ~140 µs a record).
+  // single-row INSERT per record (multi-row inserts built by the query builder cost far more per record).
   const columns = Object.entries(getTableColumns(consents)).filter(([key]) => key !== 'seq')
   const insertSql = `insert into consents (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`
   const toParams = (r: ConsentRecord) =>

@@ -41,8 +41,8 @@ export type WriterAnswer = { id: number; result: WriteResult; error?: undefined 
 
 /**
  * The SQLite append path on its own thread: the request thread seals records and goes on parsing requests
- * while this thread inserts and waits for the fsync. Measured: committing on the request thread took about
- * 40% of its time under load (small batches, one fsync each).
+ * while this thread inserts and waits for the fsync, which on the request thread took a large share of its
+ * time under load (small batches, one fsync each).
  */
 export class SqliteWriter {
   private readonly worker: Worker

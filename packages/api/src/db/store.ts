@@ -1,5 +1,4 @@
-import type { ConsentRecord } from '../records/chain'
-import type { ApiKeyRow, ConfigVersionRow, SigningKeyRow, SiteRow } from './schema-sqlite'
+import type { ApiKeyRow, ConfigVersionRow, ConsentRecord, SigningKeyRow, SiteRow } from './rows'
 
 export type { ApiKeyRow, ConfigVersionRow, SigningKeyRow, SiteRow }
 

@@ -4,8 +4,8 @@ import type { AppEnv } from '../context'
 /**
  * On every response: the headers the OWASP REST Security Cheat Sheet lists for API responses. The others of
  * Hono's `secureHeaders()` defaults only act on what a browser renders or runs (they are sent with the docs
- * page and the banner script, below); on JSON they cost bytes at both ends and protect nothing. Measured with a
- * bare echo: sending all twelve took a fifth to a third off its throughput, server and load generator alike.
+ * page and the banner script, below); on JSON they cost bytes at both ends and protect nothing. On a bare echo,
+ * sending all twelve took a large share off its throughput, server and load generator alike.
  * Set before the handler runs, so they join the response as it is built (`secureHeaders()` edits the finished
  * response instead, which cost more CPU than the rest of a cached config read). A route with its own cache
  * policy replaces `Cache-Control`.

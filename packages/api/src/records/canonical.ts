@@ -13,7 +13,7 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 of a UTF-8 string, lower-case hex. */
 export function sha256Hex(text: string): string {
-  // One-shot `crypto.hash` (Node 20.12+): measured, half the cost of createHash().update().digest() here.
+  // One-shot `crypto.hash` (Node 20.12+): cheaper than createHash().update().digest() for short texts.
   return hash('sha256', text, 'hex')
 }
 
@@ -22,7 +22,7 @@ export type JsonText = string & { readonly __json: true }
 
 /**
  * `JSON.stringify` of a primitive, typed as JSON text. Only strings need the encoder; the rest are spelled out
- * (measured: half the cost, and a record's canonical forms make ~25 of these calls). A test checks they agree.
+ * (cheaper, and a record's canonical forms make a few dozen of these calls). A test checks they agree.
  */
 export function json(value: string | number | boolean | null): JsonText {
   switch (typeof value) {
@@ -39,8 +39,8 @@ export function json(value: string | number | boolean | null): JsonText {
 
 /**
  * The canonical JSON of objects whose keys are known in advance: the keys are sorted once, and each value comes
- * already encoded, so a record's canonical form costs a few string joins instead of a generic walk (measured:
- * the generic walk was a tenth of a write's CPU). Gives the same text as `canonicalJson` (a test checks).
+ * already encoded, so a record's canonical form costs a few string joins instead of a generic walk (which
+ * was a visible share of a write's CPU). Gives the same text as `canonicalJson` (a test checks).
  */
 export function canonicalObject<K extends string>(keys: readonly K[]): (values: Record<K, JsonText>) => JsonText {
   const sorted = [...keys].sort()

@@ -1,53 +1,10 @@
 import { canonicalObject, json, sha256Hex, type JsonText } from './canonical'
-import type { ConsentMethod } from '@consentry/shared'
+import type { ConsentRecord } from '../db/rows'
 
 /** The `prevHash` of a site's first record. */
 export const GENESIS_HASH = '0'.repeat(64)
 
-/** A consent record as stored (dialect-neutral: both stores map their rows to this). */
-export interface ConsentRecord {
-  seq: number
-  id: string
-  siteId: string
-  visitorId: string | null
-  externalUserId: string | null
-  idempotencyKey: string | null
-  method: ConsentMethod
-  functional: boolean
-  analytics: boolean
-  advertising: boolean
-  /** Canonical JSON of `{ serviceId: granted }`. */
-  services: string
-  doNotSell: boolean
-  /** US opt-outs apart from the sale opt-out (`doNotSell`); null on records kept before canonical form 2. */
-  optOutSharing: boolean | null
-  optOutTargetedAds: boolean | null
-  limitSensitiveData: boolean | null
-  optOutProfiling: boolean | null
-  /** The configuration shown stated that the site neither sells nor shares personal information. */
-  saleFree: boolean | null
-  /** 1: the form before the fields above; 2: the current form. Hash and verify use the record's own form. */
-  canonicalVersion: number
-  gpc: boolean
-  secGpc: boolean
-  policyRevision: number
-  configVersionId: string
-  configHash: string
-  locale: string
-  jurisdiction: string
-  bannerVersion: string
-  pageUrl: string | null
-  decidedAt: number
-  gppString: string | null
-  ip: string | null
-  userAgent: string | null
-  salt: string | null
-  personalDigest: string
-  receivedAt: number
-  prevHash: string
-  hash: string
-  erasedAt: number | null
-}
+export type { ConsentRecord }
 
 /** Fields that identify a person; erasure nulls them and the salt, keeping only their digest. */
 export type PersonalFields = Pick<ConsentRecord, 'visitorId' | 'externalUserId' | 'idempotencyKey' | 'pageUrl' | 'ip' | 'userAgent' | 'gppString'>

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { LRUCache } from 'lru-cache'
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
 
@@ -46,12 +47,13 @@ const SYSTEMS: [RegExp, string][] = [
 ]
 
 // Visitors share a few thousand user agents at most: each is reduced once (ten regular expressions) and kept.
-const coarseCache = new Map<string, string>()
+// Browsers send few distinct user agents: each is reduced once, for the most recently seen 5000.
+const coarseCache = new LRUCache<string, string>({ max: 5000, memoMethod: reduceUserAgent })
 
 /**
  * How much of a user agent is read. Real ones name browser and OS in their first few hundred characters; a
- * 16 KB header made the Safari pattern (its `.*` backtracks over the rest) take ~20 ms of the request thread,
- * and would have filled the cache with 16 KB keys.
+ * header of many kilobytes made the Safari pattern (its `.*` backtracks over the rest) hold the request thread
+ * for milliseconds, and would have filled the cache with huge keys.
  */
 const USER_AGENT_READ = 512
 
@@ -59,13 +61,7 @@ const USER_AGENT_READ = 512
 export function coarseUserAgent(ua: string | null | undefined): string | null {
   if (!ua) return null
   const head = ua.length > USER_AGENT_READ ? ua.slice(0, USER_AGENT_READ) : ua
-  let coarse = coarseCache.get(head)
-  if (coarse === undefined) {
-    coarse = reduceUserAgent(head)
-    if (coarseCache.size >= 5000) coarseCache.clear()
-    coarseCache.set(head, coarse)
-  }
-  return coarse
+  return coarseCache.memo(head)
 }
 
 function reduceUserAgent(ua: string): string {

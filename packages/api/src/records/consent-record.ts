@@ -40,8 +40,8 @@ export function unsealedRecord(
 ): UnsealedConsent {
   const salt = randomHex(16)
   const optOuts = recordedOptOuts(input)
-  // Every field spelled out, no object spread: measured, spreading a record into a new literal cost ~10 µs a
-  // write here (V8 copies it property by property into a slow-mode object), more than hashing it.
+  // Every field spelled out, no object spread: spreading a record into a new literal cost more than hashing it
+  // (V8 copies it property by property into a slow-mode object).
   const record: UnsealedConsent = {
     id: newRecordId(),
     siteId: input.siteId,

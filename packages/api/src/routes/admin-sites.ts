@@ -2,14 +2,14 @@ import { apiKeyCreateSchema, siteConfigIssues, siteConfigSchema, siteCreateSchem
 import { Hono } from 'hono'
 import * as z from 'zod'
 import type { AppContext, AppEnv } from '../context'
-import { describe, ok, requestBody } from '../openapi'
+import { ok, operation, requestBody } from '../openapi'
 import type { ConfigVersionRow } from '../db/store'
 import { newSite, siteView } from '../sites'
 import { ApiError } from '../errors'
 import { canonicalJson, sha256Hex } from '../records/canonical'
 import { newId } from '../records/ids'
 import { newApiKey, requireAllSites, siteInScope } from '../middleware/admin-auth'
-import { invalidInput, validate } from '../validate'
+import { validate } from '../validate'
 
 const versionParams = siteParamSchema.extend({ versionId: z.string().regex(/^cfg_[a-z0-9]{1,64}$/, 'must be a cfg_ id') })
 const keyParams = z.object({ keyId: z.string().regex(/^key_[a-z0-9]{1,64}$/, 'must be a key_ id') })
@@ -17,29 +17,29 @@ const keyParams = z.object({ keyId: z.string().regex(/^key_[a-z0-9]{1,64}$/, 'mu
 /** Sites, their published configuration versions, and admin keys (mounted under `/v1/admin`). */
 export function adminSiteRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
-    .post('/sites', describe('Create a site (all-sites key).', { 201: ok('Site') }), validate('json', siteCreateSchema), async (c) => {
+    .post('/sites', operation('Create a site (all-sites key).', { 201: ok('Site') }), validate('json', siteCreateSchema), async (c) => {
       requireAllSites(c)
       const input = c.req.valid('json')
       const site = newSite(input)
       await ctx.store.insertSite(site)
       return c.json(siteView(site), 201)
     })
-    .get('/sites', describe('List the sites this key may access.', { 200: ok('Sites') }), async (c) => {
+    .get('/sites', operation('List the sites this key may access.', { 200: ok('Sites') }), async (c) => {
       const key = c.get('apiKey')
       const all = await ctx.store.listSites()
       return c.json({ sites: all.filter((s) => key.siteIds === null || key.siteIds.includes(s.id)).map(siteView) })
     })
-    .get('/sites/:siteId', describe('Read a site.', { 200: ok('Site') }), validate('param', siteParamSchema), async (c) => {
+    .get('/sites/:siteId', operation('Read a site.', { 200: ok('Site') }), validate('param', siteParamSchema), async (c) => {
       return c.json(siteView(await siteInScope(ctx, c, c.req.valid('param').siteId)))
     })
-    .patch('/sites/:siteId', describe('Update name, allowed origins or retention.', { 200: ok('Site') }), validate('param', siteParamSchema), validate('json', siteUpdateSchema), async (c) => {
+    .patch('/sites/:siteId', operation('Update name, allowed origins or retention.', { 200: ok('Site') }), validate('param', siteParamSchema), validate('json', siteUpdateSchema), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
       const updated = await ctx.store.updateSite(site.id, c.req.valid('json'), Date.now())
       ctx.sites.invalidate(site.id)
       if (!updated) throw new ApiError('site_not_found')
       return c.json(siteView(updated))
     })
-    .post('/sites/:siteId/config-versions', describe('Publish an immutable, hashed configuration version.', { 201: ok('Version') }, { requestBody: requestBody(siteConfigSchema) }), validate('param', siteParamSchema), async (c) => {
+    .post('/sites/:siteId/config-versions', operation('Publish an immutable, hashed configuration version.', { 201: ok('Version') }, { requestBody: requestBody(siteConfigSchema) }), validate('param', siteParamSchema), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
       const body: unknown = await c.req.json().catch(() => {
         throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
@@ -54,26 +54,26 @@ export function adminSiteRoutes(ctx: AppContext) {
       ctx.sites.invalidate(site.id)
       return c.json(versionView(version, true), 201)
     })
-    .get('/sites/:siteId/config-versions', describe('List published configuration versions.', { 200: ok('Versions') }), validate('param', siteParamSchema), async (c) => {
+    .get('/sites/:siteId/config-versions', operation('List published configuration versions.', { 200: ok('Versions') }), validate('param', siteParamSchema), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
       const versions = await ctx.store.listConfigVersions(site.id)
       return c.json({ versions: versions.map((v) => versionView(v, false)) })
     })
-    .get('/sites/:siteId/config-versions/:versionId', describe('One configuration version with its config.', { 200: ok('Version') }), validate('param', versionParams), async (c) => {
+    .get('/sites/:siteId/config-versions/:versionId', operation('One configuration version with its config.', { 200: ok('Version') }), validate('param', versionParams), async (c) => {
       const { siteId, versionId } = c.req.valid('param')
       const site = await siteInScope(ctx, c, siteId)
       const version = await ctx.store.getConfigVersion(versionId)
       if (!version || version.siteId !== site.id) throw new ApiError('config_version_not_found')
       return c.json(versionView(version, true))
     })
-    .post('/keys', describe('Create an admin key (all-sites key); the secret is returned once.', { 201: ok('Key') }), validate('json', apiKeyCreateSchema), async (c) => {
+    .post('/keys', operation('Create an admin key (all-sites key); the secret is returned once.', { 201: ok('Key') }), validate('json', apiKeyCreateSchema), async (c) => {
       requireAllSites(c)
       const { label, siteIds } = c.req.valid('json')
       const { secret, row } = newApiKey(label, siteIds ?? null)
       await ctx.store.insertApiKey(row)
       return c.json({ id: row.id, key: secret, label, siteIds: row.siteIds, createdAt: row.createdAt }, 201)
     })
-    .delete('/keys/:keyId', describe('Revoke an admin key.', { 204: ok('Revoked') }), validate('param', keyParams), async (c) => {
+    .delete('/keys/:keyId', operation('Revoke an admin key.', { 204: ok('Revoked') }), validate('param', keyParams), async (c) => {
       requireAllSites(c)
       if (!(await ctx.store.revokeApiKey(c.req.valid('param').keyId, Date.now()))) throw new ApiError('not_found', 'No such active key.')
       return c.body(null, 204)

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
-import { describe, ok } from '../openapi'
+import { ok, operation } from '../openapi'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { CompressedBodies, sendEncoded } from '../middleware/content-encoding'
@@ -23,13 +23,13 @@ export function bannerAssetRoutes(ctx: AppContext) {
   const read = fileReader()
   const compressed = new CompressedBodies()
   return new Hono<AppEnv>()
-    .get('/:file{consentry-[a-z0-9-]+\\.js}', describe('A chunk the banner loads on demand (consentry-<name>.js).', { 200: ok('JavaScript') }), (c) => {
+    .get('/:file{consentry-[a-z0-9-]+\\.js}', operation('A chunk the banner loads on demand (consentry-<name>.js).', { 200: ok('JavaScript') }), (c) => {
       const file = c.req.param('file')
       if (!CHUNK.test(file)) throw new ApiError('not_found')
       documentHeaders(c)
       return send(c, compressed, read(join(dir, file)), 'text/javascript; charset=utf-8')
     })
-    .get('/i18n/:file', describe('Banner translations for a locale (i18n/<locale>.json).', { 200: ok('Translations') }), (c) => {
+    .get('/i18n/:file', operation('Banner translations for a locale (i18n/<locale>.json).', { 200: ok('Translations') }), (c) => {
       const file = c.req.param('file')
       if (!LOCALE_FILE.test(file)) throw new ApiError('not_found')
       return send(c, compressed, read(join(dir, 'i18n', file)), 'application/json; charset=utf-8')

@@ -1,4 +1,5 @@
 import { normalizeLocation, type Location } from '@consentry/shared'
+import { LRUCache } from 'lru-cache'
 import { codedEtag, COMPRESSIONS, CompressedBodies, MIN_COMPRESSED_LENGTH, negotiateCoding, type Compression } from '../middleware/content-encoding'
 import { siteOriginHeaders } from '../middleware/cors'
 import { SECURITY_HEADERS } from '../middleware/security-headers'
@@ -79,7 +80,7 @@ export function representationFor(entry: RenderedConfig, acceptEncoding: string 
 
 /** Rendered configs per (version, location); versions are immutable, the jurisdiction can change by date. */
 export class RenderedConfigs {
-  private readonly entries = new Map<string, RenderedConfig>()
+  private readonly entries = new LRUCache<string, RenderedConfig>({ max: 5000 })
   // Keyed by ETag: a body rendered again each minute is compressed once.
   private readonly compressed = new CompressedBodies()
 
@@ -104,7 +105,6 @@ export class RenderedConfigs {
         )
       }
     }
-    if (this.entries.size > 5000) this.entries.clear()
     this.entries.set(key, out)
     return out
   }

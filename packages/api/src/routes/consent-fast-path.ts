@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { consentInputSchema } from '@consentry/shared/schemas'
 import type { AppContext } from '../context'
-import { ApiError, internalError, invalidBody } from '../errors'
+import { invalidBody, toApiError } from '../errors'
 import { JSON_TYPE, readBody, tooLarge } from '../middleware/json-body'
 import { incomingHeader } from '../middleware/request-header'
 import { SECURITY_HEADERS } from '../middleware/security-headers'
@@ -17,9 +17,9 @@ export type FastConsentWrite = (req: IncomingMessage, res: ServerResponse) => bo
 
 /**
  * `POST /v1/consents` in front of Hono's router: the same write core, body limit, validation and errors as the
- * route, without the WHATWG Request/Response/Headers objects and the middleware chain around them. Measured on
- * the write path, those cost over a quarter of the request thread's CPU (141 → 101 µs a write). Tests send the same requests through
- * both paths and compare what comes back on the wire.
+ * route, without the WHATWG Request/Response/Headers objects and the middleware chain around them. On the write
+ * path, those cost a large share of the request thread's CPU (figures in docs/benchmarks.md). Tests send the same
+ * requests through both paths and compare what comes back on the wire.
  */
 export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
   const write = consentWriter(ctx)
@@ -36,7 +36,7 @@ export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
       res.end(text)
     }
     const fail = (error: unknown) => {
-      const e = error instanceof ApiError ? error : internalError(error)
+      const e = toApiError(error)
       for (const [k, v] of Object.entries(e.headers ?? {})) setHeader(k, v)
       send(e.status, JSON.stringify(e.toBody()))
     }

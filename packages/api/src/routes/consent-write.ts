@@ -1,4 +1,5 @@
 import type { ConsentInput, ConsentReceipt, SiteConfig } from '@consentry/shared'
+import { LRUCache } from 'lru-cache'
 import type { AppContext } from '../context'
 import { ApiError } from '../errors'
 import { siteOriginHeaders } from '../middleware/cors'
@@ -27,17 +28,12 @@ export interface WriteAnswer {
  * handler and the listener's fast path, so they cannot drift apart. Throws `ApiError` for every refusal.
  */
 export function consentWriter(ctx: AppContext): (input: ConsentInput, req: WriteRequest) => Promise<WriteAnswer> {
-  const parsedConfigs = new Map<string, SiteConfig>()
+  // Versions are immutable: each is parsed once, for the most recently used thousand.
+  const parsedConfigs = new LRUCache<string, SiteConfig, string>({ max: 1000, memoMethod: (_id, _stale, { context }) => JSON.parse(context) as SiteConfig })
   const configOf = async (versionId: string, siteId: string) => {
     const version = await ctx.configVersion(versionId)
     if (!version || version.siteId !== siteId) return undefined
-    let config = parsedConfigs.get(versionId)
-    if (!config) {
-      config = JSON.parse(version.config) as SiteConfig
-      if (parsedConfigs.size > 1000) parsedConfigs.clear()
-      parsedConfigs.set(versionId, config)
-    }
-    return { version, config }
+    return { version, config: parsedConfigs.memo(versionId, { context: version.config }) }
   }
 
   return async (input, req) => {

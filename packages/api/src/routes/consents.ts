@@ -1,7 +1,7 @@
 import { consentInputSchema, consentReceiptSchema, visitorHistoryQuerySchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
-import { describe, ok } from '../openapi'
+import { ok, operation } from '../openapi'
 import { ApiError } from '../errors'
 import { consentPreflightHeaders } from '../middleware/cors'
 import { jsonBody } from '../middleware/json-body'
@@ -15,7 +15,7 @@ import { allowOrigin, consentWriter, type WriteRequest } from './consent-write'
 export function consentRoutes(ctx: AppContext) {
   const write = consentWriter(ctx)
   return new Hono<AppEnv>()
-    .options('/v1/consents', describe('CORS preflight: allowed when any site lists the origin.', { 204: ok('Preflight answer') }), async (c) => {
+    .options('/v1/consents', operation('CORS preflight: allowed when any site lists the origin.', { 204: ok('Preflight answer') }), async (c) => {
       const origin = requestHeader(c, 'origin')
       if (origin && (await ctx.sites.anyAllows(origin))) for (const [name, value] of consentPreflightHeaders(origin)) c.header(name, value)
       c.header('Vary', 'Origin')
@@ -23,7 +23,7 @@ export function consentRoutes(ctx: AppContext) {
     })
     .post(
       '/v1/consents',
-      describe('Append a consent record; returns a signed receipt (201, or 200 when the idempotency key was seen). Sec-GPC is recorded (only exactly "1" counts).', {
+      operation('Append a consent record; returns a signed receipt (201, or 200 when the idempotency key was seen). Sec-GPC is recorded (only exactly "1" counts).', {
         201: ok('Receipt', consentReceiptSchema),
         200: ok('Receipt of the earlier delivery', consentReceiptSchema),
         413: ok('Body too large'),
@@ -33,7 +33,7 @@ export function consentRoutes(ctx: AppContext) {
       const { status, receipt } = await write(c.req.valid('json'), honoRequest(c))
       return c.json(receipt, status)
     })
-    .get('/v1/consents', describe('A visitor’s own consent history (the visitor id is the secret in the consent cookie).', { 200: ok('Records') }), validate('query', visitorHistoryQuerySchema), async (c) => {
+    .get('/v1/consents', operation('A visitor’s own consent history (the visitor id is the secret in the consent cookie).', { 200: ok('Records') }), validate('query', visitorHistoryQuerySchema), async (c) => {
       const { visitorId, siteId } = c.req.valid('query')
       if (requestHeader(c, 'origin')) {
         // A page may read a history only for a site that allows it.

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../context'
 import { allowAnyOrigin } from '../middleware/cors'
 import { documentHeaders } from '../middleware/security-headers'
-import { describe, ok, openApiDocument, type OpenApiDocument, type Operation } from '../openapi'
+import { ok, openApiDocument, operation, type OpenApiDocument, type Operation } from '../openapi'
 
 /**
  * `GET /v1/openapi.json` (OpenAPI 3.1 generated from `app`'s routes) and `GET /docs` (a plain HTML reference
@@ -12,11 +12,11 @@ export function docsRoutes(app: Hono<AppEnv>): Hono<AppEnv> {
   let doc: Promise<OpenApiDocument> | null = null
   const get = () => (doc ??= openApiDocument(app))
   return new Hono<AppEnv>()
-    .get('/v1/openapi.json', describe('This document (OpenAPI 3.1).', { 200: ok('OpenAPI 3.1') }), async (c) => {
+    .get('/v1/openapi.json', operation('This document (OpenAPI 3.1).', { 200: ok('OpenAPI 3.1') }), async (c) => {
       allowAnyOrigin(c)
       return c.json(await get())
     })
-    .get('/docs', describe('This reference as an HTML page.', { 200: ok('HTML') }), async (c) => {
+    .get('/docs', operation('This reference as an HTML page.', { 200: ok('HTML') }), async (c) => {
       documentHeaders(c)
       c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
       return c.html(docsPage(await get()))

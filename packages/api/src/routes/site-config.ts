@@ -3,7 +3,7 @@ import { resolveJurisdiction, siteJurisdictionOptions, type ConfigResponse, type
 import { configQuerySchema, siteParamSchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
-import { describe, ok } from '../openapi'
+import { ok, operation } from '../openapi'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../records/canonical'
 import { validate } from '../validate'
@@ -46,13 +46,13 @@ export function siteConfigRoutes(ctx: AppContext) {
   }
 
   return new Hono<AppEnv>()
-    .get('/v1/sites/:siteId/config', describe(CONFIG_SUMMARY, { 200: ok('ConfigResponse'), 304: ok('Not modified') }), validate('param', siteParamSchema), validate('query', configQuerySchema), async (c) => {
+    .get('/v1/sites/:siteId/config', operation(CONFIG_SUMMARY, { 200: ok('ConfigResponse'), 304: ok('Not modified') }), validate('param', siteParamSchema), validate('query', configQuerySchema), async (c) => {
       const { siteId } = c.req.valid('param')
       const out = await render(c, siteId, c.req.valid('query'))
       await allowOrigin(ctx, c, siteId)
       return sendConfig(c, out)
     })
-    .get('/v1/sites/:siteId/consentry.js', describe(SCRIPT_SUMMARY, { 200: ok('JavaScript'), 503: ok('Bundle not built') }), validate('param', siteParamSchema), validate('query', configQuerySchema), async (c) => {
+    .get('/v1/sites/:siteId/consentry.js', operation(SCRIPT_SUMMARY, { 200: ok('JavaScript'), 503: ok('Bundle not built') }), validate('param', siteParamSchema), validate('query', configQuerySchema), async (c) => {
       const { siteId } = c.req.valid('param')
       const out = await render(c, siteId, c.req.valid('query'))
       const bundle = banner()
@@ -60,7 +60,7 @@ export function siteConfigRoutes(ctx: AppContext) {
       documentHeaders(c)
       return script(c, compressed, etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`)
     })
-    .get('/consentry.js', describe('The banner bundle as built.', { 200: ok('JavaScript') }), (c) => {
+    .get('/consentry.js', operation('The banner bundle as built.', { 200: ok('JavaScript') }), (c) => {
       const bundle = banner()
       documentHeaders(c)
       return script(c, compressed, bundle.etag, bundle.text)
@@ -89,7 +89,7 @@ function sendConfig(c: Context, out: RenderedConfig): Response {
   return typeof chosen.body === 'string' ? c.body(chosen.body, 200) : c.body(chosen.body as Uint8Array<ArrayBuffer>, 200)
 }
 
-/** A script, compressed when the browser accepts it: the demo's per-site script is 34 KB, 12 KB as brotli. */
+/** A script, compressed when the browser accepts it (a per-site script carries the whole configuration). */
 function script(c: Context, compressed: CompressedBodies, etag: string, body: string): Promise<Response> {
   for (const [name, value] of representationHeaders(etag, 'text/javascript; charset=utf-8')) c.header(name, value)
   return sendEncoded(c, compressed, etag, body)

@@ -101,7 +101,7 @@ describe('sale-free site for a California visitor (Chromium)', () => {
         }),
     )
     expect(fields).toEqual([0, 0, 0, 0])
-    expect(await page.evaluate(() => new Promise((ok) => (window as unknown as { __uspapi: Function }).__uspapi('getUSPData', 1, (d: { uspString: string }) => ok(d.uspString))))).toBe('1NYN')
+    expect(await page.evaluate(() => new Promise((ok) => (window as unknown as { __uspapi: (c: string, v: number, cb: (d: { uspString: string }) => void) => void }).__uspapi('getUSPData', 1, (d) => ok(d.uspString))))).toBe('1NYN')
     await page.close()
   })
 })

@@ -5,6 +5,7 @@ import { siteConfigSchema } from './site-config'
 // The configuration reference (docs/configuration.md), generated from the zod schema through its JSON Schema:
 // every field, its type, default, limits and description come from one place.
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON Schema nodes are read field by field, as zod writes them
 type Json = Record<string, any>
 
 /** One documented field. */

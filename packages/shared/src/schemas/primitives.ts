@@ -14,6 +14,7 @@ export const originSchema = z
   .string()
   .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://www.example.com (no path, no trailing slash)')
 /** No control characters: PostgreSQL refuses NUL in text, and none belongs in a name or an id. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/
 /** No lone UTF-16 surrogate: it has no UTF-8 form, so the database would keep U+FFFD in its place. */
 const WELL_FORMED = /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/
