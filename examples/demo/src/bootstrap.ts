@@ -7,6 +7,8 @@ export interface DemoSite {
   siteId: string
   adminKey: string
   versionId: string
+  /** Path of a one-time console sign-in link (`/admin/#signin=…`) for the demo owner's all-sites key. */
+  consoleLink: string
 }
 
 /**
@@ -19,6 +21,8 @@ export async function bootstrapDemoSite(opts: {
   app: Hono<any>
   configPath: string
   keyPath: string
+  /** Where the demo owner's all-sites key is kept (it signs in to the console; never printed). */
+  ownerKeyPath: string
   origins: string[]
   siteId: string
   /** The site record's name. Default: the demo news site's. */
@@ -44,13 +48,14 @@ export async function bootstrapDemoSite(opts: {
     await store.updateSite(siteId, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] }, now)
   }
 
-  const adminKey = await ensureAdminKey(store, app, opts.keyPath, siteId)
+  const adminKey = await ensureKey(store, app, opts.keyPath, 'demo admin', [siteId])
+  const consoleLink = await signInLink(app, await ensureKey(store, app, opts.ownerKeyPath, 'demo owner (console)', null))
   // The policy and privacy links in the configuration point at wherever the demo runs.
   const text = (await readFile(opts.configPath, 'utf8')).replaceAll('http://127.0.0.1:8787', origins[0]!)
   const config = JSON.parse(text) as Record<string, unknown>
   const published = (await store.getSite(siteId))?.publishedVersionId
   const current = published ? await store.getConfigVersion(published) : undefined
-  if (current && sameConfig(current.config, config)) return { siteId, adminKey, versionId: current.id }
+  if (current && sameConfig(current.config, config)) return { siteId, adminKey, versionId: current.id, consoleLink }
 
   const res = await app.request(`/v1/admin/sites/${siteId}/config-versions`, {
     method: 'POST',
@@ -59,20 +64,27 @@ export async function bootstrapDemoSite(opts: {
   })
   if (res.status !== 201) throw new Error(`publishing the demo configuration failed: ${res.status} ${await res.text()}`)
   const version = (await res.json()) as { id: string }
-  return { siteId, adminKey, versionId: version.id }
+  return { siteId, adminKey, versionId: version.id, consoleLink }
+}
+
+/** A one-time console sign-in link for a key, minted through the admin API. */
+async function signInLink(app: Hono<any>, key: string): Promise<string> {
+  const res = await app.request('/v1/admin/session/links', { method: 'POST', headers: { authorization: `Bearer ${key}` } })
+  if (res.status !== 201) throw new Error(`minting the console sign-in link failed: ${res.status} ${await res.text()}`)
+  return ((await res.json()) as { path: string }).path
 }
 
 /**
- * The admin key kept in the data folder, if the API still accepts it (a fresh `demo.db` beside an old key file
- * would otherwise fail on publish); else a new one, saved for later starts.
+ * A key kept in the data folder, if the API still accepts it (a fresh database beside an old key file would otherwise
+ * fail on publish); else a new one (for the given sites, or all when null), saved for later starts.
  */
-async function ensureAdminKey(store: RecordStore, app: Hono<any>, keyPath: string, siteId: string): Promise<string> {
+async function ensureKey(store: RecordStore, app: Hono<any>, keyPath: string, label: string, siteIds: string[] | null): Promise<string> {
   const saved = (await readFile(keyPath, 'utf8').catch(() => '')).trim()
   if (saved) {
-    const res = await app.request(`/v1/admin/sites/${siteId}`, { headers: { authorization: `Bearer ${saved}` } })
+    const res = await app.request(siteIds ? `/v1/admin/sites/${siteIds[0]}` : '/v1/admin/keys', { headers: { authorization: `Bearer ${saved}` } })
     if (res.ok) return saved
   }
-  const { secret, row } = newApiKey('demo admin', [siteId])
+  const { secret, row } = newApiKey(label, siteIds)
   await store.insertApiKey(row)
   await mkdir(dirname(keyPath), { recursive: true })
   await writeFile(keyPath, `${secret}\n`, { mode: 0o600 })

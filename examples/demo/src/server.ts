@@ -15,10 +15,18 @@ const SITE_ID = 'site_demo0001'
 /** A second demo site: the Canadian B2B starter configuration (sells nothing), with its cookie-declaration page. */
 const B2B_SITE_ID = 'site_cab2b0001'
 
-const store = await openStore(`file:${join(dataDir, 'demo.db')}`)
+// The same file the CLI opens by default (DATABASE_URL unset, run from the repository root): data/consentry.db.
+const databasePath = join(dataDir, 'consentry.db')
+const store = await openStore(`file:${databasePath}`)
 const signer = await loadSigner(store)
 // One visitor clicks fast in the demo; keep the per-client write limit generous but on.
-const api = createApp({ store, signer, rateLimit: { burst: 200, perSecond: 20 }, bannerPath: join(root, 'packages/banner/dist/consentry.js') })
+const api = createApp({
+  store,
+  signer,
+  rateLimit: { burst: 200, perSecond: 20 },
+  bannerPath: join(root, 'packages/banner/dist/consentry.js'),
+  consoleDir: join(root, 'packages/console/dist'),
+})
 
 const app = new Hono()
 app.route('/', beaconRoutes())
@@ -36,6 +44,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
     origins,
     configPath: join(root, 'examples/site/site-config.json'),
     keyPath: join(dataDir, 'demo-admin-key.txt'),
+    ownerKeyPath: join(dataDir, 'demo-owner-key.txt'),
   })
   await bootstrapDemoSite({
     store,
@@ -45,11 +54,12 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
     origins,
     configPath: join(root, 'examples/configs/ca-b2b.json'),
     keyPath: join(dataDir, 'demo-b2b-admin-key.txt'),
+    ownerKeyPath: join(dataDir, 'demo-owner-key.txt'),
   })
   console.log(
     [
       '',
-      'Consentry demo is running (API + banner + example site, SQLite at ' + join(dataDir, 'demo.db') + ')',
+      'Consentry demo is running (API + banner + console + example site, SQLite at ' + databasePath + ')',
       '',
       `  Publisher page           ${origin}/site/`,
       `  ... seen from California ${origin}/site/?country=US&region=CA`,
@@ -58,9 +68,11 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
       `  Consent inspector        ${origin}/site/inspector.html`,
       `  Cookie declaration       ${origin}/site/ca-b2b/privacy.html?country=CA&region=QC   (Canadian B2B, sells nothing)`,
       `  API docs                 ${origin}/docs   (OpenAPI: ${origin}/v1/openapi.json)`,
+      `  Console                  ${origin}/admin/`,
+      `  Console sign-in link     ${origin}${demo.consoleLink}   (one use, 15 minutes, all sites)`,
       '',
       `  Demo site id             ${demo.siteId} (published configuration ${demo.versionId})`,
-      `  Admin key                ${demo.adminKey}`,
+      `  Admin key                ${demo.adminKey}   (the demo site only: cannot create sites or keys)`,
       `  Try                      curl -H "Authorization: Bearer ${demo.adminKey}" ${origin}/v1/admin/sites/${demo.siteId}/consents`,
       '',
       'Press Ctrl-C to stop.',

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, ElementHandle, Frame, Page } from 'playwright-core'
+import { installAutoconsent } from '../../../packages/banner/test/support/autoconsent'
 import { launchChromium } from '../../../packages/banner/test/support/chromium'
 import { startDemo, type RunningDemo } from './start-demo'
 
 // What independent auditors run against the demo, redone here so it keeps passing: axe-core on every page
-// in every banner state, a generic "reject everything" bot, a cookie scan before any choice, and WCAG 2.4.11
-// (a bottom bar must not hide the element that has keyboard focus).
+// in every banner state, DuckDuckGo's autoconsent (heuristic mode, no rules) and a generic "reject everything"
+// bot, a cookie scan before any choice, and WCAG 2.4.11 (a bottom bar must not hide the element that has keyboard
+// focus). The bots use only what such tools use: the light DOM, cookies and the network; no shadow root is pierced.
 
 // Injected through the DevTools protocol, so a page's CSP (the API docs: default-src 'none') does not block it.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('../../../packages/banner/node_modules/axe-core/axe.min.js'), 'utf8')
@@ -83,11 +85,13 @@ function banner(page: Page) {
   return page.url().includes('/inspector.html') ? page.frameLocator('iframe#page').locator('consentry-banner') : page.locator('consentry-banner')
 }
 
-/** Let the banner's fade-ins finish: mid-animation colours are not what a visitor reads. */
+/** Let the banner's fade-ins finish (the first layer's in the page, the dialogs' in their shadow root). */
 async function settle(page: Page) {
   for (const frame of page.frames()) {
     await frame
-      .evaluate(() => Promise.all((document.querySelector('consentry-banner')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished)))
+      .evaluate(() =>
+        Promise.all([...document.getAnimations(), ...(document.querySelector('consentry-banner')?.shadowRoot?.getAnimations() ?? [])].map((a) => a.finished)),
+      )
       .catch(() => undefined)
   }
 }
@@ -129,9 +133,9 @@ const nonEssential = (items: string[]) =>
 const REJECT_WORDS = /\b(reject|decline|deny|refuse)\b|only (strictly )?(necessary|essential)|(necessary|essential) only/i
 
 /**
- * The reject-all bot, written without knowledge of Consentry: in every frame, walk the DOM and every open
- * shadow root for a visible button-like element whose text says reject/decline/deny/refuse or "only
- * necessary", preferring one that says "all".
+ * The reject-all bot, written without knowledge of Consentry and with only what a crawler or an extension
+ * sees: in every frame, the light DOM's visible button-like elements (no shadow root is entered) whose text
+ * says reject/decline/deny/refuse or "only necessary", preferring one that says "all".
  */
 async function findRejectControl(page: Page): Promise<{ frame: Frame; control: ElementHandle<Element>; text: string } | null> {
   for (const frame of page.frames()) {
@@ -139,19 +143,14 @@ async function findRejectControl(page: Page): Promise<{ frame: Frame; control: E
       .evaluateHandle((source) => {
         const words = new RegExp(source, 'i')
         const hits: { el: Element; all: boolean }[] = []
-        const walk = (root: Document | ShadowRoot) => {
-          for (const el of root.querySelectorAll('*')) {
-            if (el.shadowRoot) walk(el.shadowRoot)
-            if (!el.matches('button, [role=button], a[href], input[type=button], input[type=submit]')) continue
-            const text = ((el as HTMLElement).innerText || (el as HTMLInputElement).value || el.getAttribute('aria-label') || '').trim()
-            if (!words.test(text)) continue
-            const box = el.getBoundingClientRect()
-            const style = getComputedStyle(el)
-            if (box.width < 1 || box.height < 1 || style.visibility !== 'visible' || Number(style.opacity) === 0) continue
-            hits.push({ el, all: /\ball\b|everything/i.test(text) })
-          }
+        for (const el of document.querySelectorAll('button, [role=button], a[href], input[type=button], input[type=submit]')) {
+          const text = ((el as HTMLElement).innerText || (el as HTMLInputElement).value || el.getAttribute('aria-label') || '').trim()
+          if (!words.test(text)) continue
+          const box = el.getBoundingClientRect()
+          const style = getComputedStyle(el)
+          if (box.width < 1 || box.height < 1 || style.visibility !== 'visible' || Number(style.opacity) === 0) continue
+          hits.push({ el, all: /\ball\b|everything/i.test(text) })
         }
-        walk(document)
         hits.sort((a, b) => Number(b.all) - Number(a.all))
         return hits[0]?.el ?? null
       }, REJECT_WORDS.source)
@@ -240,6 +239,31 @@ describe('independent audits of the demo', () => {
     })
   })
 
+  // Autoconsent's heuristics run in the top frame only: the framed inspector is left out. Opt-in pages only: under
+  // California's opt-out rules the demo's tags have already set their cookies before any choice (the reject-all bot
+  // above covers what a refusal leaves there).
+  describe.each(PAGES.filter((p) => p.optIn && !p.framed).map((p) => [demoPage(p), p] as const))('%s', (_name, target) => {
+    it("DuckDuckGo's autoconsent (heuristic mode, no rules) finds the banner and opts out; afterwards only essential items are stored", async () => {
+      const context = await browser.newContext()
+      const messages = await installAutoconsent(context)
+      const page = await context.newPage()
+      const requests: string[] = []
+      context.on('request', (r) => requests.push(r.url().replace(demo.origin, '')))
+      await page.goto(demo.origin + target.path, { waitUntil: 'networkidle' })
+      await expect.poll(() => messages.find((m) => m.type === 'autoconsentDone'), { timeout: 20_000 }).toBeTruthy()
+      expect(messages.find((m) => m.type === 'popupFound')?.cmp).toMatch(/^HEURISTIC/)
+      expect(messages.find((m) => m.type === 'optOutResult')?.result).toBe(true)
+      const before = requests.length
+      await page.waitForTimeout(500)
+      const cookies = (await context.cookies()).map((c) => c.name)
+      expect(cookies).toEqual(['consentry'])
+      expect(nonEssential(await stored({ context, page, requests, errors: [] }))).toEqual([])
+      expect(requests.slice(before).filter((u) => TRACKER_REQUEST.test(u))).toEqual([])
+      await context.close()
+    })
+
+  })
+
   // Opt-in pages only: under California's opt-out rules the tags may run before a choice.
   describe.each(PAGES.filter((p) => p.optIn).map((p) => [demoPage(p), p] as const))('%s', (_name, target) => {
     it('cookie scan: before any choice only essential items exist and no tracker is requested (EU-01)', async () => {
@@ -276,7 +300,7 @@ describe('independent audits of the demo', () => {
           let el = document.activeElement
           while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
           if (!el || el === document.body || el.tagName === 'IFRAME') return null
-          const inBanner = el.getRootNode() !== document
+          const inBanner = el.getRootNode() !== document || !!el.closest('consentry-banner')
           const r = el.getBoundingClientRect()
           const points = [
             [r.left + 1, r.top + 1],
@@ -286,7 +310,7 @@ describe('independent audits of the demo', () => {
             [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
           ] as const
           // Fully obscured: every probe point is off screen or under the banner.
-          const covered = points.every(([x, y]) => x < 0 || y < 0 || x >= innerWidth || y >= innerHeight || document.elementFromPoint(x, y)?.tagName === 'CONSENTRY-BANNER')
+          const covered = points.every(([x, y]) => x < 0 || y < 0 || x >= innerWidth || y >= innerHeight || !!document.elementFromPoint(x, y)?.closest('consentry-banner'))
           return { name: `${el.tagName} ${(el.textContent ?? '').trim().slice(0, 40)}`, hidden: !inBanner && covered, key: `${inBanner}:${el.tagName}:${(el.textContent ?? '').trim()}` }
         })
         if (!focus) continue

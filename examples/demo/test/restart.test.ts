@@ -44,7 +44,7 @@ describe('the demo restarted on the same data folder', () => {
   it('starts with a new admin key when the database was deleted but an old key file was left', async () => {
     const before = await start()
     await before.stop()
-    for (const file of ['demo.db', 'demo.db-wal', 'demo.db-shm']) rmSync(join(dataDir, file), { force: true })
+    for (const file of ['consentry.db', 'consentry.db-wal', 'consentry.db-shm']) rmSync(join(dataDir, file), { force: true })
     const after = await start()
     try {
       expect(after.adminKey).not.toBe(before.adminKey)

@@ -10,9 +10,16 @@ import { adminAuth } from './middleware/admin-auth'
 import { adminDescription } from './openapi'
 import { RateLimiter } from './middleware/rate-limit'
 import { securityHeaders } from './middleware/security-headers'
+import { DEFAULT_SESSION_OPTIONS, SessionStore } from './sessions/session-store'
 import { sealRecord } from './records/consent-record'
 import { signBatch } from './records/signing'
 import { adminConsentRoutes } from './routes/admin-consents'
+import { adminConfigCheckRoutes } from './routes/admin-config-check'
+import { adminConsentDetailRoutes } from './routes/admin-consent-detail'
+import { adminKeyRoutes } from './routes/admin-keys'
+import { consoleAssetRoutes } from './routes/console-assets'
+import { adminSessionRoutes } from './routes/admin-session'
+import { adminSiteDeleteRoutes } from './routes/admin-site-delete'
 import { adminSiteRoutes } from './routes/admin-sites'
 import { bannerAssetRoutes } from './routes/banner-assets'
 import { consentRoutes } from './routes/consents'
@@ -24,6 +31,7 @@ import { RenderedConfigs } from './routes/config-response'
 import { siteConfigRoutes } from './routes/site-config'
 
 const DEFAULT_BANNER = fileURLToPath(new URL('../../banner/dist/consentry.js', import.meta.url))
+const DEFAULT_CONSOLE = fileURLToPath(new URL('../../console/dist', import.meta.url))
 
 /**
  * Builds the API as a Hono app: public, admin and docs routes, security headers and one error handler.
@@ -57,8 +65,15 @@ export function createApi(deps: AppDeps): Api {
   app.route('/', consentRoutes(ctx))
   app.route('/', signingKeyRoutes(ctx))
   app.route('/', bannerAssetRoutes(ctx))
+  app.route('/v1/admin', adminSessionRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
+  app.route('/v1/admin', adminSiteDeleteRoutes(ctx))
+  app.route('/v1/admin', adminKeyRoutes(ctx))
+  app.route('/v1/admin', adminConfigCheckRoutes(ctx))
+  app.route('/', consoleAssetRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
+  // After the log's own routes, so `/consents/export` is not taken for a record id.
+  app.route('/v1/admin', adminConsentDetailRoutes(ctx))
   app.route('/', docsRoutes(app))
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
   app.onError((err, c) => {
@@ -73,6 +88,7 @@ function createContext(deps: AppDeps): AppContext {
   const versions = new LRUCache<string, ConfigVersionRow>({ max: 1000 })
   const full = {
     bannerPath: DEFAULT_BANNER,
+    consoleDir: DEFAULT_CONSOLE,
     ipMode: 'truncate' as const,
     trustProxy: false,
     publicBodyLimit: 32 * 1024,
@@ -81,12 +97,15 @@ function createContext(deps: AppDeps): AppContext {
     ...deps,
   }
   const rate = deps.rateLimit ?? { burst: 30, perSecond: 1 }
+  const signIn = deps.signInRateLimit ?? { burst: 10, perSecond: 1 / 6 }
   return {
     deps: full,
     store: deps.store,
     signer: deps.signer,
     writer: new BatchWriter(deps.store, sealRecord, (hashes) => signBatch(deps.signer, hashes), { maxBatch: full.maxBatch }),
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
+    sessions: new SessionStore({ ...DEFAULT_SESSION_OPTIONS, ...deps.session }),
+    signInLimiter: new RateLimiter(signIn.burst, signIn.perSecond),
     sites: new SiteCache(deps.store),
     configs: new RenderedConfigs(),
     // Versions are immutable: cache them for the life of the app.

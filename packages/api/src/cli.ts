@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { consentExportQuerySchema, formatIssues, siteCreateSchema } from '@consentry/shared/schemas'
 import { openStore } from './db/open-store'
@@ -8,25 +9,36 @@ import { newApiKey } from './middleware/admin-auth'
 import { verifyChain } from './records/chain'
 import { exportStream } from './records/export'
 import { readEnv, startServer } from './server'
-import { newSite, siteView } from './sites'
+import { deleteSite, newSite, siteView } from './sites'
 
 const USAGE = `consentry <command>
 
   serve                                   start the API (PORT, HOST, DATABASE_URL, CONSENTRY_* from the environment)
   migrate                                 apply database migrations and exit
   site create --name <n> [--origin <o>]… [--retention-days <d>]
+  site delete <siteId> --confirm <siteId> delete a site and its configurations; refused while it holds records within retention
   key create --label <l> [--site <siteId>]…   omit --site for an all-sites key; prints the secret once
   key revoke <keyId>
   verify <siteId>                         check the hash chain; exit 1 when broken
   purge [<siteId>]                        delete records past retention (every site with retention when omitted)
   export <siteId> [--format ndjson|csv] [--from ms] [--to ms] [--visitor-id v] [--external-user-id u] [--jurisdiction j] [--method m]
 
-The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file ./data/consentry.db).`
+The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file ./data/consentry.db, the file
+\`npm start\` uses when run from the repository root). Every command prints the database it opened on stderr.`
 
 class UsageError extends Error {}
 
+/** The database a URL names, for people: the SQLite file's absolute path, or the PostgreSQL URL without its password. */
+function describeDatabase(url: string): string {
+  if (/^postgres(ql)?:\/\//.test(url)) return `PostgreSQL ${url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`
+  const path = url.startsWith('file:') ? url.slice('file:'.length) : url
+  return `SQLite ${path === ':memory:' ? path : resolve(path)}`
+}
+
 async function withStore<T>(fn: (store: RecordStore) => Promise<T>): Promise<T> {
-  const store = await openStore(readEnv().databaseUrl)
+  const url = readEnv().databaseUrl
+  console.error(`database: ${describeDatabase(url)}`)
+  const store = await openStore(url)
   try {
     return await fn(store)
   } finally {
@@ -45,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
       origin: { type: 'string', multiple: true },
       'retention-days': { type: 'string' },
       label: { type: 'string' },
+      confirm: { type: 'string' },
       site: { type: 'string', multiple: true },
       format: { type: 'string' },
       from: { type: 'string' },
@@ -63,8 +76,9 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (`${command}${sub && ['site', 'key'].includes(command) ? ` ${sub}` : ''}`) {
     case 'serve': {
+      console.error(`database: ${describeDatabase(readEnv().databaseUrl)}`)
       const running = await startServer(readEnv())
-      console.log(`consentry API listening on http://${readEnv().host}:${running.port} (${running.store.dialect})`)
+      console.log(`consentry API listening on http://${readEnv().host}:${running.port} (${running.store.dialect}); console at /admin/`)
       const stop = () => void running.close().then(() => process.exit(0))
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
@@ -84,6 +98,18 @@ async function main(argv: string[]): Promise<number> {
       await withStore((store) => store.insertSite(site))
       print(siteView(site))
       return 0
+    }
+    case 'site delete': {
+      if (!arg) throw new UsageError('site delete <siteId> --confirm <siteId>')
+      if (values.confirm !== arg) throw new UsageError(`--confirm must repeat the site id (${arg})`)
+      const result = await withStore(async (store) => {
+        const site = await store.getSite(arg)
+        if (!site) throw new UsageError(`no site ${arg}`)
+        return deleteSite(store, site)
+      })
+      print({ siteId: arg, ...result })
+      if (!result.deleted) console.error(`kept: ${result.records} records are within retention; they are proof and go only when it ends`)
+      return result.deleted ? 0 : 1
     }
     case 'key create': {
       if (!values.label) throw new UsageError('--label is required')

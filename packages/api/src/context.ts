@@ -6,6 +6,7 @@ import type { RenderedConfigs } from './routes/config-response'
 import type { IpMode } from './records/client-meta'
 import type { Signer } from './records/signing'
 import type { RateLimiter } from './middleware/rate-limit'
+import type { Session, SessionOptions, SessionStore } from './sessions/session-store'
 
 /** What `createApp` needs; everything optional has a default. */
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   signer: Signer
   /** The built banner bundle. Default: `packages/banner/dist/consentry.js` of this checkout. */
   bannerPath?: string
+  /** The built console (served at `/admin/`). Default: `packages/console/dist` of this checkout. */
+  consoleDir?: string
   /** Keep client IPs truncated (IPv4 /24, IPv6 /48) or drop them. Default `truncate`. */
   ipMode?: IpMode
   /** Take the client address from `X-Forwarded-For` (behind a proxy you run). Default false. */
@@ -25,21 +28,29 @@ export interface AppDeps {
   adminBodyLimit?: number
   /** Most records per write transaction. Default 1000. */
   maxBatch?: number
+  /** Console session lifetimes (idle, absolute) and sign-in link lifetime. */
+  session?: Partial<SessionOptions>
+  /** Console sign-in attempts per client address: bucket size and refill per second. Default 10, one per 6 s. */
+  signInRateLimit?: { burst: number; perSecond: number }
 }
 
 /** Hono environment: node-server bindings and per-request variables. */
 export interface AppEnv {
   Bindings: { incoming?: IncomingMessage }
-  Variables: { apiKey: ApiKeyRow }
+  Variables: { apiKey: ApiKeyRow; session?: { cookie: string; session: Session } }
 }
 
 /** Shared by the route modules of one app instance. */
 export interface AppContext {
-  deps: Required<Omit<AppDeps, 'rateLimit'>> & Pick<AppDeps, 'rateLimit'>
+  deps: Required<Omit<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit'>> & Pick<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit'>
   store: RecordStore
   signer: Signer
   writer: BatchWriter
   limiter: RateLimiter | null
+  /** Console sessions and one-time sign-in links. */
+  sessions: SessionStore
+  /** Console sign-in attempts per client address. */
+  signInLimiter: RateLimiter
   sites: SiteCache
   /** Rendered config responses, read by the routed handler and by the fast path in front of the router. */
   configs: RenderedConfigs

@@ -1,5 +1,6 @@
 import type { SiteCreate } from '@consentry/shared/schemas'
-import type { SiteRow } from './db/store'
+import { purgeExpired } from './db/paging'
+import type { RecordStore, SiteRow } from './db/store'
 import { newId } from './records/ids'
 
 /** A new site row from a validated create body (used by the admin API and the CLI). */
@@ -29,4 +30,21 @@ export function siteView(s: SiteRow) {
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   }
+}
+
+/** What deleting a site did: deleted, or kept because `records` remain within retention (after purging `purged`). */
+export interface SiteDeletion {
+  deleted: boolean
+  purged: number
+  records: number
+}
+
+/**
+ * Deletes a site (used by the admin API and the CLI): records past its retention are purged first, and the site goes
+ * only if none remain. Consent records are the owner's proof (GDPR Art. 7(1)): they are not deleted with the site.
+ */
+export async function deleteSite(store: RecordStore, site: SiteRow): Promise<SiteDeletion> {
+  const purged = site.retentionDays === null ? 0 : await purgeExpired(store, site.id, site.retentionDays)
+  const { deleted, records } = await store.deleteSite(site.id)
+  return { deleted, purged, records }
 }

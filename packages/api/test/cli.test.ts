@@ -38,6 +38,16 @@ describe('consentry CLI', () => {
     expect((await consentry('export', site.id, '--format', 'csv')).stdout).toMatch(/^id,receivedAt,siteId/)
   })
 
+  it('says which database it opened, and deletes a site only with the confirmation', async () => {
+    const created = await consentry('site', 'create', '--name', 'Short-lived')
+    expect(created.stderr).toContain(`database: SQLite ${join(dir, 'cli.db')}`)
+    const site = JSON.parse(created.stdout) as { id: string }
+    await expect(consentry('site', 'delete', site.id)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--confirm') })
+    const deleted = await consentry('site', 'delete', site.id, '--confirm', site.id)
+    expect(JSON.parse(deleted.stdout)).toMatchObject({ siteId: site.id, deleted: true, records: 0 })
+    await expect(consentry('verify', site.id)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no site') })
+  })
+
   it('exits 2 with a message naming the problem on bad arguments', async () => {
     await expect(consentry('site', 'create', '--name', 'x', '--origin', 'not-an-origin')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('allowedOrigins.0') })
     await expect(consentry('frobnicate')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command') })

@@ -222,6 +222,36 @@ describe('JavaScript API', () => {
   })
 })
 
+describe('service ids named like Object.prototype members', () => {
+  const NAMES = Object.getOwnPropertyNames(Object.prototype)
+  const OFF = { functional: false, analytics: false, advertising: false }
+
+  it('has() never reads Object.prototype: every such name is unknown, hence refused, before and after a decision', async () => {
+    page = await start()
+    page.handle.acceptAll()
+    for (const name of NAMES) expect(page.handle.has(name), name).toBe(false)
+  })
+
+  it('a service with the id constructor is refused by set() with nothing picked, and granted only when picked', async () => {
+    const service = { id: 'constructor', name: 'C', provider: 'P', category: 'analytics' as const, purpose: 'x', privacyPolicyUrl: 'https://p.example/privacy', storage: [] }
+    page = await start({ services: [service] })
+    page.handle.set({ categories: OFF, services: {} })
+    expect(page.handle.has('constructor')).toBe(false)
+    expect(stored()?.services).toEqual({ constructor: false })
+    page.handle.set({ services: { constructor: true } })
+    expect(page.handle.has('constructor')).toBe(true)
+  })
+
+  it('an inline configuration naming a service after any other Object.prototype member is refused (not a valid id)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    for (const name of NAMES.filter((n) => n !== 'constructor')) {
+      const service = { id: name, name: 'C', provider: 'P', category: 'analytics' as const, purpose: 'x', privacyPolicyUrl: 'https://p.example/privacy', storage: [] }
+      await expect(start({ services: [service] }), name).rejects.toThrow(/services\.0\.id/)
+    }
+    warn.mockRestore()
+  })
+})
+
 describe('US regimes', () => {
   const gpcOn = () => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true })
 
@@ -237,6 +267,27 @@ describe('US regimes', () => {
     expect(page.handle.has('advertising')).toBe(false)
     const posted = fetch.mock.calls.map((c) => JSON.parse((c as unknown as [string, RequestInit])[1].body as string) as { method: string; gpc: boolean })
     expect(posted).toEqual([expect.objectContaining({ method: 'gpc', gpc: true, doNotSell: true, configVersionId: 'inline', jurisdiction: 'US-CA' })])
+  })
+
+  it('GPC-08: under GPC the preferences center shows the advertising switches locked off, "Opt-out request honored"', async () => {
+    gpcOn()
+    page = await start({}, { country: 'US', region: 'CA' })
+    await page.click('[data-action=customize]')
+    const adSwitches = page.$$('[data-category=advertising] [role=switch]')
+    expect(adSwitches.length).toBeGreaterThan(1) // the category's and each advertising service's
+    for (const s of adSwitches) {
+      expect(s.getAttribute('aria-checked')).toBe('false')
+      expect(s.getAttribute('aria-disabled')).toBe('true')
+      expect(s.textContent).toBe('Opt-out request honored')
+    }
+    adSwitches[0]!.click()
+    await settle()
+    expect(page.$('[data-category=advertising] > .row [role=switch]')!.getAttribute('aria-checked')).toBe('false')
+    // Other categories stay the visitor's to switch.
+    const analytics = page.$('[data-category=analytics] > .row [role=switch]')!
+    expect(analytics.getAttribute('aria-disabled')).toBeNull()
+    await page.click('[data-action=save]')
+    expect(stored()).toMatchObject({ doNotSell: true, categories: { advertising: false } })
   })
 
   it('GPC-07: the first layer is the same with and without GPC, apart from the status node', async () => {

@@ -1,4 +1,4 @@
-import { isCategory, isOptionalCategory, shouldPrompt } from '@consentry/shared'
+import { isCategory, isOptionalCategory, own, shouldPrompt } from '@consentry/shared'
 import type { Category, ConsentMethod, Picks, Texts } from '@consentry/shared'
 import type { ConsentSnapshot, ConsentSource } from './consent-source'
 import { loadConfig, type ConfigSourceOptions } from './config/load'
@@ -11,11 +11,12 @@ import { mount, type Mount } from './mount'
 import { bindOpeners } from './openers'
 import { startIntegrations } from './integrations'
 import { createCoreUi, type CoreUi } from './ui/core-ui'
-import { buildCss } from './ui/styles'
+import { buildCss, LAYER_CSS, LAYER_KEYFRAMES, scopeToLayer } from './ui/styles'
 import type { Panel, UiActions, ViewState } from './ui/types'
-import { withPart, type Panels, type Parts } from './parts'
+import { loadPart, withPart, type Panels, type Parts } from './parts'
 import { BUNDLED } from './parts-bundled'
 import { DECLARATION_SELECTOR } from './declaration/selector'
+import { nextTask } from './next-task'
 
 export interface InitOptions extends ConfigSourceOptions {
   /** Force a locale (else `<html lang>`, the browser's languages, then the site's default). */
@@ -92,6 +93,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     purposes: store.purposes,
     lifetimeDays: config.consent.lifetimeDays,
     promptUnderOptOut: config.jurisdiction.promptUnderOptOut,
+    offersChoice: config.categories.length > 0,
+    essentialOnlyNotice: config.appearance.essentialOnlyNotice,
     now: Date.now(),
   })
 
@@ -152,6 +155,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     acceptAll: () => decideAndClose('accept_all'),
     // Refusing after an earlier grant is a withdrawal: recorded as such (GDPR 7(3)), same effect as reject.
     rejectAll: () => decideAndClose(anyGranted() ? 'withdraw' : 'reject_all'),
+    // Nothing optional is offered: the notice is remembered as a choice of nothing.
+    dismiss: () => decideAndClose('custom', {}),
     save: (picks) => decideAndClose('custom', picks),
     setDoNotSell: (doNotSell) => decideAndClose('dns_link', { doNotSell }),
     openPreferences: () => openPanel('preferences'),
@@ -180,12 +185,19 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
   if (gpc && jurisdiction.usPrivacy && !(stored?.gpc && stored.doNotSell)) apply('gpc')
 
-  t = resolveTexts(locale, await fetchLocale(locale, options.i18nBase ?? null), overrides)
+  // Everything that must come before other tags (Consent Mode defaults, __gpp, gating, GPC) is done: the first
+  // paint runs in a task of its own, so start-up never blocks the page in one long task.
+  await nextTask()
+  // Opt-in wording is in the core; other regimes' and essential-only sites' English loads beside the locale.
+  const regimeTexts = jurisdiction.regime === 'opt_in' && config.categories.length ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
+  const [builtIn, english] = await Promise.all([fetchLocale(locale, options.i18nBase ?? null), regimeTexts])
+  t = resolveTexts(locale, builtIn, overrides, english)
   // First in <head> (the documented embed order) the script runs before <body> exists.
   if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
   // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.
   if (config.appearance.layout === 'modal') await new Promise<void>((done) => withPanels(done, done))
-  const shown = mount(buildCss(config.appearance), options.nonce, doc)
+  const layerCss = scopeToLayer(LAYER_CSS + ((panels as Panels | null)?.MODAL_LAYER_CSS ?? '')) + LAYER_KEYFRAMES
+  const shown = mount(buildCss(config.appearance), layerCss, options.nonce, doc)
   mounted = shown
   ui = createCoreUi(shown.root)
   addPanelCss()
@@ -200,7 +212,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
 
   const has = (id: string): boolean => {
     const { consent } = store.snapshot()
-    return isCategory(id) ? consent.categories[id] : consent.services[id] === true
+    return isCategory(id) ? consent.categories[id] : own(consent.services, id) === true
   }
 
   return {

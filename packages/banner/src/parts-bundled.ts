@@ -4,6 +4,7 @@ import * as us from './signals/us-cmp-data'
 import * as remove from './cleanup/remove'
 import * as outbox from './delivery/outbox'
 import * as embeds from './gating/embeds'
+import { enRegimes } from './i18n/en-regimes'
 import * as declaration from './declaration/declaration'
 import type { Parts } from './parts'
 
@@ -15,5 +16,6 @@ export const BUNDLED: Parts = {
   cleanup: () => remove,
   delivery: () => outbox,
   embeds: () => embeds,
+  texts: () => enRegimes,
   declaration: () => declaration,
 }

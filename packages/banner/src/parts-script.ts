@@ -1,5 +1,5 @@
 import type { ChunkScript } from './chunks/slot'
-import type { Cleanup, Declaration, Delivery, Embeds, Panels, Parts, UsSignals } from './parts'
+import type { Cleanup, Declaration, Delivery, Embeds, Panels, Parts, RegimeTexts, UsSignals } from './parts'
 
 /**
  * Loads `consentry-<name>.js` from beside the script (`base`), as a plain `<script src>` carrying the nonce
@@ -36,6 +36,7 @@ export function scriptParts(base: string, nonce?: string): Parts {
     cleanup: once<Cleanup>('cleanup'),
     delivery: once<Delivery>('delivery'),
     embeds: once<Embeds>('embeds'),
+    texts: once<RegimeTexts>('texts'),
     declaration: once<Declaration>('declaration'),
   }
 }

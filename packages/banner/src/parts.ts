@@ -4,6 +4,7 @@ import type * as us from './signals/us-cmp-data'
 import type * as remove from './cleanup/remove'
 import type * as outbox from './delivery/outbox'
 import type * as embeds from './gating/embeds'
+import type { enRegimes } from './i18n/en-regimes'
 import type * as declaration from './declaration/declaration'
 
 /** The dialogs (preferences center, Do Not Sell) with their renderer, modal handling and stylesheet. */
@@ -20,6 +21,9 @@ export type Delivery = typeof outbox
 
 /** Click-to-load placeholders for gated iframes. */
 export type Embeds = typeof embeds
+
+/** English for the first layer under the opt-out and notice regimes and on essential-only sites. */
+export type RegimeTexts = typeof enRegimes
 
 /** The cookie declaration renderer for `[data-consentry-declaration]` elements. */
 export type Declaration = typeof declaration
@@ -44,6 +48,8 @@ export interface Parts {
   delivery(): Loaded<Delivery>
   /** The click-to-load frame gate: needed when the page has a gated iframe. */
   embeds(): Loaded<Embeds>
+  /** English for the opt-out, notice and essential-only first layers (`enRegimes`): needed before such a first paint. */
+  texts(): Loaded<RegimeTexts>
   /** The cookie declaration: needed when the page has a `[data-consentry-declaration]` element. */
   declaration(): Loaded<Declaration>
 }
@@ -52,4 +58,14 @@ export interface Parts {
 export function withPart<T>(part: Loaded<T>, then: (value: T) => void, what: string): void {
   if (!(part instanceof Promise)) return then(part)
   part.then(then, (error: unknown) => console.warn(`[consentry] ${what} not loaded:`, error))
+}
+
+/** Waits for a part; one that fails to load is reported and `fallback` stands in. */
+export async function loadPart<T>(part: Loaded<T>, what: string, fallback: T): Promise<T> {
+  try {
+    return await part
+  } catch (error) {
+    console.warn(`[consentry] ${what} not loaded:`, error)
+    return fallback
+  }
 }

@@ -17,6 +17,7 @@ export { decide, regimeDefaults } from './consent/decide'
 export type { DecisionInput, Picks } from './consent/decide'
 export { purposesFingerprint, offeredPurposes } from './consent/purposes'
 export { recordedState, recordedOptOuts } from './consent/recorded-state'
+export { own, recordOf } from './consent/own'
 export { US_OPT_OUTS, NO_OPT_OUTS, dnsOptOuts, withDnsChoice } from './consent/us-opt-outs'
 export type { UsOptOut, UsOptOuts } from './consent/us-opt-outs'
 export type { RecordedDecision } from './consent/recorded-state'
@@ -46,6 +47,9 @@ export type { UsPrivacyChoices, GppSectionFields, GppFieldValue } from './signal
 export { usPrivacyChoices } from './signals/us-privacy'
 export { encodeUspString } from './signals/usp'
 export type { UspInput } from './signals/usp'
+
+// Appearance values that reach CSS
+export { FONT_LIST, HEX_COLOR, RADIUS_MAX, isFontList, isHexColor, isRadius } from './appearance/css-values'
 
 // Texts
 export { parseLinks, safeHref, linkIssues } from './text/links'

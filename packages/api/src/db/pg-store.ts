@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import type { PgColumn } from 'drizzle-orm/pg-core'
@@ -256,6 +256,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return rows.length > 0
     },
 
+    async listApiKeys() {
+      return db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt))
+    },
+
     async getSigningKey() {
       const [row] = await db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt)).limit(1)
       return row
@@ -290,6 +294,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         .where(and(eq(consents.siteId, siteId), gt(consents.seq, afterSeq), ...filterConditions(filter)))
         .orderBy(asc(consents.seq))
         .limit(limit)
+    },
+    async findConsent(siteId, id) {
+      const [record] = await db.select().from(consents).where(and(eq(consents.siteId, siteId), eq(consents.id, id)))
+      if (!record) return undefined
+      const [previous] = await db.select().from(consents).where(and(eq(consents.siteId, siteId), lt(consents.seq, record.seq))).orderBy(desc(consents.seq)).limit(1)
+      const position = await db.$count(consents, and(eq(consents.siteId, siteId), lte(consents.seq, record.seq)))
+      return { record, previous, position }
     },
     async visitorHistory(visitorId, siteId) {
       const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
@@ -332,6 +343,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           functional: sql<number>`count(*) filter (where ${consents.functional})::int`,
           analytics: sql<number>`count(*) filter (where ${consents.analytics})::int`,
           advertising: sql<number>`count(*) filter (where ${consents.advertising})::int`,
+          doNotSell: sql<number>`count(*) filter (where ${consents.doNotSell})::int`,
+          gpc: sql<number>`count(*) filter (where ${consents.gpc})::int`,
         })
         .from(consents)
         .where(and(eq(consents.siteId, siteId), gte(consents.receivedAt, from), lt(consents.receivedAt, to)))
@@ -341,6 +354,18 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     async countConsents(siteId) {
       return db.$count(consents, eq(consents.siteId, siteId))
+    },
+    async deleteSite(id) {
+      return db.transaction(async (tx) => {
+        // Lock the site row: a consent append takes the same lock to extend the chain, so none can slip in.
+        const locked = await tx.execute(sql`select id from sites where id = ${id} for update`)
+        if (locked.rows.length === 0) return { deleted: false, records: 0 }
+        const records = await tx.$count(consents, eq(consents.siteId, id))
+        if (records > 0) return { deleted: false, records }
+        await tx.delete(configVersions).where(eq(configVersions.siteId, id))
+        await tx.delete(sites).where(eq(sites.id, id))
+        return { deleted: true, records: 0 }
+      })
     },
   }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { and, asc, eq, getTableColumns, gt, gte, isNull, lt, max, or, sql, type Column, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type Column, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
@@ -177,6 +177,10 @@ export function openSqliteStore(file: string): RecordStore {
       return r.changes > 0
     },
 
+    async listApiKeys() {
+      return db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt)).all()
+    },
+
     async getSigningKey() {
       return db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt)).limit(1).get()
     },
@@ -209,6 +213,13 @@ export function openSqliteStore(file: string): RecordStore {
         .orderBy(asc(consents.seq))
         .limit(limit)
         .all()
+    },
+    async findConsent(siteId, id) {
+      const record = db.select().from(consents).where(and(eq(consents.siteId, siteId), eq(consents.id, id))).get()
+      if (!record) return undefined
+      const previous = db.select().from(consents).where(and(eq(consents.siteId, siteId), lt(consents.seq, record.seq))).orderBy(desc(consents.seq)).limit(1).get()
+      const position = db.select({ n: sql<number>`count(*)` }).from(consents).where(and(eq(consents.siteId, siteId), lte(consents.seq, record.seq))).get()?.n ?? 0
+      return { record, previous, position }
     },
     async visitorHistory(visitorId, siteId) {
       const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
@@ -256,6 +267,8 @@ export function openSqliteStore(file: string): RecordStore {
           functional: sql<number>`sum(${consents.functional})`,
           analytics: sql<number>`sum(${consents.analytics})`,
           advertising: sql<number>`sum(${consents.advertising})`,
+          doNotSell: sql<number>`sum(${consents.doNotSell})`,
+          gpc: sql<number>`sum(${consents.gpc})`,
         })
         .from(consents)
         .where(and(eq(consents.siteId, siteId), gte(consents.receivedAt, from), lt(consents.receivedAt, to)))
@@ -266,6 +279,18 @@ export function openSqliteStore(file: string): RecordStore {
     },
     async countConsents(siteId) {
       return db.$count(consents, eq(consents.siteId, siteId))
+    },
+    async deleteSite(id) {
+      return db.transaction(
+        (tx) => {
+          const records = tx.select({ n: sql<number>`count(*)` }).from(consents).where(eq(consents.siteId, id)).get()?.n ?? 0
+          if (records > 0) return { deleted: false, records }
+          tx.delete(configVersions).where(eq(configVersions.siteId, id)).run()
+          const r = tx.delete(sites).where(eq(sites.id, id)).run()
+          return { deleted: r.changes > 0, records: 0 }
+        },
+        { behavior: 'immediate' },
+      )
     },
   }
 }

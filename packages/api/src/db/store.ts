@@ -28,6 +28,10 @@ export interface StatsRow {
   functional: number
   analytics: number
   advertising: number
+  /** Records with a sale/share opt-out (Do Not Sell or Share). */
+  doNotSell: number
+  /** Records whose browser sent Global Privacy Control. */
+  gpc: number
 }
 
 export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'retentionDays'>>
@@ -53,6 +57,8 @@ export interface RecordStore {
   insertApiKey(row: ApiKeyRow): Promise<void>
   findApiKeyBySecretHash(secretHash: string): Promise<ApiKeyRow | undefined>
   revokeApiKey(id: string, at: number): Promise<boolean>
+  /** Every key, oldest first (secrets are never stored, only their hashes). */
+  listApiKeys(): Promise<ApiKeyRow[]>
 
   getSigningKey(): Promise<SigningKeyRow | undefined>
   /** Inserts unless a key exists already; returns the key that is kept. */
@@ -71,6 +77,8 @@ export interface RecordStore {
   isRecordRefusal(error: unknown): boolean
   /** Records matching the filter with `seq > afterSeq`, ascending, at most `limit`. */
   queryConsents(siteId: string, filter: ConsentFilter, afterSeq: number, limit: number): Promise<ConsentRecord[]>
+  /** One record of a site by id, the record before it in the chain, and its 1-based position among the site's records. */
+  findConsent(siteId: string, id: string): Promise<{ record: ConsentRecord; previous: ConsentRecord | undefined; position: number } | undefined>
   /** A visitor's records, oldest first (optionally on one site). */
   visitorHistory(visitorId: string, siteId?: string): Promise<ConsentRecord[]>
   /** Turns matching records into tombstones; returns how many. */
@@ -79,4 +87,9 @@ export interface RecordStore {
   purgeBatch(siteId: string, cutoff: number, limit: number): Promise<number>
   stats(siteId: string, from: number, to: number): Promise<StatsRow[]>
   countConsents(siteId: string): Promise<number>
+  /**
+   * Deletes a site and its configuration versions in one transaction, unless it still holds consent records
+   * (then nothing changes and the count is returned: records are proof, kept until their retention ends).
+   */
+  deleteSite(id: string): Promise<{ deleted: boolean; records: number }>
 }

@@ -1,4 +1,4 @@
-import { recordedOptOuts, type ConsentInput, type SiteConfig } from '@consentry/shared'
+import { own, recordedOptOuts, recordOf, type ConsentInput, type SiteConfig } from '@consentry/shared'
 import { canonicalJson } from './canonical'
 import { CANONICAL_VERSION, canonicalRecord, chainHash, personalDigest, type ConsentRecord } from './chain'
 import { coarseUserAgent, stripQuery, truncateIp, type IpMode } from './client-meta'
@@ -23,9 +23,9 @@ export function explicitServices(input: ConsentInput, config: SiteConfig): { ser
     analytics: input.categories.analytics,
     advertising: input.categories.advertising,
   }
-  const services: Record<string, boolean> = {}
-  for (const s of config.services) services[s.id] = s.category === 'essential' ? true : (input.services[s.id] ?? grants[s.category]!)
-  const unknown = Object.keys(input.services).filter((id) => !(id in services))
+  // Own-property reads only: a service id such as `constructor` is never read from Object.prototype.
+  const services = recordOf(config.services.map((s) => [s.id, s.category === 'essential' ? true : (own(input.services, s.id) ?? own(grants, s.category)!)]))
+  const unknown = Object.keys(input.services).filter((id) => !Object.hasOwn(services, id))
   return { services, unknown }
 }
 

@@ -132,8 +132,8 @@ describe.each(STORES)('admin consent log (%s)', (kind) => {
   it('reports decisions per day, jurisdiction and method with grant rates', async () => {
     const stats = (await (await api.admin('GET', `/v1/admin/sites/${site.siteId}/stats`)).json()) as Json
     const day = new Date().toISOString().slice(0, 10)
-    expect(stats.rows).toContainEqual({ day, jurisdiction: 'US-CA', method: 'custom', decisions: 1, grantRate: { functional: 1, analytics: 0, advertising: 0 } })
-    expect(stats.rows).toContainEqual({ day, jurisdiction: 'DE', method: 'accept_all', decisions: 1, grantRate: { functional: 1, analytics: 1, advertising: 1 } })
+    expect(stats.rows).toContainEqual({ day, jurisdiction: 'US-CA', method: 'custom', decisions: 1, grantRate: { functional: 1, analytics: 0, advertising: 0 }, optOutRate: 0, gpcRate: 0 })
+    expect(stats.rows).toContainEqual({ day, jurisdiction: 'DE', method: 'accept_all', decisions: 1, grantRate: { functional: 1, analytics: 1, advertising: 1 }, optOutRate: 0, gpcRate: 0 })
     expect(stats.rows.reduce((n: number, r: Json) => n + r.decisions, 0)).toBe(5)
   })
 })

@@ -64,6 +64,8 @@ export function adminConsentRoutes(ctx: AppContext) {
             analytics: Number(r.analytics) / Number(r.decisions),
             advertising: Number(r.advertising) / Number(r.decisions),
           },
+          optOutRate: Number(r.doNotSell) / Number(r.decisions),
+          gpcRate: Number(r.gpc) / Number(r.decisions),
         })),
       })
     })

@@ -75,7 +75,10 @@ export function adminSiteRoutes(ctx: AppContext) {
     })
     .delete('/keys/:keyId', operation('Revoke an admin key.', { 204: ok('Revoked') }), validate('param', keyParams), async (c) => {
       requireAllSites(c)
-      if (!(await ctx.store.revokeApiKey(c.req.valid('param').keyId, Date.now()))) throw new ApiError('not_found', 'No such active key.')
+      const { keyId } = c.req.valid('param')
+      if (!(await ctx.store.revokeApiKey(keyId, Date.now()))) throw new ApiError('not_found', 'No such active key.')
+      // Sessions also check their key on every request (a CLI revoke reaches them too); this frees them at once.
+      ctx.sessions.closeKey(keyId)
       return c.body(null, 204)
     })
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConsentReceipt } from '@consentry/shared'
 import { verifyReceipt } from '../records/signing'
-import { consentBody, postConsent, publishedSite, rawQuery, STORES, testApi, type PublishedSite, type TestApi } from '../../test/helpers'
+import { serviceIdSchema } from '@consentry/shared/schemas'
+import { consentBody, postConsent, publishedSite, rawQuery, sampleConfig, STORES, testApi, type PublishedSite, type TestApi } from '../../test/helpers'
 
 describe.each(STORES)('consents (%s)', (kind) => {
   let api: TestApi
@@ -148,6 +149,35 @@ describe.each(STORES)('consents (%s)', (kind) => {
     const wrongVersion = await postConsent(api, consentBody(site, { configVersionId: other.versionId }))
     expect(wrongVersion.status).toBe(400)
     expect(await api.db.store.countConsents(site.siteId)).toBe(0)
+  })
+
+  it('a service id named like an Object.prototype member is an ordinary id: refused when unknown, recorded as chosen when configured', async () => {
+    const names = Object.getOwnPropertyNames(Object.prototype)
+    // `__proto__` never reaches a lookup: the validator drops that key (zod's own guard), so only the configured services are stored.
+    for (const name of names.filter((n) => n !== '__proto__')) {
+      const res = await postConsent(api, consentBody(site, { services: { [name]: true } }))
+      expect(res.status, name).toBe(400)
+    }
+    expect(await api.db.store.countConsents(site.siteId)).toBe(0)
+    const proto = await postConsent(api, consentBody(site, { visitorId: 'd'.repeat(32), services: JSON.parse('{"__proto__":true}') as unknown }))
+    expect(proto.status).toBe(201)
+    const protoHistory = (await (await api.app.request(`/v1/consents?visitorId=${'d'.repeat(32)}`)).json()) as { records: { services: unknown }[] }
+    expect(protoHistory.records.map((r) => r.services)).toEqual([{ ga4: true, ads: false }])
+
+    // The names that are valid service ids (`constructor`) published as services of their own.
+    const ids = names.filter((name) => serviceIdSchema.safeParse(name).success)
+    expect(ids).toContain('constructor')
+    const service = (id: string) => ({ id, name: id, provider: 'P', category: 'analytics' as const, purpose: 'x', privacyPolicyUrl: 'https://p.example/privacy', storage: [] })
+    const published = await api.admin('POST', `/v1/admin/sites/${site.siteId}/config-versions`, sampleConfig(site.siteId, { services: ids.map(service) }))
+    expect(published.status).toBe(201)
+    const versionId = ((await published.json()) as { id: string }).id
+    const visitorId = 'c'.repeat(32)
+    const refused = await postConsent(api, consentBody(site, { visitorId, configVersionId: versionId, categories: { functional: false, analytics: false, advertising: false }, services: {} }))
+    expect(refused.status).toBe(201)
+    const granted = await postConsent(api, consentBody(site, { visitorId, configVersionId: versionId, services: { constructor: true } }))
+    expect(granted.status).toBe(201)
+    const history = (await (await api.app.request(`/v1/consents?visitorId=${visitorId}`)).json()) as { records: { services: Record<string, unknown> }[] }
+    expect(history.records.map((r) => r.services)).toEqual([Object.fromEntries(ids.map((id) => [id, false])), Object.fromEntries(ids.map((id) => [id, true]))])
   })
 
   it('answers 404 for an unknown site and 413 for an oversized body', async () => {

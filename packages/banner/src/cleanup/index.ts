@@ -1,4 +1,4 @@
-import type { EffectiveConsent, StorageItem } from '@consentry/shared'
+import { own, type EffectiveConsent, type StorageItem } from '@consentry/shared'
 import type { ConsentSnapshot, ConsentSource } from '../consent-source'
 import { withPart, type Parts } from '../parts'
 import { anyPresent } from './present'
@@ -13,8 +13,8 @@ export const LEFTOVERS_EVENT = 'consentry:leftovers'
 function withdrawnStorage(snapshot: ConsentSnapshot, before: EffectiveConsent | null): StorageItem[] {
   const items: StorageItem[] = []
   for (const service of snapshot.config.services) {
-    if (service.category === 'essential' || snapshot.consent.services[service.id]) continue
-    if (before === null || before.services[service.id]) items.push(...service.storage)
+    if (service.category === 'essential' || own(snapshot.consent.services, service.id)) continue
+    if (before === null || own(before.services, service.id)) items.push(...service.storage)
   }
   return items
 }

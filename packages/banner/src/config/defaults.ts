@@ -1,4 +1,4 @@
-import type { SiteConfig, StorageItem } from '@consentry/shared'
+import { isFontList, isHexColor, isRadius, type SiteConfig, type StorageItem } from '@consentry/shared'
 import { ConfigError } from './config-error'
 
 export { ConfigError }
@@ -106,10 +106,11 @@ export function withDefaults(raw: unknown): SiteConfig {
     appearance: {
       layout: field(look, 'layout', oneOf('bar', 'box', 'modal'), 'appearance.', 'bar' as const),
       theme: field(look, 'theme', oneOf('light', 'dark', 'auto'), 'appearance.', 'auto' as const),
-      accentColor: field(look, 'accentColor', re(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/), 'appearance.', '#1d4ed8'),
-      radius: field(look, 'radius', int(0, 32), 'appearance.', 8),
-      font: field(look, 'font', re(/^[\w\s,'"-]{1,200}$/), 'appearance.', 'system-ui, sans-serif'),
+      accentColor: field(look, 'accentColor', isHexColor, 'appearance.', '#1d4ed8'),
+      radius: field(look, 'radius', isRadius, 'appearance.', 8),
+      font: field(look, 'font', isFontList, 'appearance.', 'system-ui, sans-serif'),
       reopenButton: field(look, 'reopenButton', bool, 'appearance.', true),
+      essentialOnlyNotice: field(look, 'essentialOnlyNotice', bool, 'appearance.', true),
     },
     googleConsentMode: {
       enabled: field(gcm, 'enabled', bool, 'googleConsentMode.', true),

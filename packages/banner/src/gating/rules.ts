@@ -1,4 +1,4 @@
-import type { EffectiveConsent } from '@consentry/shared'
+import { own, type EffectiveConsent } from '@consentry/shared'
 
 /** Elements Consentry gates: a category in `data-consentry`, or a service in `data-consentry-service`. */
 export const GATED = '[data-consentry],[data-consentry-service]'
@@ -29,7 +29,7 @@ export function isAllowed(req: Requirement, consent: Pick<EffectiveConsent, 'cat
     req.tokens.length > 0 &&
     req.tokens.every((token) => {
       const refused = token.startsWith('!')
-      const granted = grants[refused ? token.slice(1) : token] === true
+      const granted = own(grants, refused ? token.slice(1) : token) === true
       return refused ? !granted : granted
     })
   )

@@ -3,8 +3,14 @@ import type { Texts } from '@consentry/shared'
 /** English for what the core renders (first layer, corner); the dialogs and embed placeholders bring their own. */
 export const enCore = {
   'banner.title': 'We value your privacy',
-  'banner.description':
-    'We use cookies and similar technologies to run this site, and, with your consent, to remember your settings, measure use and personalise ads. You can change your choice at any time.',
+  'banner.description': 'With your consent, we and our partners use cookies and similar technologies for: {purposes}.',
+  'banner.purpose.functional': 'remembering your settings and extra features',
+  'banner.purpose.analytics': 'measuring how the site is used',
+  'banner.purpose.advertising': 'personalised ads and their measurement',
+  'banner.withdraw': 'You can withdraw your consent at any time under “{settings}” at the bottom of every page.',
+  'banner.retention': 'We keep your choice for {days} days.',
+  'banner.thirdParties': 'Third parties involved: {count}.',
+  'banner.thirdPartiesLink': 'See the list',
   'banner.acceptAll': 'Accept all',
   'banner.rejectAll': 'Reject all',
   'banner.customize': 'Customize',

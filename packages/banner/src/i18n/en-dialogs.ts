@@ -1,10 +1,11 @@
 import type { Texts } from '@consentry/shared'
 import type { CoreTextKey } from './en-core'
+import type { RegimeTextKey } from './en-regimes'
 import type { EmbedTextKey } from '../gating/placeholder'
 import type { DeclarationTextKey } from '../declaration/texts'
 
 /** English for the dialogs (preferences center, cookie lists, Do Not Sell): loaded with them. */
-export const enDialogs: Omit<Texts, CoreTextKey | EmbedTextKey | DeclarationTextKey> = {
+export const enDialogs: Omit<Texts, CoreTextKey | RegimeTextKey | EmbedTextKey | DeclarationTextKey> = {
   'preferences.title': 'Privacy preferences',
   'preferences.description': 'Choose which cookies and services may be used. Essential ones are needed for the site to work.',
   'preferences.save': 'Save choices',

@@ -30,11 +30,17 @@ export function chooseLocale(candidates: readonly (string | null | undefined)[],
 
 /**
  * Built-in texts for a locale, with the site's overrides (for that locale, then its base language) on top, over
- * the core's English. The dialogs put their own English underneath (`{ ...enDialogs, ...t }`).
+ * the core's English and any English loaded beside it (`english`, the regime texts): a missing translation falls
+ * back per key. The dialogs put their own English underneath (`{ ...enDialogs, ...t }`).
  */
-export function resolveTexts(locale: string, builtIn: Partial<Texts> | null, overrides: Readonly<Record<string, Partial<Texts>>>): CoreTexts {
+export function resolveTexts(
+  locale: string,
+  builtIn: Partial<Texts> | null,
+  overrides: Readonly<Record<string, Partial<Texts>>>,
+  english?: Partial<Texts>,
+): CoreTexts {
   const base = locale.split('-')[0]!
-  return { ...enCore, ...builtIn, ...overrides[base], ...overrides[locale] }
+  return { ...enCore, ...english, ...builtIn, ...overrides[base], ...overrides[locale] }
 }
 
 /** Loads a built-in translation that is not in the bundle, relative to the script's URL. Null on any failure. */

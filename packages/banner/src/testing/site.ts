@@ -63,9 +63,11 @@ export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 /** Starts a banner from inline configuration and gives query helpers into its shadow root. */
 export async function start(config: Partial<SiteConfigInput> = {}, options: InitOptions = {}): Promise<Started> {
   const handle = await init({ config: { ...SITE, ...config }, ...options })
-  const root = document.querySelector('consentry-banner')!.shadowRoot!
-  const $ = <T extends Element>(s: string) => root.querySelector<T>(s)
-  const $$ = <T extends Element>(s: string) => [...root.querySelectorAll<T>(s)]
+  const host = document.querySelector('consentry-banner')!
+  const root = host.shadowRoot!
+  // The first layer is the host's light-DOM child; the corner and the dialogs are in its shadow root.
+  const $ = <T extends Element>(s: string) => host.querySelector<T>(s) ?? root.querySelector<T>(s)
+  const $$ = <T extends Element>(s: string) => [...host.querySelectorAll<T>(s), ...root.querySelectorAll<T>(s)]
   const click = async (s: string) => {
     const el = $<HTMLElement>(s)
     if (!el) throw new Error(`nothing matches ${s}`)

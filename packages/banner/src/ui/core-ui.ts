@@ -1,17 +1,18 @@
 import { isRtl } from '../i18n/locales'
 import { el } from './dom'
 import { firstLayer } from './first-layer'
-import { gpcStatusShown, type CoreUiProps } from './types'
+import { doNotSellControlShown, gpcStatusShown, type CoreUiProps } from './types'
 import type { Panels } from '../parts'
 
-/** The banner's DOM inside its shadow root, repainted from props on every change. */
+/** The banner's DOM (shadow root, and the first layer as the host's light-DOM child), repainted from props on every change. */
 export interface CoreUi {
   paint(props: CoreUiProps): void
   destroy(): void
 }
 
 /**
- * Everything the banner shows: the first layer, a corner with the reopen button and a status line (saved / GPC
+ * Everything the banner shows: the first layer (light DOM, slotted into the shadow root's themed box so it
+ * inherits the theme's custom properties), a corner with the reopen button and a status line (saved / GPC
  * honoured, announced without moving focus), and the open dialog (rendered by the dialogs chunk). A part is
  * rebuilt only when what it shows changed, so focus and the live region survive unrelated repaints.
  */
@@ -19,7 +20,8 @@ export function createCoreUi(root: ShadowRoot): CoreUi {
   const status = el('p', { role: 'status', class: 'status' })
   const corner = el('div', { class: 'corner' }, status)
   const dialogHost = el('div')
-  const box = el('div', {}, corner, dialogHost)
+  const box = el('div', {}, el('slot'), corner, dialogHost)
+  const host = root.host as HTMLElement
   root.append(box)
   let layer: { key: unknown[]; node: HTMLElement; release?: (() => void) | undefined } | null = null
   let reopen: { t: unknown; node: HTMLElement } | null = null
@@ -37,17 +39,20 @@ export function createCoreUi(root: ShadowRoot): CoreUi {
       panelsUsed = panels
       const { appearance } = snapshot.config
       box.className = `root theme-${appearance.theme}`
+      const dir = isRtl(locale) ? 'rtl' : 'ltr'
       box.lang = locale
-      box.dir = isRtl(locale) ? 'rtl' : 'ltr'
+      box.dir = dir
 
       // `modal` needs the dialogs' frame and focus handling; a box if they could not be loaded.
       const modal = appearance.layout === 'modal' && !!panels
-      const key = [t, modal, gpcStatusShown(snapshot), snapshot.jurisdiction.showDoNotSell]
+      const key = [t, modal, gpcStatusShown(snapshot), doNotSellControlShown(snapshot)]
       if (!view.banner) removeLayer()
       else if (!layer || key.some((part, i) => part !== layer!.key[i])) {
         removeLayer()
         const built = firstLayer(props, modal)
-        box.prepend(built.node)
+        built.node.lang = locale
+        built.node.dir = dir
+        host.append(built.node)
         layer = { key, node: built.node, release: built.connected?.() }
       }
 

@@ -6,7 +6,7 @@ import { el, type Child } from './dom'
 import { modal } from './focus-trap'
 import type { BuiltLayer, Panel, UiProps } from './types'
 
-export { PANEL_CSS } from './panel-styles'
+export { PANEL_CSS, MODAL_LAYER_CSS } from './panel-styles'
 export { enDialogs } from '../i18n/en-dialogs'
 
 /** Renders the open dialog into `host`, or none; the same dialog keeps its state across repaints. */

@@ -1,5 +1,5 @@
 import { Component } from 'preact'
-import type { Category, CategoryChoices, OptionalCategory, ServiceConfig } from '@consentry/shared'
+import { own, recordOf, type Category, type CategoryChoices, type OptionalCategory, type ServiceConfig } from '@consentry/shared'
 import { ControllerInfo } from './controller-info'
 import { CookieList } from './cookie-list'
 import { LinkedText } from './linked-text'
@@ -27,14 +27,13 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
     const servicesOf = (c: Category) => config.services.filter((s) => s.category === c)
 
     const setCategory = (c: OptionalCategory, on: boolean) => {
-      const next = { ...svcs }
-      for (const s of servicesOf(c)) next[s.id] = on
+      const next = { ...svcs, ...recordOf(servicesOf(c).map((s) => [s.id, on])) }
       this.setState({ cats: { ...cats, [c]: on }, svcs: next })
     }
     const setService = (s: ServiceConfig, on: boolean) => {
       const next = { ...svcs, [s.id]: on }
       const c = s.category as OptionalCategory
-      this.setState({ svcs: next, cats: { ...cats, [c]: servicesOf(c).some((x) => next[x.id]) } })
+      this.setState({ svcs: next, cats: { ...cats, [c]: servicesOf(c).some((x) => own(next, x.id)) } })
     }
 
     const categories: Category[] = ['essential', ...config.categories]
@@ -62,7 +61,10 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
         )}
         <ul class="cats">
           {categories.map((c) => {
-            const locked = c === 'essential'
+            // Under GPC advertising is opted out and stays so (GPC-08): its switches are shown locked off, not switchable.
+            const gpcLocked = c === 'advertising' && snapshot.consent.gpcHonoured
+            const locked = c === 'essential' || gpcLocked
+            const lockedText = gpcLocked ? t['gpc.honored'] : undefined
             const services = servicesOf(c)
             return (
               <li key={c} class="cat" data-category={c}>
@@ -72,8 +74,9 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
                   </h3>
                   <Toggle
                     t={t}
-                    on={locked || cats[c as OptionalCategory]}
+                    on={c === 'essential' || (!gpcLocked && cats[c as OptionalCategory])}
                     locked={locked}
+                    lockedText={lockedText}
                     labelledBy={`cs-cat-${c}`}
                     describedBy={`cs-cat-${c}-desc`}
                     onChange={(on) => setCategory(c as OptionalCategory, on)}
@@ -94,10 +97,12 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
                             <h4 id={`cs-svc-${s.id}`} class="name">
                               {s.name}
                             </h4>
-                            {config.consent.perServiceChoice && !locked && (
+                            {config.consent.perServiceChoice && c !== 'essential' && (
                               <Toggle
                                 t={t}
-                                on={svcs[s.id] ?? false}
+                                on={!gpcLocked && (own(svcs, s.id) ?? false)}
+                                locked={gpcLocked}
+                                lockedText={lockedText}
                                 labelledBy={`cs-svc-${s.id}`}
                                 describedBy={`cs-svc-${s.id}-desc`}
                                 onChange={(on) => setService(s, on)}

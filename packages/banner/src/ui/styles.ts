@@ -1,4 +1,4 @@
-import type { SiteConfig } from '@consentry/shared'
+import { isHexColor, isRadius, type SiteConfig } from '@consentry/shared'
 
 function luminance(hex: string): number {
   const h = hex.length === 4 ? hex.replace(/\w/g, (c) => c + c) : hex
@@ -16,39 +16,76 @@ export function textOn(hex: string): string {
 }
 
 /**
- * The banner's stylesheet. Site appearance becomes custom properties on `:host`, so a page can still override
- * them (`consentry-banner { --cs-accent: … }`); every value is validated (hex, integer, font list) before here.
+ * What the core lets into `--cs-font`: plain characters and whole quoted names, so a value cannot end the
+ * declaration or leave a string open. Looser than the schema's `FONT_LIST` (which the core does not carry).
+ */
+const CSS_SAFE_FONT = /^(?:[\w ,-]|"[\w -]*"|'[\w -]*')+$/
+
+/** The first layer's element id: stable, so crawlers, auditors and auto-reject tools can find it. */
+export const LAYER_ID = 'consentry-first-layer'
+
+/**
+ * The banner's shadow-root stylesheet (corner, dialogs' frame). Site appearance becomes custom properties on
+ * `:host`, which the first layer inherits through its slot; a page can still override them
+ * (`consentry-banner { --cs-accent: … }`). A value that reaches CSS is checked again here (a configuration from
+ * the API was validated when published, but not by this code): one that fails is left out, so the default
+ * stands and the rest of the stylesheet is whole.
  */
 export function buildCss(look: SiteConfig['appearance']): string {
-  return `:host{all:initial;--cs-accent:${look.accentColor};--cs-on-accent:${textOn(look.accentColor)};--cs-radius:${look.radius}px;--cs-font:${look.font}}${CSS}`
+  const accent = isHexColor(look.accentColor) ? look.accentColor : '#1d4ed8'
+  const vars = [`--cs-accent:${accent};--cs-on-accent:${textOn(accent)}`, isRadius(look.radius) && `--cs-radius:${look.radius}px`, CSS_SAFE_FONT.test(look.font) && `--cs-font:${look.font}`]
+  return `:host{all:initial;--cs-radius:8px;--cs-font:system-ui,sans-serif;${vars.filter(Boolean).join(';')}}${SHADOW_CSS}`
 }
+
+/**
+ * Scopes rules written with `&` to the first layer's id and makes every declaration `!important`: the layer
+ * lives in the page's light DOM, where only an id-scoped `!important` rule outranks page rules such as
+ * `button{…!important}`. Its first rules reset the layer (`all:initial`, so nothing a page set on an ancestor is
+ * inherited) and revert its descendants to the browser's own styles (`all:revert`).
+ */
+export const scopeToLayer = (css: string): string => css.replace(/&/g, `#${LAYER_ID}`).replace(/([^{};]+:[^{};]+)(?=[;}])/g, '$1!important')
 
 const LIGHT = '--cs-bg:#fff;--cs-fg:#1f2937;--cs-muted:#374151;--cs-line:#6b7280;--cs-overlay:rgba(17,24,39,.55)'
 const DARK = '--cs-bg:#111827;--cs-fg:#f9fafb;--cs-muted:#e5e7eb;--cs-line:#9ca3af;--cs-overlay:rgba(0,0,0,.7)'
 
-const CSS = `.root{${LIGHT};font:1rem/1.5 var(--cs-font);color:var(--cs-fg);-webkit-text-size-adjust:100%}
+// Sizes in `em` from `font-size:medium` (the visitor's default size): a page's `html{font-size:10px}` changes
+// nothing, and the visitor's own text size setting still applies.
+const SHADOW_CSS = `.root{${LIGHT};font:medium/1.5 var(--cs-font);color:var(--cs-fg);-webkit-text-size-adjust:100%}
 .theme-dark{${DARK}}
 @media (prefers-color-scheme:dark){.theme-auto{${DARK}}}
 *,*::before,*::after{box-sizing:border-box}
-.layer,.reopen{background:var(--cs-bg);color:var(--cs-fg)}
-.layer{position:fixed;z-index:2147483646;border:1px solid var(--cs-line);box-shadow:0 4px 24px rgba(0,0,0,.2);max-height:calc(100vh - 1rem);overflow:auto;animation:cs-in .2s ease-out}
-.bar{inset-inline:0;bottom:0;border-width:1px 0 0}
-.inner{padding:1rem}
-.bar .inner{max-width:64rem;margin:0 auto}
-.box{bottom:1rem;inset-inline-end:1rem;width:min(26rem,calc(100vw - 2rem));border-radius:var(--cs-radius)}
-.title{font-size:1.125rem;font-weight:700;margin:0 0 .5rem;line-height:1.3}
-.text{margin:0 0 .75rem;color:var(--cs-muted)}
-a,.link{color:inherit;text-decoration:underline;text-underline-offset:.15em}
-.link{font:inherit;background:none;border:0;padding:.25rem 0;min-height:24px;cursor:pointer;margin-top:.5rem}
-.actions{display:grid;grid-template-columns:repeat(auto-fit,minmax(8rem,1fr));gap:.5rem;margin-top:.75rem}
-.btn{font:inherit;font-weight:600;min-height:2.75rem;padding:.5rem 1rem;border-radius:var(--cs-radius);border:2px solid var(--cs-accent);background:var(--cs-accent);color:var(--cs-on-accent);cursor:pointer;text-align:center;overflow-wrap:anywhere}
-.btn.secondary{background:var(--cs-bg);color:var(--cs-fg);border-color:var(--cs-line)}
 :focus-visible{outline:3px solid var(--cs-fg);outline-offset:2px;box-shadow:0 0 0 5px var(--cs-bg)}
-.gpc{font-weight:600;margin:0 0 .5rem;padding:.25rem .5rem;border-inline-start:4px solid var(--cs-accent)}
-.corner{position:fixed;bottom:.5rem;inset-inline-start:.5rem;z-index:2147483645;display:flex;flex-direction:column;align-items:flex-start;gap:.25rem;max-width:calc(100vw - 1rem)}
-.reopen{font:inherit;font-size:.875rem;min-height:2rem;padding:.25rem .75rem;border:1px solid var(--cs-line);border-radius:1rem;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.2)}
-.status{margin:0;font-size:.875rem}
-.status:not(:empty){padding:.25rem .75rem;border:1px solid var(--cs-line);border-radius:var(--cs-radius);background:var(--cs-bg);color:var(--cs-fg)}
-@keyframes cs-in{from{opacity:0}to{opacity:1}}
+.corner{position:fixed;bottom:.5em;inset-inline-start:.5em;z-index:2147483645;display:flex;flex-direction:column;align-items:flex-start;gap:.25em;max-width:calc(100vw - 1em)}
+.reopen{background:var(--cs-bg);color:var(--cs-fg);font:inherit;font-size:.875em;min-height:2em;padding:.25em .75em;border:1px solid var(--cs-line);border-radius:1em;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.2)}
+.status{margin:0;font-size:.875em}
+.status:not(:empty){padding:.25em .75em;border:1px solid var(--cs-line);border-radius:var(--cs-radius);background:var(--cs-bg);color:var(--cs-fg)}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
 `
+
+/**
+ * The first layer's stylesheet, in the document (through `scopeToLayer`). `&&` (the id twice) outranks the
+ * layout rules (`&.layer`, `&.overlay`) where reduced motion turns their animation off. The dialogs repeat its rules for title,
+ * text and buttons in their own sheet (`PANEL_CSS`): a shadow root cannot use a document's rules.
+ */
+export const LAYER_CSS = `&{all:initial;display:block;font:medium/1.5 var(--cs-font);color:var(--cs-fg);-webkit-text-size-adjust:100%}
+& *,& ::before,& ::after{all:revert}
+&,& *{box-sizing:border-box}
+&.layer{position:fixed;z-index:2147483646;background:var(--cs-bg);border:1px solid var(--cs-line);box-shadow:0 4px 24px rgba(0,0,0,.2);max-height:calc(100vh - 1em);overflow:auto;animation:consentry-in .2s ease-out}
+&.bar{inset-inline:0;bottom:0;border-width:1px 0 0}
+& .inner{padding:1em}
+&.bar .inner{max-width:64em;margin:0 auto}
+&.box{bottom:1em;inset-inline-end:1em;width:min(26em,calc(100vw - 2em));border-radius:var(--cs-radius)}
+& .title{font-size:1.125em;font-weight:700;margin:0 0 .5em;line-height:1.3}
+& .text{margin:0 0 .75em;color:var(--cs-muted)}
+& a,& .link{color:inherit;text-decoration:underline;text-underline-offset:.15em}
+& .link{font:inherit;background:none;border:0;padding:.25em 0;min-height:24px;cursor:pointer;margin-top:.5em}
+& .actions{display:grid;grid-template-columns:repeat(auto-fit,minmax(8em,1fr));gap:.5em;margin-top:.75em}
+& .btn{font:inherit;font-weight:600;line-height:1.5;min-height:2.75em;padding:.5em 1em;border-radius:var(--cs-radius);border:2px solid var(--cs-accent);background:var(--cs-accent);color:var(--cs-on-accent);cursor:pointer;text-align:center;overflow-wrap:anywhere}
+& .btn.secondary{background:var(--cs-bg);color:var(--cs-fg);border-color:var(--cs-line)}
+& :focus-visible{outline:3px solid var(--cs-fg);outline-offset:2px;box-shadow:0 0 0 5px var(--cs-bg)}
+& .gpc{font-weight:600;margin:0 0 .5em;padding:.25em .5em;border-inline-start:4px solid var(--cs-accent)}
+@media (prefers-reduced-motion:reduce){&&{animation:none}}
+`
+
+/** Keyframes stay out of `scopeToLayer`: `!important` inside a keyframe drops the declaration. */
+export const LAYER_KEYFRAMES = '@keyframes consentry-in{from{opacity:0}}'

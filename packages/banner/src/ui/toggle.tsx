@@ -7,12 +7,14 @@ export interface ToggleProps {
   describedBy?: string
   /** Essential: shown on, not changeable. */
   locked?: boolean
+  /** What a locked switch says instead of "Always on" (GPC: off, "Opt-out request honored"). */
+  lockedText?: string
   t: DialogTexts
   onChange: (on: boolean) => void
 }
 
 /** An accessible switch: `role="switch"` with `aria-checked`, and its state as visible text, not colour alone. */
-export function Toggle({ on, labelledBy, describedBy, locked, t, onChange }: ToggleProps) {
+export function Toggle({ on, labelledBy, describedBy, locked, lockedText, t, onChange }: ToggleProps) {
   return (
     <button
       type="button"
@@ -26,7 +28,7 @@ export function Toggle({ on, labelledBy, describedBy, locked, t, onChange }: Tog
     >
       <span class="track" aria-hidden="true" />
       <span class="state" aria-hidden="true">
-        {locked ? t['preferences.alwaysOn'] : on ? t['toggle.on'] : t['toggle.off']}
+        {locked ? (lockedText ?? t['preferences.alwaysOn']) : on ? t['toggle.on'] : t['toggle.off']}
       </span>
     </button>
   )

@@ -2,6 +2,7 @@ import type { Picks, Texts } from '@consentry/shared'
 import type { ConsentSnapshot } from '../consent-source'
 import type { Panels } from '../parts'
 import type { CoreTextKey } from '../i18n/en-core'
+import type { RegimeTextKey } from '../i18n/en-regimes'
 import type { EmbedTextKey } from '../gating/placeholder'
 import type { DeclarationTextKey } from '../declaration/texts'
 
@@ -9,6 +10,8 @@ import type { DeclarationTextKey } from '../declaration/texts'
 export interface UiActions {
   acceptAll(): void
   rejectAll(): void
+  /** Closes an essential-only site's notice (nothing to choose): remembered, nothing optional granted. */
+  dismiss(): void
   save(picks: Picks): void
   setDoNotSell(optOut: boolean): void
   openPreferences(): void
@@ -30,8 +33,8 @@ export interface ViewState {
 /** The texts the core has: every key it renders, plus whatever the locale file and the site gave. */
 export type CoreTexts = Pick<Texts, CoreTextKey> & Partial<Texts>
 
-/** What the dialogs render with: every text but the embed placeholders' (gating has those). */
-export type DialogTexts = Omit<Texts, EmbedTextKey | DeclarationTextKey> & Partial<Texts>
+/** What the dialogs render with: every text but the embed placeholders' (gating has those) and the regime wording. */
+export type DialogTexts = Omit<Texts, EmbedTextKey | RegimeTextKey | DeclarationTextKey> & Partial<Texts>
 
 export interface UiProps {
   t: DialogTexts
@@ -45,6 +48,14 @@ export interface UiProps {
 
 /** What the core renders with (first layer, corner): its texts may lack the dialogs' English. */
 export type CoreUiProps = Omit<UiProps, 't'> & { t: CoreTexts }
+
+/**
+ * The one condition for the first layer's "Do Not Sell or Share" control (and its sentence): the jurisdiction
+ * calls for it. A site that sells or shares nothing hides it here.
+ */
+export function doNotSellControlShown(snapshot: ConsentSnapshot): boolean {
+  return snapshot.jurisdiction.showDoNotSell
+}
 
 /** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where US opt-out rights apply (sale-free sites too). */
 export function gpcStatusShown(snapshot: ConsentSnapshot): boolean {

@@ -90,7 +90,8 @@ describe('visitor journeys (Chromium)', () => {
     await page.keyboard.press('Escape')
     await inBanner(page, '.prefs').waitFor({ state: 'detached' })
     expect(await consentCookie(page)).toBeUndefined()
-    const focused = await page.evaluate(() => document.querySelector('consentry-banner')!.shadowRoot!.activeElement?.getAttribute('data-action'))
+    // The first layer is in the light DOM: focus returns to the document's Customize button.
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-action'))
     expect(focused).toBe('customize')
     await context.close()
   })
@@ -202,16 +203,20 @@ describe('visitor journeys (Chromium)', () => {
 
   it('A11Y-08: WCAG 1.4.12 text-spacing overrides at 320 px clip nothing and keep every choice clickable', async () => {
     const { page, context } = await open('/', { width: 320, height: 640 })
+    // The first layer is in the page: a text-spacing override reaches it with a selector that outranks its id-scoped rules.
     await page.evaluate(() => {
-      const root = document.querySelector('consentry-banner')!.shadowRoot!
       const sheet = new CSSStyleSheet()
-      sheet.replaceSync('*{line-height:1.5!important;letter-spacing:.12em!important;word-spacing:.16em!important}p{margin-bottom:2em!important}')
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+      sheet.replaceSync(
+        '#consentry-first-layer#consentry-first-layer, #consentry-first-layer#consentry-first-layer *{line-height:1.5!important;letter-spacing:.12em!important;word-spacing:.16em!important}#consentry-first-layer#consentry-first-layer p{margin-bottom:2em!important}',
+      )
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
     })
-    const clipped = await page.evaluate(() =>
-      [...document.querySelector('consentry-banner')!.shadowRoot!.querySelectorAll('button')].filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).length,
-    )
-    expect(clipped).toBe(0)
+    const layer = await page.evaluate(() => {
+      const buttons = [...document.querySelectorAll<HTMLElement>('#consentry-first-layer button')]
+      return { spacing: getComputedStyle(buttons[0]!).letterSpacing, clipped: buttons.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).length }
+    })
+    expect(layer.spacing).not.toBe('normal') // the override applies
+    expect(layer.clipped).toBe(0)
     await inBanner(page, '[data-action=reject]').click()
     expect(decodeConsentCookie(await consentCookie(page))?.method).toBe('reject_all')
     await context.close()
@@ -219,13 +224,9 @@ describe('visitor journeys (Chromium)', () => {
 
   it('A11Y-08: text resized to 200% keeps every choice reachable', async () => {
     const { page, context } = await open('/', { width: 640, height: 800 })
-    await page.addStyleTag({ content: 'consentry-banner{font-size:200%}' })
-    await page.evaluate(() => {
-      const root = document.querySelector('consentry-banner')!.shadowRoot!
-      const sheet = new CSSStyleSheet()
-      sheet.replaceSync('.root{font-size:2rem}')
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
-    })
+    // The first layer sizes its text from font-size:medium, the visitor's text size: doubled here.
+    await page.addStyleTag({ content: '#consentry-first-layer#consentry-first-layer{font-size:200%!important}' })
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#consentry-first-layer button')!).fontSize)).toBe('32px')
     await inBanner(page, '[data-action=reject]').scrollIntoViewIfNeeded()
     await inBanner(page, '[data-action=reject]').click()
     expect(decodeConsentCookie(await consentCookie(page))?.method).toBe('reject_all')

@@ -82,14 +82,14 @@ describe('bundle budget', () => {
     await page.close()
   })
 
-  it('a first view from the US adds the GPP/USP encoders (consentry-us.js) and nothing else', async () => {
+  it('a first view from the US adds the GPP/USP encoders (consentry-us.js) and the opt-out wording (consentry-texts.js), nothing else', async () => {
     server.requests.length = 0
     const page = await browser.newPage()
     await page.goto(`${server.url}/page?us`)
     await inBanner(page, '[data-action=accept]').waitFor()
     await page.waitForFunction(() => new Promise((ok) => (window as unknown as { __gpp: Function }).__gpp('ping', (p: { signalStatus: string }) => ok(p.signalStatus === 'ready'))))
-    expect(scripts().sort()).toEqual(['/consentry-us.js', '/consentry.js'])
-    const firstView = gzip('consentry.js') + gzip('consentry-us.js')
+    expect(scripts().sort()).toEqual(['/consentry-texts.js', '/consentry-us.js', '/consentry.js'])
+    const firstView = gzip('consentry.js') + gzip('consentry-us.js') + gzip('consentry-texts.js')
     console.log(`first view from the US: ${(firstView / 1024).toFixed(2)} KB gzip`)
     await page.close()
   })

@@ -1,6 +1,7 @@
 import type { ConsentState } from './consent-state'
 import { isVisitorId } from './consent-state'
 import type { ConsentMethod } from './methods'
+import { recordOf } from './own'
 import { NO_OPT_OUTS, withDnsChoice } from './us-opt-outs'
 
 /**
@@ -109,14 +110,14 @@ function parseB36(text: string): number | null {
 }
 
 function parseServices(text: string): Record<string, boolean> | null {
-  const out: Record<string, boolean> = {}
-  if (text === '') return out
+  const out = new Map<string, boolean>()
+  if (text === '') return {}
   for (const entry of text.split('+')) {
     const match = SERVICE_ENTRY.exec(entry)
     if (!match) return null
     const [, id, on] = match as unknown as [string, string, string]
-    if (Object.hasOwn(out, id)) return null
-    out[id] = on === '1'
+    if (out.has(id)) return null
+    out.set(id, on === '1')
   }
-  return out
+  return recordOf(out)
 }

@@ -3,6 +3,7 @@ import type { ConsentMethod } from './methods'
 import type { ConsentState } from './consent-state'
 import type { Regime } from './jurisdiction'
 import { purposesFingerprint, type OfferedPurposes } from './purposes'
+import { own, recordOf } from './own'
 import { NO_OPT_OUTS, withDnsChoice, type UsOptOuts } from './us-opt-outs'
 
 /** What the visitor picked in the preferences center (only read for `custom` and `api`). */
@@ -46,7 +47,7 @@ export function decide(input: DecisionInput): ConsentState {
   const services = resolveServices(method, picks, wanted, previous, offered)
   const categories = { ...wanted }
   for (const service of offered.services) {
-    if (isOptionalCategory(service.category) && services[service.id] === false) categories[service.category] = false
+    if (isOptionalCategory(service.category) && own(services, service.id) === false) categories[service.category] = false
   }
   // A GPC signal keeps the sale/share opt-out on; otherwise the latest explicit choice wins.
   const gpc = input.gpc || (previous?.gpc ?? false)
@@ -93,15 +94,15 @@ function resolveServices(
   previous: ConsentState | null,
   offered: OfferedPurposes,
 ): Record<string, boolean> {
-  const out: Record<string, boolean> = {}
+  const out: [string, boolean][] = []
   for (const service of offered.services) {
     if (!isOptionalCategory(service.category)) continue // essential services are never a choice
     const categoryOn = wanted[service.category]
-    const explicit = method === 'custom' || method === 'api' ? picks.services?.[service.id] : undefined
-    const kept = method === 'gpc' || method === 'dns_link' ? previous?.services[service.id] : undefined
-    out[service.id] = explicit ?? kept ?? categoryOn
+    const explicit = method === 'custom' || method === 'api' ? own(picks.services, service.id) : undefined
+    const kept = method === 'gpc' || method === 'dns_link' ? own(previous?.services, service.id) : undefined
+    out.push([service.id, explicit ?? kept ?? categoryOn])
   }
-  return out
+  return recordOf(out)
 }
 
 function resolveDoNotSell(method: ConsentMethod, picks: Picks, previous: ConsentState | null): boolean {

@@ -3,6 +3,7 @@ import type { ConsentState } from './consent-state'
 import type { Regime } from './jurisdiction'
 import { regimeDefaults } from './decide'
 import type { ServiceRef } from './purposes'
+import { own, recordOf } from './own'
 import { NO_OPT_OUTS, withDnsChoice, type UsOptOuts } from './us-opt-outs'
 
 /** What may run right now, after the stored choice, the live GPC signal and the regime are combined. */
@@ -42,15 +43,13 @@ export function effectiveConsent(input: EffectiveConsentInput): EffectiveConsent
   const saleOptOut = gpc || (stored?.doNotSell ?? false)
   const categories: CategoryGrants = { essential: true, ...base }
   if (saleOptOut) categories.advertising = false
-  const services: Record<string, boolean> = {}
-  for (const service of input.services) {
-    if (service.category === 'essential') {
-      services[service.id] = true
-      continue
-    }
-    const own = stored?.services[service.id] ?? base[service.category]
-    services[service.id] = own && !(service.category === 'advertising' && saleOptOut)
-  }
+  const services = recordOf(
+    input.services.map((service) => {
+      if (service.category === 'essential') return [service.id, true] as const
+      const granted = own(stored?.services, service.id) ?? base[service.category]
+      return [service.id, granted && !(service.category === 'advertising' && saleOptOut)] as const
+    }),
+  )
   const optOuts = gpc ? withDnsChoice(stored?.optOuts ?? NO_OPT_OUTS, true, input.jurisdiction ?? 'US') : { ...(stored?.optOuts ?? NO_OPT_OUTS) }
   optOuts.sale = saleOptOut
   return { categories, services, saleOptOut, optOuts, gpcHonoured: gpc, decided }

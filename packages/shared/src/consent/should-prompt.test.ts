@@ -22,6 +22,12 @@ describe('shouldPrompt', () => {
     expect(ask(null, { regime: 'opt_in', promptUnderOptOut: false })).toEqual({ prompt: true, reason: 'no_decision' })
   })
 
+  it('an essential-only site shows its notice, or nothing when the site turned the notice off', () => {
+    expect(ask(null, { offersChoice: false })).toEqual({ prompt: true, reason: 'no_decision' })
+    expect(ask(null, { offersChoice: false, essentialOnlyNotice: false })).toEqual({ prompt: false, reason: 'not_required' })
+    expect(ask(null, { offersChoice: true, essentialOnlyNotice: false })).toEqual({ prompt: true, reason: 'no_decision' })
+  })
+
   it('GPC-07: a GPC-only state shows the same banner as no state', () => {
     const gpcOnly = decision({ method: 'gpc', gpc: true, regime: 'opt_out', jurisdiction: 'US-CA' })
     expect(ask(gpcOnly, { regime: 'opt_out' })).toEqual(ask(null, { regime: 'opt_out' }))

@@ -23,6 +23,10 @@ export interface PromptInput {
   lifetimeDays: number
   /** Show a banner under opt-out regimes before any decision (default true: a notice with the choices). */
   promptUnderOptOut?: boolean
+  /** The site offers at least one optional category (default true); without one there is nothing to choose. */
+  offersChoice?: boolean
+  /** Without a choice to offer, show a notice (default true) or nothing. */
+  essentialOnlyNotice?: boolean
   now: number
 }
 
@@ -34,6 +38,7 @@ export function shouldPrompt(input: PromptInput): PromptDecision {
   const { stored, now } = input
   if (stored === null || stored.method === 'gpc') {
     if (input.regime === 'opt_out' && input.promptUnderOptOut === false) return { prompt: false, reason: 'not_required' }
+    if (input.offersChoice === false && input.essentialOnlyNotice === false) return { prompt: false, reason: 'not_required' }
     return { prompt: true, reason: 'no_decision' }
   }
   const age = now - stored.decidedAt

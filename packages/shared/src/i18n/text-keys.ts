@@ -1,6 +1,9 @@
 /**
  * Every string the banner shows, by key. Site owners override any of them per locale in `texts`.
  * Category names and descriptions use `category.<id>.name` / `category.<id>.description`.
+ * First-layer texts come per regime (`banner.*` for opt-in, `banner.optOut.*`, `banner.notice.*`) and may hold
+ * placeholders the banner fills: `{purposes}` (the offered categories' `banner.purpose.*`, joined), `{settings}`,
+ * `{days}`, `{count}`, `{reject}`, `{dns}`.
  */
 export const TEXT_KEYS = [
   'banner.title',
@@ -9,6 +12,21 @@ export const TEXT_KEYS = [
   'banner.rejectAll',
   'banner.customize',
   'banner.privacyPolicy',
+  'banner.purpose.functional',
+  'banner.purpose.analytics',
+  'banner.purpose.advertising',
+  'banner.withdraw',
+  'banner.retention',
+  'banner.thirdParties',
+  'banner.thirdPartiesLink',
+  'banner.optOut.title',
+  'banner.optOut.description',
+  'banner.optOut.sale',
+  'banner.optOut.saleAds',
+  'banner.notice.title',
+  'banner.notice.description',
+  'banner.essential.description',
+  'banner.dismiss',
   'preferences.title',
   'preferences.description',
   'preferences.save',

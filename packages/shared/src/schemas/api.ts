@@ -64,6 +64,15 @@ export const statsQuerySchema = z.object({ from: timeMs.optional(), to: timeMs.o
 /** `POST /v1/admin/keys`: a key for some sites, or every site (`sites` omitted; needs an all-sites key). */
 export const apiKeyCreateSchema = z.object({ label: name, siteIds: z.array(siteIdSchema).min(1).max(100).optional() }).strict()
 
+/** `POST /v1/admin/session`: sign in to the console with an admin key, or a one-time sign-in link's token. */
+export const sessionCreateSchema = z.union([
+  z.object({ key: z.string().min(1).max(200) }).strict(),
+  z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be a sign-in link token') }).strict(),
+])
+
+/** `DELETE /v1/admin/sites/:siteId`: the site's id typed again, so a slip cannot delete a site. */
+export const siteDeleteSchema = z.object({ confirm: siteIdSchema }).strict()
+
 /** The receipt of `POST /v1/consents` (see `ConsentReceipt`). */
 export const consentReceiptSchema = z.object({
   id: z.string(),
@@ -86,4 +95,5 @@ export const apiErrorSchema = z.object({
 
 export type SiteCreate = z.output<typeof siteCreateSchema>
 export type SiteUpdate = z.output<typeof siteUpdateSchema>
+export type SessionCreate = z.output<typeof sessionCreateSchema>
 export type ConsentLogQuery = z.output<typeof consentLogQuerySchema>

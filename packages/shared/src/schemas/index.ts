@@ -42,6 +42,8 @@ export {
   subjectSchema,
   statsQuerySchema,
   apiKeyCreateSchema,
+  sessionCreateSchema,
+  siteDeleteSchema,
   consentReceiptSchema,
   apiErrorSchema,
 } from './api'

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { FONT_LIST, HEX_COLOR } from '../appearance/css-values'
 
 /** `site_` + 4–64 letters or digits. */
 export const siteIdSchema = z.string().regex(/^site_[A-Za-z0-9]{4,64}$/, 'must look like site_ followed by 4–64 letters or digits')
@@ -8,7 +9,9 @@ export const visitorIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 lo
 /** BCP 47, simplified: `en`, `pt-BR`, `zh-Hant`. */
 export const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR')
 /** `#rgb` or `#rrggbb`: colours end up in CSS, so nothing but hex is accepted. */
-export const hexColorSchema = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour such as #1a73e8')
+export const hexColorSchema = z.string().regex(HEX_COLOR, 'must be a hex colour such as #1a73e8')
+/** A CSS font-family list; it ends up in a stylesheet, so each family is a quoted name or plain identifiers. */
+export const fontListSchema = z.string().regex(FONT_LIST, 'must be a CSS font-family list such as "Inter", sans-serif (names quoted or plain, separated by commas)')
 /** An origin exactly as browsers send it in `Origin`: scheme, host, optional port, nothing else. */
 export const originSchema = z
   .string()

@@ -2,10 +2,11 @@ import * as z from 'zod'
 import { CATEGORIES, OPTIONAL_CATEGORIES } from '../consent/categories'
 import { REGIMES } from '../consent/jurisdiction'
 import { TEXT_KEYS } from '../i18n/text-keys'
+import { RADIUS_MAX } from '../appearance/css-values'
 import { linkIssues } from '../text/links'
 import { formatIssues, type FieldIssue } from './format-issues'
 import { isIsoCountry } from './iso-countries'
-import { hexColorSchema, httpUrlSchema, localeSchema, policyRevisionSchema, serviceIdSchema, siteIdSchema } from './primitives'
+import { fontListSchema, hexColorSchema, httpUrlSchema, localeSchema, policyRevisionSchema, serviceIdSchema, siteIdSchema } from './primitives'
 
 // Every object is strict: a misspelled field is a 400 naming it (and the field probably meant), never a
 // silent default. Every field carries its description here: docs/configuration.md is generated from it.
@@ -163,13 +164,13 @@ export const siteConfigSchema = z
         layout: z.enum(['bar', 'box', 'modal']).default('bar').describe('The first layer\'s shape.'),
         theme: z.enum(['light', 'dark', 'auto']).default('auto').describe('Colour scheme; `auto` follows the visitor\'s system.'),
         accentColor: hexColorSchema.default('#1d4ed8').describe('Colour of buttons and toggles (hex).'),
-        radius: z.number().int().min(0).max(32).default(8).describe('Corner radius in CSS pixels.'),
-        font: z
-          .string()
-          .regex(/^[\w\s,'"-]{1,200}$/, 'must be a CSS font-family list (letters, digits, spaces, commas, quotes, hyphens)')
-          .default('system-ui, sans-serif')
-          .describe('A CSS font-family list. Restricted characters: it ends up in a stylesheet.'),
+        radius: z.number().int().min(0).max(RADIUS_MAX).default(8).describe('Corner radius in CSS pixels.'),
+        font: fontListSchema.default('system-ui, sans-serif').describe('A CSS font-family list. Restricted characters: it ends up in a stylesheet.'),
         reopenButton: z.boolean().default(true).describe('A small persistent button to reopen the preferences (EU-11).'),
+        essentialOnlyNotice: z
+          .boolean()
+          .default(true)
+          .describe('A site with no optional category shows a notice with one OK button; `false` shows nothing.'),
       })
       .prefault({})
       .describe('How the banner looks.'),

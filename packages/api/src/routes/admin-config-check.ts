@@ -1,0 +1,35 @@
+import { siteConfigIssues, siteConfigSchema, siteParamSchema } from '@consentry/shared/schemas'
+import { offeredPurposes, purposesFingerprint } from '@consentry/shared'
+import { Hono } from 'hono'
+import type { AppContext, AppEnv } from '../context'
+import { ApiError } from '../errors'
+import { siteInScope } from '../middleware/admin-auth'
+import { canonicalJson, sha256Hex } from '../records/canonical'
+import { operation, ok, requestBody } from '../openapi'
+import { validate } from '../validate'
+
+/**
+ * `POST /v1/admin/sites/:siteId/config-checks` (under `/v1/admin`): validates a configuration exactly as publishing
+ * would, without publishing. 200 with `{ valid: true, config, hash, purposes }` (every default applied, the hash
+ * publishing would store) or `{ valid: false, issues }` in the words a refused publish uses. The console's editor
+ * and preview run on it, so a draft is judged by the API, not by a second copy of the rules.
+ */
+export function adminConfigCheckRoutes(ctx: AppContext) {
+  return new Hono<AppEnv>().post('/sites/:siteId/config-checks', operation(
+      'Check a configuration as publishing would, without publishing: { valid, config (defaults applied), hash, purposes } or { valid: false, issues }.',
+      { 200: ok('Check') },
+      { requestBody: requestBody(siteConfigSchema) },
+    ),
+    validate('param', siteParamSchema),
+    async (c) => {
+    const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+    const body: unknown = await c.req.json().catch(() => {
+      throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
+    })
+    const parsed = siteConfigSchema.safeParse(body)
+    if (!parsed.success) return c.json({ valid: false, issues: siteConfigIssues(parsed.error) })
+    if (parsed.data.siteId !== site.id) return c.json({ valid: false, issues: [{ path: 'siteId', message: `must be ${site.id}` }] })
+    const config = canonicalJson(parsed.data)
+    return c.json({ valid: true, config: parsed.data, hash: sha256Hex(config), purposes: purposesFingerprint(offeredPurposes(parsed.data)) })
+  })
+}

@@ -1,0 +1,106 @@
+// The configuration form's plain sections: general, categories, jurisdiction, consent, appearance, Consent Mode.
+import { OPTIONAL_CATEGORIES, REGIMES } from '@consentry/shared'
+import { CheckboxField, NumberField, SelectField, TextField } from '../ui/fields'
+import { dotted, getAt, setAt, type Path } from './paths'
+
+export interface SectionProps {
+  value: Record<string, unknown>
+  onChange: (next: Record<string, unknown>) => void
+}
+
+/** Field bindings over one configuration value. */
+export function binder({ value, onChange }: SectionProps) {
+  return {
+    text: (path: Path) => ({ path: dotted(path), value: (getAt(value, path) as string | undefined) ?? '', onInput: (v: string) => onChange(setAt(value, path, v === '' ? undefined : v)) }),
+    num: (path: Path) => ({ path: dotted(path), value: getAt(value, path) as number | undefined, onInput: (v: number | undefined) => onChange(setAt(value, path, v)) }),
+    bool: (path: Path, fallback: boolean) => ({ path: dotted(path), checked: (getAt(value, path) as boolean | undefined) ?? fallback, onChange: (v: boolean) => onChange(setAt(value, path, v)) }),
+    pick: (path: Path, fallback: string) => ({ path: dotted(path), value: (getAt(value, path) as string | undefined) ?? fallback, onChange: (v: string) => onChange(setAt(value, path, v)) }),
+  }
+}
+
+export function GeneralSection(props: SectionProps) {
+  const b = binder(props)
+  return (
+    <fieldset>
+      <legend>General</legend>
+      <TextField label="Site name shown to visitors" {...b.text(['name'])} />
+      <TextField label="Controller (who is responsible)" {...b.text(['controller', 'name'])} />
+      <TextField label="Controller contact" {...b.text(['controller', 'contact'])} hint="An email address or postal address for privacy questions." />
+      <TextField label="Privacy policy URL" type="url" {...b.text(['policy', 'url'])} />
+      <NumberField label="Policy revision" min={1} {...b.num(['policy', 'revision'])} hint="Raise it to ask every visitor again." />
+      <SelectField label="Default language" {...b.pick(['defaultLocale'], 'en')} options={['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'ar', 'he']} />
+    </fieldset>
+  )
+}
+
+export function CategoriesSection(props: SectionProps) {
+  const enabled = (getAt(props.value, ['categories']) as string[] | undefined) ?? [...OPTIONAL_CATEGORIES]
+  return (
+    <fieldset>
+      <legend>Categories</legend>
+      <CheckboxField label="Essential (always on)" checked disabled onChange={() => undefined} />
+      {OPTIONAL_CATEGORIES.map((c) => (
+        <CheckboxField
+          key={c}
+          label={c[0]!.toUpperCase() + c.slice(1)}
+          path={c === OPTIONAL_CATEGORIES[0] ? 'categories' : undefined}
+          checked={enabled.includes(c)}
+          onChange={(on) => props.onChange(setAt(props.value, ['categories'], OPTIONAL_CATEGORIES.filter((x) => (x === c ? on : enabled.includes(x)))))}
+        />
+      ))}
+    </fieldset>
+  )
+}
+
+export function JurisdictionSection(props: SectionProps) {
+  const b = binder(props)
+  return (
+    <fieldset>
+      <legend>Jurisdiction</legend>
+      <SelectField label="Rules outside the EEA, the UK, Switzerland and the US" {...b.pick(['jurisdiction', 'defaultRegime'], 'opt_in')} options={REGIMES} hint="opt_in asks before anything optional runs; opt_out runs it until the visitor objects." />
+      <CheckboxField label="Show the banner under US opt-out rules before a decision" {...b.bool(['jurisdiction', 'promptUnderOptOut'], true)} />
+    </fieldset>
+  )
+}
+
+export function ConsentSection(props: SectionProps) {
+  const b = binder(props)
+  return (
+    <fieldset>
+      <legend>Consent</legend>
+      <NumberField label="Decision lifetime (days)" min={1} max={395} {...b.num(['consent', 'lifetimeDays'])} hint="395 days is the CNIL's 13-month ceiling." />
+      <CheckboxField label="Let visitors choose per service" {...b.bool(['consent', 'perServiceChoice'], true)} />
+      <TextField label="Consent cookie name" placeholder="consentry" {...b.text(['consent', 'cookieName'])} />
+      <TextField label="Cookie domain" placeholder="the page's host" {...b.text(['consent', 'cookieDomain'])} />
+      <CheckboxField label="Also set the consent cookie from the API (outlives Safari's 7-day cap)" {...b.bool(['consent', 'serverCookie'], false)} />
+    </fieldset>
+  )
+}
+
+export function AppearanceSection(props: SectionProps) {
+  const b = binder(props)
+  return (
+    <fieldset>
+      <legend>Appearance</legend>
+      <SelectField label="Layout" {...b.pick(['appearance', 'layout'], 'bar')} options={['bar', 'box', 'modal'] as const} />
+      <SelectField label="Theme" {...b.pick(['appearance', 'theme'], 'auto')} options={['auto', 'light', 'dark'] as const} />
+      <TextField label="Accent colour" placeholder="#1d4ed8" {...b.text(['appearance', 'accentColor'])} />
+      <NumberField label="Corner radius (px)" min={0} max={32} {...b.num(['appearance', 'radius'])} />
+      <TextField label="Font" placeholder="system-ui, sans-serif" {...b.text(['appearance', 'font'])} />
+      <CheckboxField label="Show a button to reopen the preferences" {...b.bool(['appearance', 'reopenButton'], true)} />
+    </fieldset>
+  )
+}
+
+export function ConsentModeSection(props: SectionProps) {
+  const b = binder(props)
+  return (
+    <fieldset>
+      <legend>Google Consent Mode</legend>
+      <CheckboxField label="Send Consent Mode signals" {...b.bool(['googleConsentMode', 'enabled'], true)} />
+      <NumberField label="Wait for update (ms)" min={0} max={10000} {...b.num(['googleConsentMode', 'waitForUpdateMs'])} />
+      <CheckboxField label="Redact ads data before consent" {...b.bool(['googleConsentMode', 'adsDataRedaction'], true)} />
+      <CheckboxField label="URL passthrough" {...b.bool(['googleConsentMode', 'urlPassthrough'], false)} />
+    </fieldset>
+  )
+}
