@@ -12,9 +12,9 @@ import { SITE, inBanner } from '../support/pages'
 
 /**
  * What a first page view of the default embed (JS + CSS, English, four categories) may download, gzip level 9.
- * 12.5 KB since 2026-12-07 (was 12, with the core at 12.00): the separate US opt-outs in the consent cookie
- * (US-02), the cookie declaration's loader and sale-free sites cost 0.47 KB, measured; a first view without a
- * declaration downloads nothing more.
+ * 12.5 KB asked for on 2026-12-07 (issue 17): the separate US opt-outs in the consent cookie (US-02), the cookie
+ * declaration's loader and sale-free sites cost 0.47 KB on a core then at 12.00 KB. After the light-DOM first layer
+ * (issue 21) merged, the core measures 13.81 KB: over either budget; see docs/banner-dom.md for the options.
  */
 const BUDGET_GZIP = 12.5 * 1024
 /** The cookie declaration's chunk, downloaded only by pages that hold a `[data-consentry-declaration]`. */
