@@ -148,7 +148,7 @@ function consentRequest(site, ids = bannerIds) {
   return {
     method: 'POST',
     path: '/v1/consents',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0.0.0' },
+    headers: { 'content-type': 'application/json', origin: 'https://shop.example', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0.0.0' },
     setupRequest: (req) => ({ ...req, body: JSON.stringify(consentBody(site, ids)) }),
   }
 }

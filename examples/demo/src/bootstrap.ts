@@ -1,5 +1,6 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { createHash } from 'node:crypto'
+import { dirname, join } from 'node:path'
 import type { Hono } from 'hono'
 import { newApiKey, type RecordStore } from '@consentry/api'
 
@@ -7,20 +8,25 @@ export interface DemoSite {
   siteId: string
   adminKey: string
   versionId: string
+  /** Origins whose pages may write consents (others get 403). */
+  allowedOrigins: string[]
   /** Path of a one-time console sign-in link (`/admin/#signin=…`) for the demo owner's all-sites key. */
   consoleLink: string
 }
 
 /**
  * Creates the demo site once (fixed id, so the example pages can name it), an admin key, and publishes
- * `examples/site/site-config.json` through the real admin API whenever the file or the origin changed.
- * The admin key's secret is kept in the data folder so later starts can print it again.
+ * `examples/site/site-config.json` through the real admin API when the file or the origin changed since the
+ * last start (a digest of both is kept in the data folder): a configuration published through the admin API
+ * in between is left in place. The admin key's secret is kept in the data folder so later starts can print it.
  */
 export async function bootstrapDemoSite(opts: {
   store: RecordStore
   app: Hono<any>
   configPath: string
   keyPath: string
+  /** Where the digest of the last published file is kept. Default: beside the key. */
+  digestPath?: string
   /** Where the demo owner's all-sites key is kept (it signs in to the console; never printed). */
   ownerKeyPath: string
   origins: string[]
@@ -39,6 +45,7 @@ export async function bootstrapDemoSite(opts: {
       retentionDays: null,
       publishedVersionId: null,
       headHash: null,
+      identitySecret: null,
       anchorHash: null,
       lastReceivedAt: 0,
       createdAt: now,
@@ -53,9 +60,17 @@ export async function bootstrapDemoSite(opts: {
   // The policy and privacy links in the configuration point at wherever the demo runs.
   const text = (await readFile(opts.configPath, 'utf8')).replaceAll('http://127.0.0.1:8787', origins[0]!)
   const config = JSON.parse(text) as Record<string, unknown>
-  const published = (await store.getSite(siteId))?.publishedVersionId
-  const current = published ? await store.getConfigVersion(published) : undefined
-  if (current && sameConfig(current.config, config)) return { siteId, adminKey, versionId: current.id, consoleLink }
+  const fresh = (await store.getSite(siteId))!
+  const allowedOrigins = fresh.allowedOrigins
+  const current = fresh.publishedVersionId ? await store.getConfigVersion(fresh.publishedVersionId) : undefined
+  const digestPath = opts.digestPath ?? join(dirname(opts.keyPath), 'demo-config.sha256')
+  const digest = createHash('sha256').update(JSON.stringify([text, origins])).digest('hex')
+  const lastDigest = (await readFile(digestPath, 'utf8').catch(() => '')).trim()
+  const keep = current && (lastDigest === digest || sameConfig(current.config, config))
+  if (current && keep) {
+    await writeFile(digestPath, `${digest}\n`)
+    return { siteId, adminKey, versionId: current.id, allowedOrigins, consoleLink }
+  }
 
   const res = await app.request(`/v1/admin/sites/${siteId}/config-versions`, {
     method: 'POST',
@@ -64,7 +79,8 @@ export async function bootstrapDemoSite(opts: {
   })
   if (res.status !== 201) throw new Error(`publishing the demo configuration failed: ${res.status} ${await res.text()}`)
   const version = (await res.json()) as { id: string }
-  return { siteId, adminKey, versionId: version.id, consoleLink }
+  await writeFile(digestPath, `${digest}\n`)
+  return { siteId, adminKey, versionId: version.id, allowedOrigins, consoleLink }
 }
 
 /** A one-time console sign-in link for a key, minted through the admin API. */

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { normalizeLocation } from '@consentry/shared'
+import { rangeRequests } from './range-requests'
 
 /**
  * Serves examples/site under /site and the single-page app under /site/spa. The publisher page is a
@@ -38,6 +39,21 @@ export function sitePages(opts: { siteDir: string; spaDir: string }): Hono {
   app.get('/site/ca-b2b/privacy.html', async (c) => c.html(await page('ca-b2b/privacy.html', new URL(c.req.url).searchParams)))
   app.get('/site/spa', (c) => c.redirect('/site/spa/'))
   app.get('/site/spa/', async (c) => c.html(await readFile(join(opts.spaDir, 'index.html'), 'utf8')))
+  const siteRoot = resolve(opts.siteDir)
+  const spaScript = join(opts.spaDir, 'dist', 'app.js')
+  app.use(
+    '/site/*',
+    rangeRequests((path) => {
+      if (path === '/site/spa/app.js') return spaScript
+      let file: string
+      try {
+        file = resolve(siteRoot, `.${decodeURIComponent(path.replace(/^\/site/, ''))}`)
+      } catch {
+        return undefined // not a path serveStatic would find either
+      }
+      return file.startsWith(siteRoot + sep) ? file : undefined
+    }),
+  )
   app.get('/site/spa/app.js', serveStatic({ path: join(opts.spaDir, 'dist', 'app.js') }))
   app.get('/site/*', serveStatic({ root: opts.siteDir, rewriteRequestPath: (path) => path.replace(/^\/site/, '') }))
   return app

@@ -54,6 +54,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
     origins,
     configPath: join(root, 'examples/configs/ca-b2b.json'),
     keyPath: join(dataDir, 'demo-b2b-admin-key.txt'),
+    digestPath: join(dataDir, 'demo-b2b-config.sha256'),
     ownerKeyPath: join(dataDir, 'demo-owner-key.txt'),
   })
   console.log(
@@ -72,6 +73,8 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
       `  Console sign-in link     ${origin}${demo.consoleLink}   (one use, 15 minutes, all sites)`,
       '',
       `  Demo site id             ${demo.siteId} (published configuration ${demo.versionId})`,
+      `  Allowed origins          ${demo.allowedOrigins.join(', ')}`,
+      `                           (pages on other origins get 403 on every write; add one with PATCH /v1/admin/sites/${demo.siteId})`,
       `  Admin key                ${demo.adminKey}   (the demo site only: cannot create sites or keys)`,
       `  Try                      curl -H "Authorization: Bearer ${demo.adminKey}" ${origin}/v1/admin/sites/${demo.siteId}/consents`,
       '',

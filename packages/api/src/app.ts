@@ -7,9 +7,12 @@ import { BatchWriter } from './db/batch-writer'
 import type { ConfigVersionRow } from './db/store'
 import { ApiError, toApiError } from './errors'
 import { adminAuth } from './middleware/admin-auth'
+import { adminJsonBody } from './middleware/admin-body'
 import { adminDescription } from './openapi'
 import { RateLimiter } from './middleware/rate-limit'
+import { VisitorDailyCap } from './middleware/visitor-daily-cap'
 import { securityHeaders } from './middleware/security-headers'
+import { clientAddressReader, type TrustProxy } from './records/client-address'
 import { DEFAULT_SESSION_OPTIONS, SessionStore } from './sessions/session-store'
 import { sealRecord } from './records/consent-record'
 import { signBatch } from './records/signing'
@@ -22,8 +25,10 @@ import { adminSessionRoutes } from './routes/admin-session'
 import { adminSiteDeleteRoutes } from './routes/admin-site-delete'
 import { adminSiteRoutes } from './routes/admin-sites'
 import { bannerAssetRoutes } from './routes/banner-assets'
+import { checkpointRoutes } from './routes/checkpoints'
 import { consentRoutes } from './routes/consents'
 import { docsRoutes } from './routes/docs'
+import { identitySecretRoutes } from './routes/identity-secret'
 import { signingKeyRoutes } from './routes/signing-keys'
 import { cachedConfigRead, type CachedConfigRead } from './routes/config-fast-path'
 import { fastConsentWrite, type FastConsentWrite } from './routes/consent-fast-path'
@@ -58,12 +63,18 @@ export interface Api {
 export function createApi(deps: AppDeps): Api {
   const ctx = createContext(deps)
   const app = new Hono<AppEnv>()
+  app.use(async (c, next) => {
+    c.set('startedAt', performance.now())
+    await next()
+  })
   app.use(securityHeaders())
   app.use('/v1/admin/*', bodyLimit({ maxSize: ctx.deps.adminBodyLimit, onError: () => { throw new ApiError('payload_too_large') } }))
   app.use('/v1/admin/*', adminAuth(ctx), adminDescription)
+  app.use('/v1/admin/*', adminJsonBody())
   app.route('/', siteConfigRoutes(ctx))
   app.route('/', consentRoutes(ctx))
   app.route('/', signingKeyRoutes(ctx))
+  app.route('/', checkpointRoutes(ctx))
   app.route('/', bannerAssetRoutes(ctx))
   app.route('/v1/admin', adminSessionRoutes(ctx))
   app.route('/v1/admin', adminSiteRoutes(ctx))
@@ -74,10 +85,11 @@ export function createApi(deps: AppDeps): Api {
   app.route('/v1/admin', adminConsentRoutes(ctx))
   // After the log's own routes, so `/consents/export` is not taken for a record id.
   app.route('/v1/admin', adminConsentDetailRoutes(ctx))
+  app.route('/v1/admin', identitySecretRoutes(ctx))
   app.route('/', docsRoutes(app))
   app.notFound((c) => c.json(new ApiError('not_found').toBody(), 404))
   app.onError((err, c) => {
-    const error = toApiError(err)
+    const error = toApiError(err, { requestId: c.req.header('x-request-id'), method: c.req.method, route: c.req.routePath, startedAt: c.get('startedAt') })
     for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v)
     return c.json(error.toBody(), error.status)
   })
@@ -90,10 +102,11 @@ function createContext(deps: AppDeps): AppContext {
     bannerPath: DEFAULT_BANNER,
     consoleDir: DEFAULT_CONSOLE,
     ipMode: 'truncate' as const,
-    trustProxy: false,
+    trustProxy: false as TrustProxy | boolean,
     publicBodyLimit: 32 * 1024,
     adminBodyLimit: 1024 * 1024,
     maxBatch: 1000,
+    visitorDailyCap: 200 as number | false,
     ...deps,
   }
   const rate = deps.rateLimit ?? { burst: 30, perSecond: 1 }
@@ -103,7 +116,9 @@ function createContext(deps: AppDeps): AppContext {
     store: deps.store,
     signer: deps.signer,
     writer: new BatchWriter(deps.store, sealRecord, (hashes) => signBatch(deps.signer, hashes), { maxBatch: full.maxBatch }),
+    clientAddress: clientAddressReader(full.trustProxy),
     limiter: rate === false ? null : new RateLimiter(rate.burst, rate.perSecond),
+    dailyCap: full.visitorDailyCap === false ? null : new VisitorDailyCap(full.visitorDailyCap),
     sessions: new SessionStore({ ...DEFAULT_SESSION_OPTIONS, ...deps.session }),
     signInLimiter: new RateLimiter(signIn.burst, signIn.perSecond),
     sites: new SiteCache(deps.store),

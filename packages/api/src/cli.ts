@@ -1,12 +1,15 @@
+import { readFileSync } from 'node:fs'
 import { Writable } from 'node:stream'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { consentExportQuerySchema, formatIssues, siteCreateSchema } from '@consentry/shared/schemas'
 import { openStore } from './db/open-store'
-import { allRecords, purgeExpired } from './db/paging'
+import { purgeExpired } from './db/paging'
 import type { RecordStore } from './db/store'
 import { newApiKey } from './middleware/admin-auth'
-import { verifyChain } from './records/chain'
+import type { Checkpoint } from './records/chain-audit'
+import { auditSite } from './records/site-audit'
+import { loadSigner } from './records/signing'
 import { exportStream } from './records/export'
 import { readEnv, startServer } from './server'
 import { deleteSite, newSite, siteView } from './sites'
@@ -19,14 +22,36 @@ const USAGE = `consentry <command>
   site delete <siteId> --confirm <siteId> delete a site and its configurations; refused while it holds records within retention
   key create --label <l> [--site <siteId>]…   omit --site for an all-sites key; prints the secret once
   key revoke <keyId>
-  verify <siteId>                         check the hash chain; exit 1 when broken
+  verify <siteId> [--checkpoint <file>]…  check the site's log end to end, also against checkpoints saved from
+                                          GET /v1/sites/<siteId>/checkpoints; exit 1 when broken
   purge [<siteId>]                        delete records past retention (every site with retention when omitted)
   export <siteId> [--format ndjson|csv] [--from ms] [--to ms] [--visitor-id v] [--external-user-id u] [--jurisdiction j] [--method m]
 
 The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file ./data/consentry.db, the file
-\`npm start\` uses when run from the repository root). Every command prints the database it opened on stderr.`
+\`npm start\` uses when run from the repository root). Every command prints the database it opened on stderr.
+
+Exit codes: 0 done; 1 failed (verify found the log broken, or an error); 2 usage error; 3 no such site or key.`
+
+/** Exit codes, the same for every command (documented in the usage text). */
+const EXIT = { ok: 0, failed: 1, usage: 2, notFound: 3 } as const
 
 class UsageError extends Error {}
+class NotFoundError extends Error {}
+
+/** Checkpoints saved to a file: one, a list, or the answer of `GET /v1/sites/<siteId>/checkpoints`. */
+function readCheckpoints(file: string): Checkpoint[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`--checkpoint ${file}: ${(error as Error).message}`)
+  }
+  const list = Array.isArray(parsed) ? parsed : typeof parsed === 'object' && parsed && 'checkpoints' in parsed ? (parsed as { checkpoints: unknown }).checkpoints : [parsed]
+  if (!Array.isArray(list) || !list.every((c) => typeof c === 'object' && c && typeof c.treeSize === 'number' && typeof c.head === 'string' && typeof c.signature === 'string')) {
+    throw new UsageError(`--checkpoint ${file}: not a checkpoint or a list of checkpoints`)
+  }
+  return list as Checkpoint[]
+}
 
 /** The database a URL names, for people: the SQLite file's absolute path, or the PostgreSQL URL without its password. */
 function describeDatabase(url: string): string {
@@ -48,8 +73,10 @@ async function withStore<T>(fn: (store: RecordStore) => Promise<T>): Promise<T> 
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+/** `parseArgs`, its own errors (unknown option, missing value) turned into usage errors. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -66,14 +93,24 @@ async function main(argv: string[]): Promise<number> {
       'external-user-id': { type: 'string' },
       jurisdiction: { type: 'string' },
       method: { type: 'string' },
+      checkpoint: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
-  })
-  const [command, sub, arg] = positionals
-  if (values.help || !command) {
-    console.log(USAGE)
-    return command ? 0 : 1
+    })
+  } catch (error) {
+    // ERR_PARSE_ARGS_UNKNOWN_OPTION, …_INVALID_OPTION_VALUE (`--name` without a value, `--retention-days -5`).
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`)
   }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv)
+  const [command, sub, arg] = positionals
+  if (values.help) {
+    console.log(USAGE)
+    return EXIT.ok
+  }
+  if (!command) throw new UsageError(USAGE)
   switch (`${command}${sub && ['site', 'key'].includes(command) ? ` ${sub}` : ''}`) {
     case 'serve': {
       console.error(`database: ${describeDatabase(readEnv().databaseUrl)}`)
@@ -86,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'migrate':
       await withStore(async (store) => console.log(`migrated (${store.dialect})`))
-      return 0
+      return EXIT.ok
     case 'site create': {
       const parsed = siteCreateSchema.safeParse({
         name: values.name,
@@ -97,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
       const site = newSite(parsed.data)
       await withStore((store) => store.insertSite(site))
       print(siteView(site))
-      return 0
+      return EXIT.ok
     }
     case 'site delete': {
       if (!arg) throw new UsageError('site delete <siteId> --confirm <siteId>')
@@ -105,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
       const result = await withStore(async (store) => {
         const site = await store.getSite(arg)
         if (!site) throw new UsageError(`no site ${arg}`)
-        return deleteSite(store, site)
+        return deleteSite(store, await loadSigner(store, readEnv().signingKey), site)
       })
       print({ siteId: arg, ...result })
       if (!result.deleted) console.error(`kept: ${result.records} records are within retention; they are proof and go only when it ends`)
@@ -114,38 +151,44 @@ async function main(argv: string[]): Promise<number> {
     case 'key create': {
       if (!values.label) throw new UsageError('--label is required')
       const { secret, row } = newApiKey(values.label, values.site?.length ? values.site : null)
-      await withStore((store) => store.insertApiKey(row))
+      await withStore(async (store) => {
+        for (const id of values.site ?? []) if (!(await store.getSite(id))) throw new NotFoundError(`no site ${id}`)
+        await store.insertApiKey(row)
+      })
       print({ id: row.id, key: secret, label: row.label, siteIds: row.siteIds })
-      return 0
+      return EXIT.ok
     }
     case 'key revoke': {
       if (!arg) throw new UsageError('key revoke <keyId>')
       const revoked = await withStore((store) => store.revokeApiKey(arg, Date.now()))
-      console.log(revoked ? `revoked ${arg}` : `no active key ${arg}`)
-      return revoked ? 0 : 1
+      if (!revoked) throw new NotFoundError(`no active key ${arg}`)
+      console.log(`revoked ${arg}`)
+      return EXIT.ok
     }
     case 'verify': {
       if (!sub) throw new UsageError('verify <siteId>')
+      const saved = (values.checkpoint ?? []).flatMap(readCheckpoints)
       const report = await withStore(async (store) => {
         const site = await store.getSite(sub)
-        if (!site) throw new UsageError(`no site ${sub}`)
-        return verifyChain(allRecords(store, sub), site.anchorHash)
+        if (!site) throw new NotFoundError(`no site ${sub}`)
+        const signer = await loadSigner(store, readEnv().signingKey)
+        return auditSite(store, sub, signer.publicKey, saved)
       })
       print({ siteId: sub, ...report })
-      return report.valid ? 0 : 1
+      return report.valid ? EXIT.ok : EXIT.failed
     }
     case 'purge': {
       const results = await withStore(async (store) => {
         const sites = sub ? [await store.getSite(sub)] : await store.listSites()
         const out: { siteId: string; deleted: number }[] = []
         for (const site of sites) {
-          if (!site) throw new UsageError(`no site ${sub}`)
-          if (site.retentionDays !== null) out.push({ siteId: site.id, deleted: await purgeExpired(store, site.id, site.retentionDays) })
+          if (!site) throw new NotFoundError(`no site ${sub}`)
+          if (site.retentionDays !== null) out.push({ siteId: site.id, deleted: await purgeExpired(store, await loadSigner(store, readEnv().signingKey), site.id, site.retentionDays) })
         }
         return out
       })
       print(results)
-      return 0
+      return EXIT.ok
     }
     case 'export': {
       if (!sub) throw new UsageError('export <siteId>')
@@ -161,10 +204,10 @@ async function main(argv: string[]): Promise<number> {
       if (!query.success) throw new UsageError(formatIssues(query.error).map((i) => `${i.path}: ${i.message}`).join('\n'))
       const { format, ...filter } = query.data
       await withStore(async (store) => {
-        if (!(await store.getSite(sub))) throw new UsageError(`no site ${sub}`)
+        if (!(await store.getSite(sub))) throw new NotFoundError(`no site ${sub}`)
         await exportStream(store, sub, filter, format).pipeTo(Writable.toWeb(process.stdout))
       })
-      return 0
+      return EXIT.ok
     }
     default:
       throw new UsageError(`unknown command: ${positionals.join(' ')}\n\n${USAGE}`)
@@ -176,7 +219,10 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code
   },
   (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : error)
-    process.exitCode = error instanceof UsageError ? 2 : 1
+    // One style for every failure: `consentry: <message>` on stderr, no stack (CONSENTRY_DEBUG=1 shows it).
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`consentry: ${message}`)
+    if (process.env.CONSENTRY_DEBUG === '1' && error instanceof Error && !(error instanceof UsageError)) console.error(error.stack)
+    process.exitCode = error instanceof UsageError ? EXIT.usage : error instanceof NotFoundError ? EXIT.notFound : EXIT.failed
   },
 )

@@ -3,9 +3,11 @@ import { LRUCache } from 'lru-cache'
 import type { ApiKeyRow, ConfigVersionRow, RecordStore, SiteRow } from './db/store'
 import type { BatchWriter } from './db/batch-writer'
 import type { RenderedConfigs } from './routes/config-response'
+import type { ClientAddressOf, TrustProxy } from './records/client-address'
 import type { IpMode } from './records/client-meta'
 import type { Signer } from './records/signing'
 import type { RateLimiter } from './middleware/rate-limit'
+import type { VisitorDailyCap } from './middleware/visitor-daily-cap'
 import type { Session, SessionOptions, SessionStore } from './sessions/session-store'
 
 /** What `createApp` needs; everything optional has a default. */
@@ -18,10 +20,15 @@ export interface AppDeps {
   consoleDir?: string
   /** Keep client IPs truncated (IPv4 /24, IPv6 /48) or drop them. Default `truncate`. */
   ipMode?: IpMode
-  /** Take the client address from `X-Forwarded-For` (behind a proxy you run). Default false. */
-  trustProxy?: boolean
+  /**
+   * Take the client address from `X-Forwarded-For` behind proxies you run: `true` or a number of hops (counted
+   * from the right), or the proxies' addresses and CIDR ranges. Default false (the socket's peer).
+   */
+  trustProxy?: TrustProxy | boolean
   /** Public writes per client and site: bucket size and refill per second. `false` turns limiting off. */
   rateLimit?: { burst: number; perSecond: number } | false
+  /** Most records one visitor id may add to one site per UTC day (then 429). `false` turns the cap off. Default 200. */
+  visitorDailyCap?: number | false
   /** Largest public request body in bytes. Default 32 KiB. */
   publicBodyLimit?: number
   /** Largest admin request body in bytes (configurations). Default 1 MiB. */
@@ -37,7 +44,7 @@ export interface AppDeps {
 /** Hono environment: node-server bindings and per-request variables. */
 export interface AppEnv {
   Bindings: { incoming?: IncomingMessage }
-  Variables: { apiKey: ApiKeyRow; session?: { cookie: string; session: Session } }
+  Variables: { apiKey: ApiKeyRow; startedAt: number; session?: { cookie: string; session: Session } }
 }
 
 /** Shared by the route modules of one app instance. */
@@ -47,6 +54,10 @@ export interface AppContext {
   signer: Signer
   writer: BatchWriter
   limiter: RateLimiter | null
+  /** The client address of a request, as `deps.trustProxy` says to read it. */
+  clientAddress: ClientAddressOf
+  /** Records per visitor per site per day, or null when uncapped. */
+  dailyCap: VisitorDailyCap | null
   /** Console sessions and one-time sign-in links. */
   sessions: SessionStore
   /** Console sign-in attempts per client address. */

@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { errorFields, isClientAbort, logLine, type RequestContext } from './log'
 
 /** Every error the API returns, and its HTTP status: the one table. */
 const STATUS = {
@@ -15,6 +16,7 @@ const STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  visitor_daily_cap_reached: 429,
   internal_error: 500,
   banner_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>
@@ -34,6 +36,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'The request body must be JSON (Content-Type: application/json).',
   rate_limited: 'Too many requests; retry later.',
+  visitor_daily_cap_reached: 'This visitor id reached the most records a site keeps for it in one day; retry tomorrow.',
   internal_error: 'Something went wrong on our side.',
   banner_unavailable: 'The banner bundle has not been built.',
 }
@@ -58,9 +61,14 @@ export class ApiError extends Error {
   }
 }
 
-/** An unexpected failure: logged with its stack, answered as a bare 500 that reveals nothing. */
-export function internalError(cause: unknown): ApiError {
-  console.error(cause)
+/**
+ * An unexpected failure: one JSON log line with its (redacted) stack, answered as a bare 500 that reveals nothing.
+ * A client that hung up is not one: no line here (the request log, when on, has its one line), and a 400 nobody
+ * will read.
+ */
+export function internalError(cause: unknown, context: RequestContext = {}): ApiError {
+  if (isClientAbort(cause)) return new ApiError('invalid_input', 'The client closed the request.')
+  logLine('error', 'internal_error', { ...context, status: 500 }, errorFields(cause))
   return new ApiError('internal_error')
 }
 
@@ -68,11 +76,11 @@ export function internalError(cause: unknown): ApiError {
  * Any thrown value as the error the API answers with, for the app's error handler and the write fast path alike:
  * unknown errors become a logged 500; the framework's own 4xx (malformed JSON, too large) keep their status.
  */
-export function toApiError(err: unknown): ApiError {
+export function toApiError(err: unknown, context: RequestContext = {}): ApiError {
   if (err instanceof ApiError) return err
   if (err instanceof HTTPException && err.status === 400) return invalidBody(err.message)
   if (err instanceof HTTPException && err.status === 413) return new ApiError('payload_too_large')
-  return internalError(err)
+  return internalError(err, context)
 }
 
 /** A 400 about the body as a whole (not JSON, say), named `(body)` in the details like a field. */

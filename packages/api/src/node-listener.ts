@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
 import { LRUCache } from 'lru-cache'
 import type { Api } from './app'
+import { logLine } from './log'
 import { incomingHeader } from './middleware/request-header'
 
 /**
@@ -12,10 +13,10 @@ import { incomingHeader } from './middleware/request-header'
  * several times the server CPU of one answered here, which is about what a bare Hono GET of a fixed body costs
  * (figures in docs/benchmarks.md). Tests check that both paths send the same answer on the wire.
  */
-export function nodeListener(api: Api, options: { hostname?: string } = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function nodeListener(api: Api, options: { hostname?: string; logRequests?: boolean } = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const routed = getRequestListener(api.app.fetch, options.hostname === undefined ? {} : { hostname: options.hostname })
   const hosts = new HostCheck()
-  return (req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'POST') {
       if (!hosts.accepts(req.headers.host) || !api.fastWrite(req, res)) routed(req, res)
       return
@@ -24,6 +25,17 @@ export function nodeListener(api: Api, options: { hostname?: string } = {}): (re
     if (!answer || !hosts.accepts(req.headers.host)) return void routed(req, res)
     res.writeHead(answer.status, answer.headers)
     res.end(answer.body ?? undefined)
+  }
+  if (!options.logRequests) return serve
+  return (req, res) => {
+    const startedAt = performance.now()
+    // One line a request: its answer's status, or that the client left before it.
+    res.once('close', () => {
+      const context = { requestId: incomingHeader(req, 'x-request-id'), method: req.method, route: (req.url ?? '').split('?')[0], startedAt }
+      if (res.writableFinished) logLine('info', 'request', { ...context, status: res.statusCode })
+      else logLine('info', 'client_aborted', context)
+    })
+    serve(req, res)
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Signer } from './records/signing'
 import type { SiteCreate } from '@consentry/shared/schemas'
 import { purgeExpired } from './db/paging'
 import type { RecordStore, SiteRow } from './db/store'
@@ -13,6 +14,7 @@ export function newSite(input: SiteCreate, now = Date.now()): SiteRow {
     publishedVersionId: null,
     headHash: null,
     anchorHash: null,
+    identitySecret: null,
     lastReceivedAt: 0,
     createdAt: now,
     updatedAt: now,
@@ -43,8 +45,8 @@ export interface SiteDeletion {
  * Deletes a site (used by the admin API and the CLI): records past its retention are purged first, and the site goes
  * only if none remain. Consent records are the owner's proof (GDPR Art. 7(1)): they are not deleted with the site.
  */
-export async function deleteSite(store: RecordStore, site: SiteRow): Promise<SiteDeletion> {
-  const purged = site.retentionDays === null ? 0 : await purgeExpired(store, site.id, site.retentionDays)
+export async function deleteSite(store: RecordStore, signer: Pick<Signer, 'sign' | 'keyId'>, site: SiteRow): Promise<SiteDeletion> {
+  const purged = site.retentionDays === null ? 0 : await purgeExpired(store, signer, site.id, site.retentionDays)
   const { deleted, records } = await store.deleteSite(site.id)
   return { deleted, purged, records }
 }

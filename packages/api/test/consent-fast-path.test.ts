@@ -44,7 +44,7 @@ async function simultaneousPosts(url: string, path: string, bodies: string[]): P
   )
   bodies.forEach((body, i) =>
     sockets[i]!.write(
-      `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: https://shop.example\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     ),
   )
   return Promise.all(answers)
@@ -71,7 +71,7 @@ describe.each(STORES)('consent writes: fast path and routes on the wire (%s)', (
     await api?.db.cleanup()
   })
   const post = (server: Listening, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+    fetch(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
   const publicKey = async () => ((await (await fetch(`${fast.url}/v1/keys`)).json()) as { keys: { publicKey: string }[] }).keys[0]!.publicKey
 
   describe('errors', () => {

@@ -13,6 +13,7 @@ import { openSqliteStore } from '../src/db/sqlite-store'
 import type { RecordStore, UnsealedConsent } from '../src/db/store'
 import { newApiKey } from '../src/middleware/admin-auth'
 import { unsealedRecord } from '../src/records/consent-record'
+import { identityProof } from '../src/records/identity-proof'
 import { loadSigner } from '../src/records/signing'
 
 export type StoreKind = 'sqlite' | 'postgres'
@@ -171,11 +172,22 @@ export function consentBody(site: PublishedSite, overrides: Record<string, unkno
   }
 }
 
-/** `POST /v1/consents` with JSON. */
+/** The origin `publishedSite` allows: what a browser on the shop's pages sends with every write. */
+export const SHOP_ORIGIN = 'https://shop.example'
+
+/** `POST /v1/consents` with JSON, from the shop's pages (`Origin` set unless `headers` says otherwise). */
 export function postConsent(api: TestApi, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return Promise.resolve(
-    api.app.request('/v1/consents', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+    api.app.request('/v1/consents', { method: 'POST', headers: { 'content-type': 'application/json', origin: SHOP_ORIGIN, ...headers }, body: JSON.stringify(body) }),
   )
+}
+
+/** Creates the site's identity secret; returns a function making the proof of a user id (as the site's backend does). */
+export async function identitySecret(api: TestApi, site: PublishedSite): Promise<(externalUserId: string) => string> {
+  const res = await api.admin('POST', `/v1/admin/sites/${site.siteId}/identity-secret`)
+  if (res.status !== 201) throw new Error(`identity secret failed: ${res.status} ${await res.text()}`)
+  const { identitySecret } = (await res.json()) as { identitySecret: string }
+  return (externalUserId) => identityProof(identitySecret, externalUserId)
 }
 
 /** A record ready for `appendBatch`, for store-level tests: visitor `n` (hex), the given idempotency key. */

@@ -57,7 +57,7 @@ const MALFORMED_JSON = [
 
 export function hostileCases(site: PublishedSite, otherVersion: string, adminKey: string): Case[] {
   const out: Case[] = []
-  const post = (name: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  const post = (name: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json', origin: 'https://shop.example' }) =>
     out.push({ name, method: 'POST', path: '/v1/consents', headers, body })
   const valid = () => consentBody(site)
   for (const field of Object.keys(valid())) {

@@ -22,7 +22,7 @@ describe.each(STORES)('durability (%s)', (kind) => {
 
   it('a record acknowledged with 201 survives kill -9 of the server right after the response', async () => {
     db = await openTestDb(kind)
-    const site = newSite({ name: 'Durable', allowedOrigins: [], retentionDays: null })
+    const site = newSite({ name: 'Durable', allowedOrigins: ['https://shop.example'], retentionDays: null })
     await db.store.insertSite(site)
     const config = canonicalJson(siteConfigSchema.parse(sampleConfig(site.id)))
     const version = await db.store.publishConfigVersion({ id: 'cfg_durable', siteId: site.id, config, hash: sha256Hex(config), createdAt: Date.now() })
@@ -35,7 +35,7 @@ describe.each(STORES)('durability (%s)', (kind) => {
     // Many deliveries in flight; the server dies by SIGKILL as soon as the 100th acknowledgement is read.
     const sends = Array.from({ length: 400 }, async () => {
       try {
-        const res = await fetch(`${url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(consentBody(target)) })
+        const res = await fetch(`${url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' }, body: JSON.stringify(consentBody(target)) })
         if (res.status !== 201) return
         const receipt = (await res.json()) as { id: string; hash: string }
         acked.push(receipt)

@@ -31,7 +31,8 @@ function run(handle: ConsentryHandle, call: QueuedCall): void {
 function optionsFrom(script: HTMLScriptElement | null): InitOptions {
   const data = script?.dataset ?? {}
   const options: InitOptions = {}
-  for (const key of ['site', 'api', 'locale', 'country', 'region'] as const) if (data[key]) options[key] = data[key]
+  // data-external-user-id / data-external-user-proof: a signed-in user, with the proof the site's backend made.
+  for (const key of ['site', 'api', 'locale', 'country', 'region', 'externalUserId', 'externalUserProof'] as const) if (data[key]) options[key] = data[key]
   const nonce = data.nonce || script?.nonce
   if (nonce) options.nonce = nonce
   if (script?.src) options.i18nBase = script.src

@@ -29,6 +29,8 @@ export interface InitOptions extends ConfigSourceOptions {
   nonce?: string
   /** The site's own id for a logged-in visitor, recorded with each decision. */
   externalUserId?: string
+  /** Its proof from the site's backend: HMAC-SHA256 of `externalUserId` under the site's identity secret (hex). */
+  externalUserProof?: string
 }
 
 /** The controller `init()` returns (and `window.consentry` becomes). */
@@ -80,7 +82,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
 
   const recorder = createRecorder(
     options.api,
-    { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId },
+    { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId, externalUserProof: options.externalUserProof },
     // A server-set consent cookie (consent.serverCookie) needs the request to carry credentials.
     { delivery: parts.delivery, credentials: config.consent.serverCookie ? 'include' : 'omit' },
   )

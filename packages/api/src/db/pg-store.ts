@@ -1,3 +1,4 @@
+import { errorFields, logLine } from '../log'
 import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
@@ -5,10 +6,10 @@ import type { PgColumn } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
-import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-pg'
+import { apiKeys, chainPurges, checkpoints, configVersions, consents, signingKeys, sites } from './schema-pg'
 import { replayKey, type AppendOutcome, type ConsentFilter, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
 
-const schema = { sites, configVersions, apiKeys, signingKeys, consents }
+const schema = { sites, configVersions, apiKeys, signingKeys, consents, chainPurges, checkpoints }
 
 // Column list of `consents` from the schema, so the plain-SQL write path cannot drift from it.
 const COLUMNS = Object.entries(getTableColumns(consents)) as [keyof ConsentRecord, PgColumn][]
@@ -67,7 +68,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   })
   // An idle connection that the server drops (restart, failover, admin termination) is reported here;
   // unhandled, node-postgres would crash the process. The pool replaces the connection on next use.
-  pool.on('error', (error) => console.warn(`[consentry] PostgreSQL connection lost: ${error.message}`))
+  pool.on('error', (error) => logLine('warn', 'postgres_connection_lost', {}, errorFields(error)))
   const db = drizzle({ client: pool, schema })
   // Serialise concurrent migrators (several instances starting at once).
   const lock = await pool.connect().catch(async (error: unknown) => {
@@ -302,9 +303,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       const position = await db.$count(consents, and(eq(consents.siteId, siteId), lte(consents.seq, record.seq)))
       return { record, previous, position }
     },
-    async visitorHistory(visitorId, siteId) {
-      const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
-      return db.select().from(consents).where(cond).orderBy(asc(consents.seq))
+    async visitorHistory(visitorId, siteId, afterSeq, limit) {
+      const who = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
+      return db.select().from(consents).where(and(who, gt(consents.seq, afterSeq))).orderBy(asc(consents.seq)).limit(limit)
     },
     async eraseSubject(siteId, subject, at) {
       const who = subjectCondition(subject)
@@ -316,7 +317,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         .returning({ seq: consents.seq })
       return rows.length
     },
-    async purgeBatch(siteId, cutoff, limit) {
+    async purgeBatch(siteId, cutoff, limit, entry) {
       return db.transaction(async (tx) => {
         await tx.execute(sql`select id from sites where id = ${siteId} for update`)
         const doomed = await tx
@@ -329,8 +330,29 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         if (!last) return 0
         await tx.delete(consents).where(and(eq(consents.siteId, siteId), lt(consents.receivedAt, cutoff), lte(consents.seq, last.seq)))
         await tx.update(sites).set({ anchorHash: last.hash }).where(eq(sites.id, siteId))
+        const [prev] = await tx.select().from(chainPurges).where(eq(chainPurges.siteId, siteId)).orderBy(desc(chainPurges.number)).limit(1)
+        await tx.insert(chainPurges).values(entry(prev, { count: doomed.length, upToHash: last.hash }))
         return doomed.length
       })
+    },
+    async listPurges(siteId) {
+      return db.select().from(chainPurges).where(eq(chainPurges.siteId, siteId)).orderBy(asc(chainPurges.number))
+    },
+    async chainSize(siteId) {
+      // One statement, one snapshot: the purged count and the records up to the last one cannot disagree.
+      const { rows } = await db.execute<{ hash: string; tree_size: string }>(
+        sql`select c.hash, (select coalesce(sum(p.count), 0) from chain_purges p where p.site_id = c.site_id)
+              + (select count(*) from consents c2 where c2.site_id = c.site_id and c2.seq <= c.seq) as tree_size
+            from consents c where c.site_id = ${siteId} order by c.seq desc limit 1`,
+      )
+      const row = rows[0]
+      return row ? { treeSize: Number(row.tree_size), head: row.hash } : undefined
+    },
+    async insertCheckpoint(row) {
+      await db.insert(checkpoints).values(row).onConflictDoNothing()
+    },
+    async listCheckpoints(siteId, limit) {
+      return db.select().from(checkpoints).where(eq(checkpoints.siteId, siteId)).orderBy(desc(checkpoints.treeSize)).limit(limit)
     },
     async stats(siteId, from, to) {
       const day = sql<string>`to_char(to_timestamp(${consents.receivedAt} / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`

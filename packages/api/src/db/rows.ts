@@ -13,3 +13,5 @@ export type ApiKeyRow = Agreed<typeof sqlite.apiKeys.$inferSelect, typeof pg.api
 export type SigningKeyRow = Agreed<typeof sqlite.signingKeys.$inferSelect, typeof pg.signingKeys.$inferSelect>
 /** A consent record as stored, in either database. */
 export type ConsentRecord = Agreed<typeof sqlite.consents.$inferSelect, typeof pg.consents.$inferSelect>
+export type PurgeRow = Agreed<typeof sqlite.chainPurges.$inferSelect, typeof pg.chainPurges.$inferSelect>
+export type CheckpointRow = Agreed<typeof sqlite.checkpoints.$inferSelect, typeof pg.checkpoints.$inferSelect>

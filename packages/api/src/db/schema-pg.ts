@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { METHODS, METHOD_SQL_LIST } from './columns'
 
 // The same tables as schema-sqlite.ts, column for column (drizzle has no cross-dialect tables).
@@ -12,6 +12,7 @@ export const sites = pgTable('sites', {
   publishedVersionId: text('published_version_id'),
   headHash: text('head_hash'),
   anchorHash: text('anchor_hash'),
+  identitySecret: text('identity_secret'),
   lastReceivedAt: bigint('last_received_at', { mode: 'number' }).notNull().default(0),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
@@ -92,6 +93,8 @@ export const consents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     erasedAt: bigint('erased_at', { mode: 'number' }),
+    externalUserVerified: boolean('external_user_verified').notNull().default(false),
+    serverJurisdiction: text('server_jurisdiction'),
   },
   (t) => [
     uniqueIndex('consents_id').on(t.id),
@@ -101,4 +104,33 @@ export const consents = pgTable(
     index('consents_site_external_user').on(t.siteId, t.externalUserId).where(sql`external_user_id is not null`),
     check('consents_method_check', sql.raw(`method in (${METHOD_SQL_LIST})`)),
   ],
+)
+
+export const chainPurges = pgTable(
+  'chain_purges',
+  {
+    siteId: text('site_id').notNull(),
+    number: integer('number').notNull(),
+    purgedAt: bigint('purged_at', { mode: 'number' }).notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+    upToHash: text('up_to_hash').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.number] })],
+)
+
+export const checkpoints = pgTable(
+  'checkpoints',
+  {
+    siteId: text('site_id').notNull(),
+    treeSize: bigint('tree_size', { mode: 'number' }).notNull(),
+    headHash: text('head_hash').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.treeSize] })],
 )

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { METHODS, METHOD_SQL_LIST } from './columns'
 
 /** Sites, with the head of their hash chain (updated by the writer in the same transaction as the records). */
@@ -13,6 +13,8 @@ export const sites = sqliteTable('sites', {
   headHash: text('head_hash'),
   /** Hash of the last purged record: where the surviving chain starts. */
   anchorHash: text('anchor_hash'),
+  /** HMAC key with which the site's backend proves an `externalUserId` (shown once when created or rotated). */
+  identitySecret: text('identity_secret'),
   lastReceivedAt: integer('last_received_at').notNull().default(0),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
@@ -98,6 +100,10 @@ export const consents = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     erasedAt: integer('erased_at'),
+    /** Whether `externalUserId` came with a valid proof from the site's backend. */
+    externalUserVerified: integer('external_user_verified', { mode: 'boolean' }).notNull().default(false),
+    /** The jurisdiction the server derived from its own geo headers, when it had them (the banner's may differ). */
+    serverJurisdiction: text('server_jurisdiction'),
   },
   (t) => [
     uniqueIndex('consents_id').on(t.id),
@@ -107,4 +113,38 @@ export const consents = sqliteTable(
     index('consents_site_external_user').on(t.siteId, t.externalUserId).where(sql`external_user_id is not null`),
     check('consents_method_check', sql.raw(`method in (${METHOD_SQL_LIST})`)),
   ],
+)
+
+/**
+ * One entry per retention purge transaction, chained per site and signed with the receipt key: when, how many
+ * records, up to which record hash. A chain anchor (`sites.anchor_hash`) is accepted only if the last entry names it.
+ */
+export const chainPurges = sqliteTable(
+  'chain_purges',
+  {
+    siteId: text('site_id').notNull(),
+    number: integer('number').notNull(),
+    purgedAt: integer('purged_at').notNull(),
+    count: integer('count').notNull(),
+    upToHash: text('up_to_hash').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.number] })],
+)
+
+/** Signed checkpoints of a site's log (records ever appended, and the head hash), published periodically. */
+export const checkpoints = sqliteTable(
+  'checkpoints',
+  {
+    siteId: text('site_id').notNull(),
+    treeSize: integer('tree_size').notNull(),
+    headHash: text('head_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.treeSize] })],
 )

@@ -6,11 +6,11 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
-import { apiKeys, configVersions, consents, signingKeys, sites } from './schema-sqlite'
+import { apiKeys, chainPurges, checkpoints, configVersions, consents, signingKeys, sites } from './schema-sqlite'
 import { SqliteWriter, STORED_KEYS_SQL, type WriteBatch, type WriteResult } from './sqlite-writer'
 import { replayKey, type AppendOutcome, type ConsentFilter, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
 
-const schema = { sites, configVersions, apiKeys, signingKeys, consents }
+const schema = { sites, configVersions, apiKeys, signingKeys, consents, chainPurges, checkpoints }
 
 /**
  * Opens (creating when needed) a SQLite database file in WAL mode with `synchronous=FULL`, so a commit is on
@@ -221,9 +221,9 @@ export function openSqliteStore(file: string): RecordStore {
       const position = db.select({ n: sql<number>`count(*)` }).from(consents).where(and(eq(consents.siteId, siteId), lte(consents.seq, record.seq))).get()?.n ?? 0
       return { record, previous, position }
     },
-    async visitorHistory(visitorId, siteId) {
-      const cond = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
-      return db.select().from(consents).where(cond).orderBy(asc(consents.seq)).all()
+    async visitorHistory(visitorId, siteId, afterSeq, limit) {
+      const who = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
+      return db.select().from(consents).where(and(who, gt(consents.seq, afterSeq))).orderBy(asc(consents.seq)).limit(limit).all()
     },
     async eraseSubject(siteId, subject, at) {
       const who = subjectCondition(subject)
@@ -235,7 +235,7 @@ export function openSqliteStore(file: string): RecordStore {
         .run()
       return r.changes
     },
-    async purgeBatch(siteId, cutoff, limit) {
+    async purgeBatch(siteId, cutoff, limit, entry) {
       return db.transaction(
         (tx) => {
           const doomed = tx
@@ -251,10 +251,32 @@ export function openSqliteStore(file: string): RecordStore {
             .where(and(eq(consents.siteId, siteId), lt(consents.receivedAt, cutoff), sql`${consents.seq} <= ${last.seq}`))
             .run()
           tx.update(sites).set({ anchorHash: last.hash }).where(eq(sites.id, siteId)).run()
+          const prev = tx.select().from(chainPurges).where(eq(chainPurges.siteId, siteId)).orderBy(desc(chainPurges.number)).limit(1).get()
+          tx.insert(chainPurges).values(entry(prev, { count: doomed.length, upToHash: last.hash })).run()
           return doomed.length
         },
         { behavior: 'immediate' },
       )
+    },
+    async listPurges(siteId) {
+      return db.select().from(chainPurges).where(eq(chainPurges.siteId, siteId)).orderBy(asc(chainPurges.number)).all()
+    },
+    async chainSize(siteId) {
+      // One statement, one snapshot: the purged count and the records up to the last one cannot disagree.
+      const row = client
+        .prepare<[string], { hash: string; tree_size: number }>(
+          `select c.hash, (select coalesce(sum(p.count), 0) from chain_purges p where p.site_id = c.site_id)
+             + (select count(*) from consents c2 where c2.site_id = c.site_id and c2.seq <= c.seq) as tree_size
+           from consents c where c.site_id = ? order by c.seq desc limit 1`,
+        )
+        .get(siteId)
+      return row ? { treeSize: row.tree_size, head: row.hash } : undefined
+    },
+    async insertCheckpoint(row) {
+      db.insert(checkpoints).values(row).onConflictDoNothing().run()
+    },
+    async listCheckpoints(siteId, limit) {
+      return db.select().from(checkpoints).where(eq(checkpoints.siteId, siteId)).orderBy(desc(checkpoints.treeSize)).limit(limit).all()
     },
     async stats(siteId, from, to) {
       const day = sql<string>`strftime('%Y-%m-%d', ${consents.receivedAt} / 1000, 'unixepoch')`

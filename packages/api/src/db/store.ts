@@ -1,6 +1,6 @@
-import type { ApiKeyRow, ConfigVersionRow, ConsentRecord, SigningKeyRow, SiteRow } from './rows'
+import type { ApiKeyRow, CheckpointRow, ConfigVersionRow, ConsentRecord, PurgeRow, SigningKeyRow, SiteRow } from './rows'
 
-export type { ApiKeyRow, ConfigVersionRow, SigningKeyRow, SiteRow }
+export type { ApiKeyRow, CheckpointRow, ConfigVersionRow, PurgeRow, SigningKeyRow, SiteRow }
 
 /** A record before the writer seals it: no sequence, receipt time or chain hashes yet. */
 export type UnsealedConsent = Omit<ConsentRecord, 'seq' | 'receivedAt' | 'prevHash' | 'hash' | 'erasedAt'>
@@ -34,7 +34,7 @@ export interface StatsRow {
   gpc: number
 }
 
-export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'retentionDays'>>
+export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'retentionDays' | 'identitySecret'>>
 
 /**
  * Everything the API stores, behind one interface with a SQLite and a PostgreSQL implementation.
@@ -79,12 +79,23 @@ export interface RecordStore {
   queryConsents(siteId: string, filter: ConsentFilter, afterSeq: number, limit: number): Promise<ConsentRecord[]>
   /** One record of a site by id, the record before it in the chain, and its 1-based position among the site's records. */
   findConsent(siteId: string, id: string): Promise<{ record: ConsentRecord; previous: ConsentRecord | undefined; position: number } | undefined>
-  /** A visitor's records, oldest first (optionally on one site). */
-  visitorHistory(visitorId: string, siteId?: string): Promise<ConsentRecord[]>
+  /** A visitor's records with `seq > afterSeq`, oldest first, at most `limit` (optionally on one site). */
+  visitorHistory(visitorId: string, siteId: string | undefined, afterSeq: number, limit: number): Promise<ConsentRecord[]>
   /** Turns matching records into tombstones; returns how many. */
   eraseSubject(siteId: string, subject: { visitorId?: string | undefined; externalUserId?: string | undefined }, at: number): Promise<number>
-  /** Deletes up to `limit` of the site's oldest records received before `cutoff`, moving the chain anchor. */
-  purgeBatch(siteId: string, cutoff: number, limit: number): Promise<number>
+  /**
+   * Deletes up to `limit` of the site's oldest records received before `cutoff`, moves the chain anchor and, in
+   * the same transaction, stores the purge entry `entry` makes (chained to the site's previous one).
+   */
+  purgeBatch(siteId: string, cutoff: number, limit: number, entry: (prev: PurgeRow | undefined, range: { count: number; upToHash: string }) => PurgeRow): Promise<number>
+  /** A site's purge entries, oldest first. */
+  listPurges(siteId: string): Promise<PurgeRow[]>
+  /** Records ever appended to the site's chain (purged ones included) and the last one's hash; undefined when none are left. */
+  chainSize(siteId: string): Promise<{ treeSize: number; head: string } | undefined>
+  /** Keeps a checkpoint (a second one of the same size is ignored). */
+  insertCheckpoint(row: CheckpointRow): Promise<void>
+  /** The site's newest checkpoints, largest first. */
+  listCheckpoints(siteId: string, limit: number): Promise<CheckpointRow[]>
   stats(siteId: string, from: number, to: number): Promise<StatsRow[]>
   countConsents(siteId: string): Promise<number>
   /**

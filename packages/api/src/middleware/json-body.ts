@@ -44,7 +44,9 @@ export function jsonBody(maxSize: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.env?.incoming
     const type = (requestHeader(c, 'content-type') ?? '').split(';')[0]!.trim()
-    if (!incoming || !JSON_TYPE.test(type)) return generic(c, next)
+    // Another media type is named as the problem, not read as an empty body with every field missing.
+    if (!JSON_TYPE.test(type)) throw new ApiError('unsupported_media_type', `The body must be JSON (Content-Type: application/json), not ${type || 'untyped'}.`)
+    if (!incoming) return generic(c, next)
     if (Number(requestHeader(c, 'content-length')) > maxSize) throw tooLarge(maxSize)
     const text = await readBody(incoming, maxSize)
     // Hono's `c.req.json()` parses the cached text (malformed JSON → its 400, mapped to our invalid_input).

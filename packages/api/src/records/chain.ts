@@ -28,13 +28,22 @@ export function personalDigest(fields: PersonalFields, salt: string): string {
 }
 
 const categoriesForm = canonicalObject(['essential', 'functional', 'analytics', 'advertising'])
-const RECORD_KEYS_V1 = [
+const RECORD_KEYS = [
   'id', 'siteId', 'method', 'categories', 'services', 'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId',
   'configHash', 'locale', 'jurisdiction', 'bannerVersion', 'decidedAt', 'receivedAt', 'personalDigest',
 ] as const
-const recordFormV1 = canonicalObject(RECORD_KEYS_V1)
-const recordFormV2 = canonicalObject([...RECORD_KEYS_V1, 'canonicalVersion', 'optOuts', 'saleFree'])
+/** Form 2 adds the US opt-outs and the no-sale statement, and its own number (records before it are form 1). */
+const FORM_TWO_KEYS = ['canonicalVersion', 'optOuts', 'saleFree'] as const
 const optOutsForm = canonicalObject(['sale', 'sharing', 'targetedAds', 'sensitiveLimit', 'profiling'])
+type OptionalKey = 'externalUserVerified' | 'serverJurisdiction'
+// Fields added later enter the form only when set, so records stored before them hash as they always did.
+const recordForms = new Map<string, (values: Record<string, JsonText>) => JsonText>()
+for (const version of [1, 2]) {
+  for (const optional of [[], ['externalUserVerified'], ['serverJurisdiction'], ['externalUserVerified', 'serverJurisdiction']] as OptionalKey[][]) {
+    const keys = [...RECORD_KEYS, ...(version === 2 ? FORM_TWO_KEYS : []), ...optional]
+    recordForms.set(`${version}|${optional.join(',')}`, canonicalObject<string>(keys) as (values: Record<string, JsonText>) => JsonText)
+  }
+}
 
 /** The canonical form new records are written in. */
 export const CANONICAL_VERSION = 2
@@ -47,24 +56,27 @@ export const CANONICAL_VERSION = 2
  * form 1 is checked against form 1, so records kept before still verify.
  */
 export function canonicalRecord(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt'>): string {
-  const v1 = v1Values(r)
-  if (r.canonicalVersion === 1) return recordFormV1(v1)
-  return recordFormV2({
-    ...v1,
-    canonicalVersion: json(r.canonicalVersion),
-    optOuts: optOutsForm({
-      sale: json(r.doNotSell),
-      sharing: json(r.optOutSharing),
-      targetedAds: json(r.optOutTargetedAds),
-      sensitiveLimit: json(r.limitSensitiveData),
-      profiling: json(r.optOutProfiling),
-    }),
-    saleFree: json(r.saleFree),
-  })
-}
-
-function v1Values(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt'>): Record<(typeof RECORD_KEYS_V1)[number], JsonText> {
-  return {
+  const optional: Partial<Record<OptionalKey, JsonText>> = {}
+  if (r.externalUserVerified) optional.externalUserVerified = json(true)
+  if (r.serverJurisdiction !== null) optional.serverJurisdiction = json(r.serverJurisdiction)
+  const version = r.canonicalVersion === 1 ? 1 : 2
+  const formTwo: Record<string, JsonText> =
+    version === 1
+      ? {}
+      : {
+          canonicalVersion: json(r.canonicalVersion),
+          optOuts: optOutsForm({
+            sale: json(r.doNotSell),
+            sharing: json(r.optOutSharing),
+            targetedAds: json(r.optOutTargetedAds),
+            sensitiveLimit: json(r.limitSensitiveData),
+            profiling: json(r.optOutProfiling),
+          }),
+          saleFree: json(r.saleFree),
+        }
+  return recordForms.get(`${version}|${Object.keys(optional).join(',')}`)!({
+    ...optional,
+    ...formTwo,
     id: json(r.id),
     siteId: json(r.siteId),
     method: json(r.method),
@@ -82,7 +94,7 @@ function v1Values(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt
     decidedAt: json(r.decidedAt),
     receivedAt: json(r.receivedAt),
     personalDigest: json(r.personalDigest),
-  }
+  })
 }
 
 /** hash = SHA-256(prevHash + canonical form). */
@@ -90,11 +102,16 @@ export function chainHash(prevHash: string, canonical: string): string {
   return sha256Hex(prevHash + canonical)
 }
 
+/** The stored fields an erasure empties: a tombstone holding any of them is not one (someone edited it). */
+const ERASED_FIELDS = ['visitorId', 'externalUserId', 'idempotencyKey', 'pageUrl', 'ip', 'userAgent', 'gppString', 'salt'] as const
+
 /** Why a record fails verification, or null when it holds. */
 export function checkRecord(record: ConsentRecord, expectedPrev: string): string | null {
   if (record.prevHash !== expectedPrev) return 'prev_hash_mismatch'
   if (record.erasedAt === null) {
     if (record.salt === null || personalDigest(record, record.salt) !== record.personalDigest) return 'personal_digest_mismatch'
+  } else if (ERASED_FIELDS.some((key) => record[key] !== null)) {
+    return 'erased_record_holds_personal_data'
   }
   if (chainHash(record.prevHash, canonicalRecord(record)) !== record.hash) return 'hash_mismatch'
   return null
@@ -103,18 +120,31 @@ export function checkRecord(record: ConsentRecord, expectedPrev: string): string
 export interface ChainReport {
   valid: boolean
   checked: number
-  firstBroken: { id: string; seq: number; reason: string } | null
+  /** The first record that fails, or (id and seq null) what fails about the chain as a whole. */
+  firstBroken: { id: string | null; seq: number | null; reason: string } | null
+  /** Hash of the last record walked (the anchor when none). */
+  lastHash: string
+}
+
+/** Where a walk starts, and hashes the records at given chain positions must have (from checkpoints). */
+export interface ChainWalk {
+  /** Records purged before the first one walked: the first walked is at position `purged + 1`. */
+  purged?: number
+  /** Chain position (1-based, counting purged records) → the hash the record there must have. */
+  expectAt?: ReadonlyMap<number, string>
 }
 
 /** Walks a site's records in `seq` order and reports the first broken link. */
-export async function verifyChain(records: AsyncIterable<ConsentRecord>, anchor: string | null): Promise<ChainReport> {
+export async function verifyChain(records: AsyncIterable<ConsentRecord>, anchor: string | null, walk: ChainWalk = {}): Promise<ChainReport> {
   let expected = anchor ?? GENESIS_HASH
   let checked = 0
+  const purged = walk.purged ?? 0
   for await (const record of records) {
     checked++
-    const reason = checkRecord(record, expected)
-    if (reason) return { valid: false, checked, firstBroken: { id: record.id, seq: record.seq, reason } }
+    const pinned = walk.expectAt?.get(purged + checked)
+    const reason = checkRecord(record, expected) ?? (pinned !== undefined && pinned !== record.hash ? 'checkpoint_mismatch' : null)
+    if (reason) return { valid: false, checked, firstBroken: { id: record.id, seq: record.seq, reason }, lastHash: expected }
     expected = record.hash
   }
-  return { valid: true, checked, firstBroken: null }
+  return { valid: true, checked, firstBroken: null, lastHash: expected }
 }

@@ -19,7 +19,8 @@ export function truncateIp(ip: string | null | undefined): string | null {
   return null
 }
 
-function expandIpv6(addr: string): string[] {
+/** The eight groups of an IPv6 address, lower case, `::` filled in. */
+export function expandIpv6(addr: string): string[] {
   const [head = '', tail] = addr.split('::')
   const left = head ? head.split(':') : []
   const right = tail ? tail.split(':') : []

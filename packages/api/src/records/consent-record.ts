@@ -36,7 +36,7 @@ export function unsealedRecord(
   configHash: string,
   meta: ClientMeta,
   ipMode: IpMode,
-  saleFree = false,
+  checked: { externalUserVerified?: boolean; serverJurisdiction?: string | null; saleFree?: boolean } = {},
 ): UnsealedConsent {
   const salt = randomHex(16)
   const optOuts = recordedOptOuts(input)
@@ -58,7 +58,7 @@ export function unsealedRecord(
     optOutTargetedAds: optOuts.targetedAds,
     limitSensitiveData: optOuts.sensitiveLimit,
     optOutProfiling: optOuts.profiling,
-    saleFree,
+    saleFree: checked.saleFree === true,
     canonicalVersion: CANONICAL_VERSION,
     gpc: input.gpc,
     secGpc: meta.secGpc,
@@ -75,6 +75,8 @@ export function unsealedRecord(
     userAgent: coarseUserAgent(meta.userAgent),
     salt,
     personalDigest: '',
+    externalUserVerified: checked.externalUserVerified === true && input.externalUserId !== undefined,
+    serverJurisdiction: checked.serverJurisdiction ?? null,
   }
   record.personalDigest = personalDigest(record, salt)
   return record
@@ -120,6 +122,8 @@ export function sealRecord(item: UnsealedConsent, prevHash: string, receivedAt: 
     prevHash,
     hash: '',
     erasedAt: null,
+    externalUserVerified: item.externalUserVerified,
+    serverJurisdiction: item.serverJurisdiction,
   }
   record.hash = chainHash(prevHash, canonicalRecord(record))
   return record
@@ -132,6 +136,7 @@ export function recordView(r: ConsentRecord) {
     siteId: r.siteId,
     visitorId: r.visitorId,
     externalUserId: r.externalUserId,
+    externalUserVerified: r.externalUserVerified,
     method: r.method,
     categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
     services: JSON.parse(r.services) as Record<string, boolean>,
@@ -154,6 +159,7 @@ export function recordView(r: ConsentRecord) {
     configHash: r.configHash,
     locale: r.locale,
     jurisdiction: r.jurisdiction,
+    serverJurisdiction: r.serverJurisdiction,
     bannerVersion: r.bannerVersion,
     pageUrl: r.pageUrl,
     decidedAt: r.decidedAt,

@@ -127,8 +127,13 @@ export async function signEach(signer: Pick<Signer, 'signMany'>, recordHashes: r
 export function verifyReceipt(receipt: { hash: string; signature: string; proof: ReceiptProof }, publicKey: string): boolean {
   const { hash, signature, proof } = receipt
   if (!/^[0-9a-f]{64}$/.test(hash) || rootFromProof(hash, proof) !== proof.root) return false
+  return verifyMessage(receiptMessage(proof), signature, publicKey)
+}
+
+/** Whether `signature` (base64url) is the Ed25519 signature of `message` under a raw base64url public key. */
+export function verifyMessage(message: string, signature: string, publicKey: string): boolean {
   const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' })
-  return verify(null, Buffer.from(receiptMessage(proof), 'utf8'), key, Buffer.from(signature, 'base64url'))
+  return verify(null, Buffer.from(message, 'utf8'), key, Buffer.from(signature, 'base64url'))
 }
 
 /**

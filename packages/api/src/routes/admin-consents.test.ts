@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { consentBody, postConsent, publishedSite, rawQuery, STORES, testApi, type PublishedSite, type TestApi } from '../../test/helpers'
+import { consentBody, identitySecret, postConsent, publishedSite, rawQuery, STORES, testApi, type PublishedSite, type TestApi } from '../../test/helpers'
 
 type Json = Record<string, any>
 const VISITOR = '5'.repeat(32)
@@ -11,12 +11,13 @@ describe.each(STORES)('admin consent log (%s)', (kind) => {
   beforeEach(async () => {
     api = await testApi(kind)
     site = await publishedSite(api)
+    const prove = await identitySecret(api, site)
     const bodies = [
       consentBody(site, { visitorId: VISITOR, method: 'accept_all', jurisdiction: 'DE', categories: { functional: true, analytics: true, advertising: true } }),
-      consentBody(site, { visitorId: VISITOR, method: 'withdraw', jurisdiction: 'DE', externalUserId: 'user-42', categories: { functional: false, analytics: false, advertising: false } }),
+      consentBody(site, { visitorId: VISITOR, method: 'withdraw', jurisdiction: 'DE', externalUserId: 'user-42', externalUserProof: prove('user-42'), categories: { functional: false, analytics: false, advertising: false } }),
       consentBody(site, { visitorId: OTHER, method: 'reject_all', jurisdiction: 'US-CA', categories: { functional: false, analytics: false, advertising: false } }),
       consentBody(site, { visitorId: OTHER, method: 'custom', jurisdiction: 'US-CA', categories: { functional: true, analytics: false, advertising: false } }),
-      consentBody(site, { visitorId: '7'.repeat(32), method: 'gpc', jurisdiction: 'US-CA', externalUserId: 'user-42', categories: { functional: true, analytics: true, advertising: false } }),
+      consentBody(site, { visitorId: '7'.repeat(32), method: 'gpc', jurisdiction: 'US-CA', externalUserId: 'user-42', externalUserProof: prove('user-42'), categories: { functional: true, analytics: true, advertising: false } }),
     ]
     for (const b of bodies) expect((await postConsent(api, b)).status).toBe(201)
   })

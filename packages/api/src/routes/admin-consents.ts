@@ -5,7 +5,7 @@ import { ok, operation } from '../openapi'
 import { allRecords, purgeExpired } from '../db/paging'
 import { ApiError } from '../errors'
 import { siteInScope } from '../middleware/admin-auth'
-import { verifyChain } from '../records/chain'
+import { auditSite } from '../records/site-audit'
 import { recordView, type RecordView } from '../records/consent-record'
 import { exportStream } from '../records/export'
 import { validate } from '../validate'
@@ -41,8 +41,7 @@ export function adminConsentRoutes(ctx: AppContext) {
     })
     .get('/sites/:siteId/verify', operation('Verify the site’s hash chain; reports the first broken link.', { 200: ok('Report') }), validate('param', siteParamSchema), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
-      const fresh = await ctx.store.getSite(site.id)
-      return c.json({ siteId: site.id, ...(await verifyChain(allRecords(ctx.store, site.id), fresh?.anchorHash ?? null)) })
+      return c.json({ siteId: site.id, ...(await auditSite(ctx.store, site.id, ctx.signer.publicKey)) })
     })
     .get('/sites/:siteId/stats', operation('Decisions per day, jurisdiction and method, with grant rate per category.', { 200: ok('Stats') }), validate('param', siteParamSchema), validate('query', statsQuerySchema), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
@@ -72,7 +71,7 @@ export function adminConsentRoutes(ctx: AppContext) {
     .post('/sites/:siteId/purge', operation('Delete records older than the site’s retention, in batches.', { 200: ok('{ deleted }') }), validate('param', siteParamSchema), async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
       if (site.retentionDays === null) throw new ApiError('invalid_input', 'This site keeps records forever.', [{ path: 'retentionDays', message: 'is not set for this site' }])
-      return c.json({ siteId: site.id, retentionDays: site.retentionDays, deleted: await purgeExpired(ctx.store, site.id, site.retentionDays) })
+      return c.json({ siteId: site.id, retentionDays: site.retentionDays, deleted: await purgeExpired(ctx.store, ctx.signer, site.id, site.retentionDays) })
     })
 }
 
@@ -81,7 +80,8 @@ async function subjectRecords(ctx: AppContext, siteId: string, subject: { visito
   const seen = new Map<string, RecordView>()
   for (const filter of [{ visitorId: subject.visitorId }, { externalUserId: subject.externalUserId }]) {
     if (!filter.visitorId && !filter.externalUserId) continue
-    for await (const r of allRecords(ctx.store, siteId, filter)) seen.set(r.id, recordView(r))
+    // A tombstone belongs to nobody any more: even edited to name someone, it is not theirs to receive.
+    for await (const r of allRecords(ctx.store, siteId, filter)) if (r.erasedAt === null) seen.set(r.id, recordView(r))
   }
   return [...seen.values()].sort((a, b) => a.receivedAt - b.receivedAt)
 }

@@ -79,11 +79,11 @@ function sessionView(key: ApiKeyRow, session: Session, ctx: AppContext) {
 }
 
 function clientAddress(ctx: AppContext, c: Context<AppEnv>): string {
-  const forwarded = ctx.deps.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
-  return forwarded || c.env?.incoming?.socket.remoteAddress || 'unknown'
+  // The same reading of X-Forwarded-For as public writes (the hop a trusted proxy appended, not the client's own).
+  return ctx.clientAddress(c.env?.incoming?.socket.remoteAddress, c.req.header('x-forwarded-for')) ?? 'unknown'
 }
 
 function isHttps(ctx: AppContext, c: Context<AppEnv>): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true
-  return ctx.deps.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+  return Boolean(ctx.deps.trustProxy) && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
 }

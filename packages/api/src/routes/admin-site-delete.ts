@@ -25,7 +25,7 @@ export function adminSiteDeleteRoutes(ctx: AppContext) {
       requireAllSites(c)
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
       if (c.req.valid('json').confirm !== site.id) throw new ApiError('invalid_input', undefined, [{ path: 'confirm', message: `must be ${site.id}` }])
-      const { deleted, purged, records } = await deleteSite(ctx.store, site)
+      const { deleted, purged, records } = await deleteSite(ctx.store, ctx.signer, site)
       ctx.sites.invalidate(site.id)
       if (records > 0) {
         throw new ApiError('site_has_records', undefined, {

@@ -1,3 +1,4 @@
+import { errorFields, logLine } from '../log'
 import { normalizeLocation, type Location } from '@consentry/shared'
 import { LRUCache } from 'lru-cache'
 import { codedEtag, COMPRESSIONS, CompressedBodies, MIN_COMPRESSED_LENGTH, negotiateCoding, type Compression } from '../middleware/content-encoding'
@@ -101,7 +102,7 @@ export class RenderedConfigs {
       for (const coding of COMPRESSIONS) {
         this.compressed.get(etag, body, coding).then(
           (bytes) => void (out.coded[coding] = representation(bytes, codedEtag(etag, coding), coding)),
-          (error: unknown) => console.warn(`[consentry] could not compress a config (${coding}), sending it uncompressed:`, error),
+          (error: unknown) => logLine('warn', 'config_compression_failed', {}, { coding, ...errorFields(error) }),
         )
       }
     }

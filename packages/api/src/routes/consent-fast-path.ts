@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { consentInputSchema } from '@consentry/shared/schemas'
 import type { AppContext } from '../context'
 import { invalidBody, toApiError } from '../errors'
+import { errorFields, isClientAbort, logLine } from '../log'
 import { JSON_TYPE, readBody, tooLarge } from '../middleware/json-body'
 import { incomingHeader } from '../middleware/request-header'
 import { SECURITY_HEADERS } from '../middleware/security-headers'
@@ -35,8 +36,9 @@ export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
       res.writeHead(status, headers.flat())
       res.end(text)
     }
+    const startedAt = performance.now()
     const fail = (error: unknown) => {
-      const e = toApiError(error)
+      const e = toApiError(error, { requestId: incomingHeader(req, 'x-request-id'), method: 'POST', route: '/v1/consents', startedAt })
       for (const [k, v] of Object.entries(e.headers ?? {})) setHeader(k, v)
       send(e.status, JSON.stringify(e.toBody()))
     }
@@ -61,7 +63,7 @@ export function fastConsentWrite(ctx: AppContext): FastConsentWrite {
       .then(({ status, receipt }) => send(status, receiptJson(receipt)), fail)
       .catch((error: unknown) => {
         // Writing the answer itself failed (the socket is gone): nothing left to tell the client.
-        console.error(error)
+        if (!isClientAbort(error)) logLine('error', 'response_failed', { method: 'POST', route: '/v1/consents', startedAt }, errorFields(error))
         res.destroy()
       })
     return true

@@ -3,9 +3,11 @@ import { LRUCache } from 'lru-cache'
 import type { AppContext } from '../context'
 import { ApiError } from '../errors'
 import { siteOriginHeaders } from '../middleware/cors'
+import { rateKeyOf, type ClientAddressOf } from '../records/client-address'
 import { secGpcEnabled } from '../records/client-meta'
 import { explicitServices, unsealedRecord, type ClientMeta } from '../records/consent-record'
 import { serverConsentCookie } from '../records/server-cookie'
+import { checkIdentity, checkStatedFacts, requireServerKey, serverJurisdiction } from './write-checks'
 
 /** What a write needs from its HTTP request, read by whichever front end received it. */
 export interface WriteRequest {
@@ -39,10 +41,11 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
   return async (input, req) => {
     const site = ctx.sites.fresh(input.siteId) ?? (await ctx.sites.get(input.siteId))
     if (!site) throw new ApiError('site_not_found')
-    allowOrigin(req, site.allowedOrigins)
-    const meta = clientMeta(req, ctx.deps.trustProxy)
+    if (req.header('origin') === undefined) await requireServerKey(ctx, req, site)
+    else allowOrigin(req, site.allowedOrigins)
+    const meta = clientMeta(req, ctx.clientAddress)
     if (ctx.limiter) {
-      const wait = ctx.limiter.take(`${meta.ip ?? '?'}|${site.id}`)
+      const wait = ctx.limiter.take(`${rateKeyOf(meta.ip)}|${site.id}`)
       if (wait > 0) throw new ApiError('rate_limited', undefined, undefined, { 'Retry-After': String(wait) })
     }
     const shown = await configOf(input.configVersionId, site.id)
@@ -53,8 +56,19 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
     if (unknown.length > 0) {
       throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
     }
-    const saleFree = shown.config.dataPractices?.sellsOrShares === false // configs published before the field lack it
-    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode, saleFree))
+    checkStatedFacts(input, shown)
+    const externalUserVerified = checkIdentity(site, input)
+    if (ctx.dailyCap && !ctx.dailyCap.take(site.id, input.visitorId)) {
+      throw new ApiError('visitor_daily_cap_reached', undefined, [{ path: 'visitorId', message: `has ${ctx.dailyCap.cap} records on this site today, the most kept per day` }], {
+        'Retry-After': String(Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000)),
+      })
+    }
+    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode, {
+      externalUserVerified,
+      serverJurisdiction: serverJurisdiction(req.header),
+      // Configs published before `dataPractices` existed lack it: they sell or share.
+      saleFree: shown.config.dataPractices?.sellsOrShares === false,
+    }))
     if (shown.config.consent.serverCookie) req.setHeader('Set-Cookie', serverConsentCookie(shown.config, input))
     return {
       status: replay ? 200 : 201,
@@ -71,11 +85,10 @@ export function allowOrigin(req: Pick<WriteRequest, 'header' | 'setHeader'>, all
   for (const [name, value] of siteOriginHeaders(origin, true)) req.setHeader(name, value)
 }
 
-/** Client address (socket, or the first `X-Forwarded-For` hop when trusted), user agent and GPC header. */
-function clientMeta(req: WriteRequest, trustProxy: boolean): ClientMeta {
-  const forwarded = trustProxy ? req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+/** Client address (socket, or the hop the trusted proxies vouch for), user agent and GPC header. */
+export function clientMeta(req: Pick<WriteRequest, 'header' | 'remoteAddress'>, addressOf: ClientAddressOf): ClientMeta {
   return {
-    ip: forwarded || req.remoteAddress || null,
+    ip: addressOf(req.remoteAddress, req.header('x-forwarded-for')),
     userAgent: req.header('user-agent') ?? null,
     secGpc: secGpcEnabled(req.header('sec-gpc')),
   }

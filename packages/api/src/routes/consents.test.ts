@@ -43,7 +43,8 @@ describe.each(STORES)('consents (%s)', (kind) => {
 
   it('REC-01: stores every category and service explicitly, with the config hash and minimised client data', async () => {
     const res = await postConsent(api, consentBody(site, { visitorId: 'b'.repeat(32), services: { ads: true } }), {
-      'x-forwarded-for': '203.0.113.77, 10.0.0.1',
+      // The client's own entry first, then the one the trusted proxy appended.
+      'x-forwarded-for': '10.9.9.9, 203.0.113.77',
       'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.71 Safari/537.36',
     })
     expect(res.status).toBe(201)
@@ -212,6 +213,11 @@ describe.each(STORES)('consents (%s)', (kind) => {
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
       // Another client is not affected.
       expect((await postConsent(limited, consentBody(s), { 'x-forwarded-for': '198.51.100.8' })).status).toBe(201)
+      // A client's own X-Forwarded-For entry does not buy it a fresh bucket: the proxy's hop is what counts.
+      expect((await postConsent(limited, consentBody(s), { 'x-forwarded-for': '192.0.2.123, 198.51.100.7' })).status).toBe(429)
+      // Nor does another address in the same IPv6 /64.
+      for (let i = 1; i <= 3; i++) expect((await postConsent(limited, consentBody(s), { 'x-forwarded-for': `2001:db8:5:6::${i}` })).status).toBe(201)
+      expect((await postConsent(limited, consentBody(s), { 'x-forwarded-for': '2001:db8:5:6:ffff::9' })).status).toBe(429)
     } finally {
       await limited.db.cleanup()
     }

@@ -6,12 +6,13 @@ import { ApiError } from '../errors'
 import { consentPreflightHeaders } from '../middleware/cors'
 import { jsonBody } from '../middleware/json-body'
 import { recordView } from '../records/consent-record'
-import { signEach } from '../records/signing'
+import { signBatch } from '../records/signing'
 import { validate } from '../validate'
 import { requestHeader } from '../middleware/request-header'
-import { allowOrigin, consentWriter, type WriteRequest } from './consent-write'
+import { rateKeyOf } from '../records/client-address'
+import { allowOrigin, clientMeta, consentWriter, type WriteRequest } from './consent-write'
 
-/** `POST /v1/consents` (append, receipt) and `GET /v1/consents?visitorId=` (a visitor's own history). */
+/** `POST /v1/consents` (append, receipt) and `GET /v1/consents?visitorId=` (a visitor's own history, a page at a time). */
 export function consentRoutes(ctx: AppContext) {
   const write = consentWriter(ctx)
   return new Hono<AppEnv>()
@@ -33,8 +34,15 @@ export function consentRoutes(ctx: AppContext) {
       const { status, receipt } = await write(c.req.valid('json'), honoRequest(c))
       return c.json(receipt, status)
     })
-    .get('/v1/consents', operation('A visitor’s own consent history (the visitor id is the secret in the consent cookie).', { 200: ok('Records') }), validate('query', visitorHistoryQuerySchema), async (c) => {
-      const { visitorId, siteId } = c.req.valid('query')
+    .get(
+      '/v1/consents',
+      operation('A visitor’s own consent history, a page at a time (the visitor id is the secret in the consent cookie); a page is signed once, each record carries its inclusion proof.', {
+        200: ok('Records and nextCursor'),
+        429: ok('Rate limited (Retry-After)'),
+      }),
+      validate('query', visitorHistoryQuerySchema),
+      async (c) => {
+      const { visitorId, siteId, cursor, limit } = c.req.valid('query')
       if (requestHeader(c, 'origin')) {
         // A page may read a history only for a site that allows it.
         if (!siteId) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: 'is required for cross-origin requests' }])
@@ -42,13 +50,20 @@ export function consentRoutes(ctx: AppContext) {
         if (!site) throw new ApiError('site_not_found')
         allowOrigin(honoRequest(c), site.allowedOrigins)
       }
-      const records = await ctx.store.visitorHistory(visitorId, siteId)
-      // Each stored hash is signed on its own (a batch of one), so a history verifies record by record against
-      // GET /v1/keys without keeping the write-time batches. Ed25519 is deterministic: the same every time.
-      const signed = await signEach(ctx.signer, records.map((r) => r.hash))
+      if (ctx.limiter) {
+        // Reads cost more than writes (a page is read and signed): one bucket per client for every site.
+        const wait = ctx.limiter.take(`${rateKeyOf(clientMeta(honoRequest(c), ctx.clientAddress).ip)}|history`)
+        if (wait > 0) throw new ApiError('rate_limited', undefined, undefined, { 'Retry-After': String(wait) })
+      }
+      const page = await ctx.store.visitorHistory(visitorId, siteId, cursor ? Number(cursor) : 0, limit + 1)
+      const records = page.slice(0, limit)
+      // The page is signed once, as a write batch is: one signature over the Merkle root of its hashes, and each
+      // record's inclusion proof, so every record still verifies on its own against GET /v1/keys.
+      const signed = signBatch(ctx.signer, records.map((r) => r.hash))
       return c.json({
         visitorId,
         records: records.map((r, i) => ({ ...recordView(r), receipt: { ...signed[i]!, keyId: ctx.signer.keyId } })),
+        nextCursor: page.length > limit ? String(records.at(-1)!.seq) : null,
       })
     })
 }

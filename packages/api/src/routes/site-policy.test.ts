@@ -132,6 +132,7 @@ function recordOf(v: Json): Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'e
     policyRevision: v.policyRevision, configVersionId: v.configVersionId, configHash: v.configHash, locale: v.locale,
     jurisdiction: v.jurisdiction, bannerVersion: v.bannerVersion, pageUrl: v.pageUrl, decidedAt: v.decidedAt, gppString: v.gppString,
     ip: v.ip, userAgent: v.userAgent, personalDigest: v.personalDigest, receivedAt: v.receivedAt,
+    externalUserVerified: v.externalUserVerified, serverJurisdiction: v.serverJurisdiction,
   }
 }
 

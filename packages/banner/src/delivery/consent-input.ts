@@ -21,6 +21,9 @@ export function toConsentInput({ idempotencyKey, state, context, pageUrl, banner
     pageUrl,
     decidedAt: state.decidedAt,
   }
-  if (context.externalUserId) record.externalUserId = context.externalUserId
+  if (context.externalUserId) {
+    record.externalUserId = context.externalUserId
+    if (context.externalUserProof) record.externalUserProof = context.externalUserProof
+  }
   return record
 }

@@ -7,6 +7,8 @@ export interface RecordContext {
   configVersionId: string
   locale: string
   externalUserId?: string | undefined
+  /** The site backend's HMAC of `externalUserId`; without it the API refuses the id. */
+  externalUserProof?: string | undefined
 }
 
 /**

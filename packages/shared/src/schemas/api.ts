@@ -28,8 +28,16 @@ export const configQuerySchema = z.object({
   region: z.string().regex(/^([A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/, 'must be a subdivision code such as CA or US-CA').optional(),
 })
 
-/** `GET /v1/consents?visitorId=…[&siteId=…]` */
-export const visitorHistoryQuerySchema = z.object({ visitorId: visitorIdSchema, siteId: siteIdSchema.optional() })
+/** Most records one page of a visitor's history holds: a page is read, signed and sent at once. */
+export const VISITOR_HISTORY_MAX_PAGE = 200
+
+/** `GET /v1/consents?visitorId=…[&siteId=…][&cursor=…][&limit=…]`: one page, oldest first. */
+export const visitorHistoryQuerySchema = z.object({
+  visitorId: visitorIdSchema,
+  siteId: siteIdSchema.optional(),
+  cursor: z.string().regex(/^[0-9]{1,16}$/, 'must be a cursor returned by a previous page').optional(),
+  limit: z.coerce.number().int().min(1).max(VISITOR_HISTORY_MAX_PAGE).default(50),
+})
 
 const timeMs = z.coerce.number().int().min(0).max(8.64e15)
 

@@ -22,6 +22,8 @@ export const consentInputSchema = z
     visitorId: visitorIdSchema,
     /** The site's own user id when the visitor is logged in, so GPC and choices apply to the account. */
     externalUserId: externalUserIdSchema.optional(),
+    /** HMAC-SHA256 of `externalUserId` under the site's identity secret (hex), made by the site's backend. */
+    externalUserProof: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits (HMAC-SHA256)').optional(),
     /** Client-generated; a retried delivery with the same key returns the first receipt. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16–64 of A-Z, a-z, 0-9, _ or -'),
     method: z.enum(CONSENT_METHODS),

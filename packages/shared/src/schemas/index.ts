@@ -36,6 +36,7 @@ export {
   siteParamSchema,
   configQuerySchema,
   visitorHistoryQuerySchema,
+  VISITOR_HISTORY_MAX_PAGE,
   consentFilterQuerySchema,
   consentLogQuerySchema,
   consentExportQuerySchema,
