@@ -30,6 +30,8 @@ export interface InitOptions extends ConfigSourceOptions {
   externalUserId?: string
   /** Its proof from the site's backend: HMAC-SHA256 of `externalUserId` under the site's identity secret (hex). */
   externalUserProof?: string
+  /** Called with `on` before anything is announced, so its listeners hear start-up too (the first layer's `show`). */
+  listen?: (on: ConsentryHandle['on']) => void
 }
 
 /** The controller `init()` returns (and `window.consentry` becomes). */
@@ -75,6 +77,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   const gpc = (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true
   const store = createStore({ loaded, gpc })
   const events = createEmitter()
+  options.listen?.(events.on)
   const overrides = { ...config.texts, ...options.texts }
   const locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
   let t = resolveTexts(locale, null, overrides)
@@ -104,8 +107,9 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     events.emit(event, ...args)
     doc.dispatchEvent(new CustomEvent(`consentry:${event}`, { detail }))
   }
+  // Hidden until the first paint shows it, so that showing is announced like any other.
   const view = createView(
-    { banner: prompt.prompt, panel: null, saved: false },
+    { banner: false, panel: null, saved: false },
     (name, shown) => announce(shown ? 'show' : 'hide', { view: name }, name),
     () => paint(),
   )
@@ -144,6 +148,11 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     const state = store.snapshot().state
     return !!state && state.method !== 'gpc' && Object.values(state.categories).some(Boolean)
   }
+  /** A decision by any route (the JavaScript API, an embed's "Always allow") answers the first layer. */
+  const decideElsewhere = (method: ConsentMethod, picks?: Picks) => {
+    apply(method, picks)
+    setView({ banner: false })
+  }
   const decideAndClose = (method: ConsentMethod, picks?: Picks) => {
     apply(method, picks)
     setView({ banner: false, panel: null, saved: true })
@@ -177,8 +186,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
   const onRequestGrant = (event: Event) => {
     const { service, category } = (event as CustomEvent<{ service?: string | null; category?: string | null }>).detail ?? {}
-    if (service) apply('api', { services: { [service]: true } })
-    else if (isOptionalCategory(category)) apply('api', { categories: { [category]: true } })
+    if (service) decideElsewhere('api', { services: { [service]: true } })
+    else if (isOptionalCategory(category)) decideElsewhere('api', { categories: { [category]: true } })
   }
   doc.addEventListener('consentry:request-grant', onRequestGrant)
 
@@ -201,7 +210,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   mounted = shown
   ui = createCoreUi(shown.root)
   addPanelCss()
-  paint()
+  setView({ banner: prompt.prompt }) // announces the first layer's `show`, then paints
   recorder.flush()
 
   const has = (id: string): boolean => {
@@ -227,8 +236,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     hide: () => setView({ banner: false, panel: null }),
     acceptAll: actions.acceptAll,
     rejectAll: actions.rejectAll,
-    set: (picks) => void apply('api', picks),
-    setDoNotSell: (doNotSell) => void apply('api', { doNotSell }),
+    set: (picks) => decideElsewhere('api', picks),
+    setDoNotSell: (doNotSell) => decideElsewhere('api', { doNotSell }),
     reset: () => {
       store.reset()
       setView({ banner: true, panel: null, saved: false })

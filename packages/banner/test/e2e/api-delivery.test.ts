@@ -188,9 +188,11 @@ describe('embedding, JavaScript API and delivery (Chromium)', () => {
   it('replays calls queued before the script loaded, and push() keeps working after', async () => {
     const queue = `<script>window.consentry = window.consentry || [];
       consentry.push(['on', 'decision', function (s) { (window.seen = window.seen || []).push(s.method) }]);
+      consentry.push(['on', 'show', function (v) { window.shown = v }]);
       consentry.push(function (api) { window.ready = typeof api.acceptAll === 'function' });</script>`
     const { page } = await visit(sitePage({ body: queue }))
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true)
+    expect(await page.evaluate(() => (window as unknown as { shown?: string }).shown)).toBe('banner') // the first layer at start-up
     await page.evaluate(() => (window as unknown as { consentry: { push(c: unknown[]): void } }).consentry.push(['acceptAll']))
     expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['accept_all'])
     expect(await page.evaluate(() => (window as unknown as { consentry: { has(id: string): boolean } }).consentry.has('ga4'))).toBe(true)
