@@ -79,12 +79,13 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   const events = createEmitter()
   options.listen?.(events.on)
   const overrides = { ...config.texts, ...options.texts }
-  const locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
+  let locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
   let t = resolveTexts(locale, null, overrides)
 
+  const context = { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId, externalUserProof: options.externalUserProof }
   const recorder = createRecorder(
     options.api,
-    { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId, externalUserProof: options.externalUserProof },
+    context,
     // A server-set consent cookie (consent.serverCookie) needs the request to carry credentials.
     { delivery: parts.delivery, credentials: config.consent.serverCookie ? 'include' : 'omit' },
   )
@@ -200,7 +201,12 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   // Opt-in wording is in the core; other regimes' and essential-only sites' English loads beside the locale.
   const regimeTexts = jurisdiction.regime === 'opt_in' && config.categories.length ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
   const [builtIn, english] = await Promise.all([fetchLocale(locale, options.i18nBase ?? null), regimeTexts])
-  t = resolveTexts(locale, builtIn, overrides, english)
+  // Its translation failed to load and the site gives none: what shows is English, so say so (lang, dir, record).
+  if (builtIn === false && !overrides[locale] && !overrides[locale.split('-')[0]!]) {
+    console.warn(`[consentry] texts for "${locale}" not loaded; showing English`)
+    context.locale = locale = 'en'
+  }
+  t = resolveTexts(locale, builtIn || null, overrides, english)
   // First in <head> (the documented embed order) the script runs before <body> exists.
   if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
   // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.
