@@ -10,6 +10,7 @@ ensure_pnpm
 ensure_dependencies
 ensure_chromium
 ensure_postgres
+ensure_sample_tools
 
 step "typecheck"
 $PNPM exec tsc -b

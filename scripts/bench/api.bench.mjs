@@ -274,11 +274,11 @@ async function runStore(kind, databaseUrl, bareUrl) {
       const write = await measure(`${kind}: POST /v1/consents`, server.url, consentRequest(site), c)
       writes.push({ bareWrite, write })
     }
-    // Once a round, at the first level: the same writes with random ids (not the target; see the README).
+    // Once a round, at the first level: the same writes with random ids (not the target; see docs/benchmarks.md).
     const randomWrite = await measure(`${kind}: POST /v1/consents, random ids`, server.url, consentRequest(site, randomIds))
     const bareRead = await measure('bare Hono: GET fixed JSON', bareUrl, { method: 'GET', path: '/config' })
     const read = await measure(`${kind}: GET config`, server.url, { method: 'GET', path: `/v1/sites/${site.siteId}/config`, headers: { 'cf-ipcountry': 'DE' } })
-    // As a browser asks: the same cached read, answered with the brotli body (not a target; see the README).
+    // As a browser asks: the same cached read, answered with the brotli body (not a target; see docs/benchmarks.md).
     const asked = await fetch(`${server.url}/v1/sites/${site.siteId}/config`, { headers: { 'cf-ipcountry': 'DE', 'accept-encoding': 'br' } })
     if (asked.headers.get('content-encoding') !== 'br') throw new Error(`config read not brotli-compressed: ${asked.headers.get('content-encoding')}`)
     await asked.arrayBuffer()

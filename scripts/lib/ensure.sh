@@ -52,3 +52,10 @@ ensure_postgres() {
   [ -n "$bin" ] && [ -x "$bin/initdb" ] || die "PostgreSQL server binaries (initdb, postgres) not found"
   export CONSENTRY_PG_BIN="$bin"
 }
+
+# The docs' shell samples (docs-e2e) call curl, sqlite3 and openssl as a reader of the docs would.
+ensure_sample_tools() {
+  local missing=()
+  for tool in curl sqlite3 openssl; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}

@@ -1,5 +1,5 @@
 // Bundles the demo server with its JavaScript dependencies; only the database drivers (native code or
-// optional native parts) stay external and resolve from this package's own dependencies.
+// optional native parts) and playwright-core stay external and resolve from this package's own dependencies.
 import { cpSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -13,7 +13,8 @@ await build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
-  external: ['better-sqlite3', 'pg', 'pg-native'],
+  // playwright-core finds its own files at run time (the scanner launches Chromium through it): not bundled.
+  external: ['better-sqlite3', 'pg', 'pg-native', 'playwright-core'],
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 })

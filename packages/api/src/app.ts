@@ -24,6 +24,8 @@ import { consoleAssetRoutes } from './routes/console-assets'
 import { adminSessionRoutes } from './routes/admin-session'
 import { adminSiteDeleteRoutes } from './routes/admin-site-delete'
 import { adminSiteRoutes } from './routes/admin-sites'
+import { adminScanRoutes } from './routes/admin-scans'
+import { ScanJobs } from './scans/jobs'
 import { bannerAssetRoutes } from './routes/banner-assets'
 import { checkpointRoutes } from './routes/checkpoints'
 import { consentRoutes } from './routes/consents'
@@ -83,6 +85,7 @@ export function createApi(deps: AppDeps): Api {
   app.route('/v1/admin', adminConfigCheckRoutes(ctx))
   app.route('/', consoleAssetRoutes(ctx))
   app.route('/v1/admin', adminConsentRoutes(ctx))
+  app.route('/v1/admin', adminScanRoutes(ctx))
   // After the log's own routes, so `/consents/export` is not taken for a record id.
   app.route('/v1/admin', adminConsentDetailRoutes(ctx))
   app.route('/v1/admin', identitySecretRoutes(ctx))
@@ -123,6 +126,7 @@ function createContext(deps: AppDeps): AppContext {
     signInLimiter: new RateLimiter(signIn.burst, signIn.perSecond),
     sites: new SiteCache(deps.store),
     configs: new RenderedConfigs(),
+    scans: new ScanJobs(deps.store, deps.scans),
     // Versions are immutable: cache them for the life of the app.
     async configVersion(id) {
       const hit = versions.get(id)

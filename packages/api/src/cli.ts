@@ -3,6 +3,7 @@ import { Writable } from 'node:stream'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { consentExportQuerySchema, formatIssues, siteCreateSchema } from '@consentry/shared/schemas'
+import { runScanCommand, ScanUsageError } from '@consentry/scanner'
 import { openStore } from './db/open-store'
 import { purgeExpired } from './db/paging'
 import type { RecordStore } from './db/store'
@@ -26,6 +27,7 @@ const USAGE = `consentry <command>
                                           GET /v1/sites/<siteId>/checkpoints; exit 1 when broken
   purge [<siteId>]                        delete records past retention (every site with retention when omitted)
   export <siteId> [--format ndjson|csv] [--from ms] [--to ms] [--visitor-id v] [--external-user-id u] [--jurisdiction j] [--method m]
+  scan <url> [--max-pages n] [--format json|md] [--fail-on new,undeclared,before-consent] …   cookie scan (consentry scan --help)
 
 The database is DATABASE_URL (postgres://… for PostgreSQL; default SQLite file ./data/consentry.db, the file
 \`npm start\` uses when run from the repository root). Every command prints the database it opened on stderr.
@@ -104,6 +106,13 @@ function parseCommandLine(argv: string[]) {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `scan` has options of its own, parsed by the scanner package.
+  if (argv[0] === 'scan') {
+    const io = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) }
+    return runScanCommand(argv.slice(1), io).catch((error: unknown) => {
+      throw error instanceof ScanUsageError ? new UsageError(error.message) : error
+    })
+  }
   const { values, positionals } = parseCommandLine(argv)
   const [command, sub, arg] = positionals
   if (values.help) {

@@ -8,6 +8,7 @@ import type { IpMode } from './records/client-meta'
 import type { Signer } from './records/signing'
 import type { RateLimiter } from './middleware/rate-limit'
 import type { VisitorDailyCap } from './middleware/visitor-daily-cap'
+import type { ScanJobOptions, ScanJobs } from './scans/jobs'
 import type { Session, SessionOptions, SessionStore } from './sessions/session-store'
 
 /** What `createApp` needs; everything optional has a default. */
@@ -35,6 +36,8 @@ export interface AppDeps {
   adminBodyLimit?: number
   /** Most records per write transaction. Default 1000. */
   maxBatch?: number
+  /** Cookie scans run by the admin API (headless Chromium): how many at once, queue length, browser path. */
+  scans?: ScanJobOptions
   /** Console session lifetimes (idle, absolute) and sign-in link lifetime. */
   session?: Partial<SessionOptions>
   /** Console sign-in attempts per client address: bucket size and refill per second. Default 10, one per 6 s. */
@@ -49,7 +52,7 @@ export interface AppEnv {
 
 /** Shared by the route modules of one app instance. */
 export interface AppContext {
-  deps: Required<Omit<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit'>> & Pick<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit'>
+  deps: Required<Omit<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit' | 'scans'>> & Pick<AppDeps, 'rateLimit' | 'session' | 'signInRateLimit' | 'scans'>
   store: RecordStore
   signer: Signer
   writer: BatchWriter
@@ -66,6 +69,8 @@ export interface AppContext {
   /** Rendered config responses, read by the routed handler and by the fast path in front of the router. */
   configs: RenderedConfigs
   configVersion(id: string): Promise<ConfigVersionRow | undefined>
+  /** Background cookie scans of this app. */
+  scans: ScanJobs
 }
 
 /** Sites change rarely and are read on every public request: cached briefly, dropped on admin writes. */

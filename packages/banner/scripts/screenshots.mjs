@@ -1,4 +1,4 @@
-// Saves README screenshots of the first layer and the preferences center (Chromium, 1280×800 and 390×844)
+// Saves the screenshots shown in docs/banner.md: the first layer and the preferences center (Chromium, 1280×800 and 390×844)
 // to docs/screenshots/. Run after scripts/build.mjs: `node packages/banner/scripts/screenshots.mjs`.
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'

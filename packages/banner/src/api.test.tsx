@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { decodeConsentCookie } from '@consentry/shared'
 import Cookies from 'js-cookie'
-import { cleanPage, settle, start, type Started } from './testing/site'
+import { cleanPage, SITE, settle, start, type Started } from './testing/site'
 
 let page: Started | null = null
 const stored = () => decodeConsentCookie(Cookies.get('consentry'))
@@ -164,6 +164,23 @@ describe('JavaScript API', () => {
     expect(dialog?.getAttribute('role')).toBe('dialog')
     expect(dialog?.querySelector('[role=switch]')).not.toBeNull()
     expect(stored()).toBeNull() // opening decides nothing
+  })
+
+  it('the Do Not Sell dialog names targeted advertising only where the site offers an advertising category', async () => {
+    const description = async (config: Parameters<typeof start>[0]) => {
+      page = await start(config, { country: 'US', region: 'CA' })
+      page.handle.showDoNotSell()
+      await settle()
+      const text = page.$('#cs-dns-desc')?.textContent ?? ''
+      page.handle.destroy()
+      page = null
+      cleanPage()
+      return text
+    }
+    expect(await description({})).toContain('targeted advertising')
+    const noAds = await description({ categories: ['functional', 'analytics'], services: (SITE.services ?? []).filter((s) => s.category !== 'advertising') })
+    expect(noAds).toContain('sale or sharing of your personal information')
+    expect(noAds).not.toMatch(/advertising/i)
   })
 
   it('the document hears consentry:show and consentry:hide with detail.view for banner, preferences and dns', async () => {

@@ -6,10 +6,10 @@ import type { PgColumn } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
-import { apiKeys, chainPurges, checkpoints, configVersions, consents, signingKeys, sites } from './schema-pg'
+import { apiKeys, chainPurges, checkpoints, configVersions, consents, scans, signingKeys, sites } from './schema-pg'
 import { replayKey, type AppendOutcome, type ConsentFilter, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
 
-const schema = { sites, configVersions, apiKeys, signingKeys, consents, chainPurges, checkpoints }
+const schema = { sites, configVersions, apiKeys, signingKeys, consents, chainPurges, checkpoints, scans }
 
 // Column list of `consents` from the schema, so the plain-SQL write path cannot drift from it.
 const COLUMNS = Object.entries(getTableColumns(consents)) as [keyof ConsentRecord, PgColumn][]
@@ -377,6 +377,21 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     async countConsents(siteId) {
       return db.$count(consents, eq(consents.siteId, siteId))
     },
+
+    async insertScan(row) {
+      await db.insert(scans).values(row)
+    },
+    async updateScan(id, patch) {
+      await db.update(scans).set(patch).where(eq(scans.id, id))
+    },
+    async getScan(id) {
+      const [row] = await db.select().from(scans).where(eq(scans.id, id))
+      return row
+    },
+    async listScans(siteId, limit) {
+      const { result: _result, ...summary } = getTableColumns(scans)
+      return db.select(summary).from(scans).where(eq(scans.siteId, siteId)).orderBy(desc(scans.createdAt), desc(scans.id)).limit(limit)
+    },
     async deleteSite(id) {
       return db.transaction(async (tx) => {
         // Lock the site row: a consent append takes the same lock to extend the chain, so none can slip in.
@@ -385,6 +400,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         const records = await tx.$count(consents, eq(consents.siteId, id))
         if (records > 0) return { deleted: false, records }
         await tx.delete(configVersions).where(eq(configVersions.siteId, id))
+        await tx.delete(scans).where(eq(scans.siteId, id))
         await tx.delete(sites).where(eq(sites.id, id))
         return { deleted: true, records: 0 }
       })

@@ -15,3 +15,5 @@ export type SigningKeyRow = Agreed<typeof sqlite.signingKeys.$inferSelect, typeo
 export type ConsentRecord = Agreed<typeof sqlite.consents.$inferSelect, typeof pg.consents.$inferSelect>
 export type PurgeRow = Agreed<typeof sqlite.chainPurges.$inferSelect, typeof pg.chainPurges.$inferSelect>
 export type CheckpointRow = Agreed<typeof sqlite.checkpoints.$inferSelect, typeof pg.checkpoints.$inferSelect>
+/** A cookie scan of a site, in either database. */
+export type ScanRow = Agreed<typeof sqlite.scans.$inferSelect, typeof pg.scans.$inferSelect>

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core'
-import { METHODS, METHOD_SQL_LIST } from './columns'
+import { METHODS, METHOD_SQL_LIST, SCAN_STATUSES, SCAN_STATUS_SQL_LIST } from './columns'
 
 // The same tables as schema-sqlite.ts, column for column (drizzle has no cross-dialect tables).
 
@@ -125,4 +125,22 @@ export const checkpoints = pgTable(
     signature: text('signature').notNull(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.treeSize] })],
+)
+
+export const scans = pgTable(
+  'scans',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    status: text('status', { enum: SCAN_STATUSES }).notNull(),
+    url: text('url').notNull(),
+    options: jsonb('options').$type<Record<string, unknown>>().notNull(),
+    result: text('result'),
+    error: text('error'),
+    findings: integer('findings'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    startedAt: bigint('started_at', { mode: 'number' }),
+    finishedAt: bigint('finished_at', { mode: 'number' }),
+  },
+  (t) => [index('scans_site_created').on(t.siteId, t.createdAt), check('scans_status_check', sql.raw(`status in (${SCAN_STATUS_SQL_LIST})`))],
 )

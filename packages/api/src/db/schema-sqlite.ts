@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { METHODS, METHOD_SQL_LIST } from './columns'
+import { METHODS, METHOD_SQL_LIST, SCAN_STATUSES, SCAN_STATUS_SQL_LIST } from './columns'
 
 /** Sites, with the head of their hash chain (updated by the writer in the same transaction as the records). */
 export const sites = sqliteTable('sites', {
@@ -139,4 +139,26 @@ export const checkpoints = sqliteTable(
     signature: text('signature').notNull(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.treeSize] })],
+)
+
+/** Cookie scans of a site (issue 19): the request, its state and the scanner's JSON result once done. */
+export const scans = sqliteTable(
+  'scans',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    status: text('status', { enum: SCAN_STATUSES }).notNull(),
+    url: text('url').notNull(),
+    /** The scan request as accepted (pages, depth, country, GPC). */
+    options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The scanner's result (`scanResultSchema`), JSON text; null until done. */
+    result: text('result'),
+    error: text('error'),
+    /** Number of findings, for listing without reading results. */
+    findings: integer('findings'),
+    createdAt: integer('created_at').notNull(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [index('scans_site_created').on(t.siteId, t.createdAt), check('scans_status_check', sql.raw(`status in (${SCAN_STATUS_SQL_LIST})`))],
 )

@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
 import { migrationsDir } from './migrations-dir'
-import { apiKeys, chainPurges, checkpoints, configVersions, consents, signingKeys, sites } from './schema-sqlite'
+import { apiKeys, chainPurges, checkpoints, configVersions, consents, scans, signingKeys, sites } from './schema-sqlite'
 import { SqliteWriter, STORED_KEYS_SQL, type WriteBatch, type WriteResult } from './sqlite-writer'
 import { replayKey, type AppendOutcome, type ConsentFilter, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
 
@@ -302,12 +302,27 @@ export function openSqliteStore(file: string): RecordStore {
     async countConsents(siteId) {
       return db.$count(consents, eq(consents.siteId, siteId))
     },
+
+    async insertScan(row) {
+      db.insert(scans).values(row).run()
+    },
+    async updateScan(id, patch) {
+      db.update(scans).set(patch).where(eq(scans.id, id)).run()
+    },
+    async getScan(id) {
+      return db.select().from(scans).where(eq(scans.id, id)).get()
+    },
+    async listScans(siteId, limit) {
+      const { result: _result, ...summary } = getTableColumns(scans)
+      return db.select(summary).from(scans).where(eq(scans.siteId, siteId)).orderBy(desc(scans.createdAt), desc(scans.id)).limit(limit).all()
+    },
     async deleteSite(id) {
       return db.transaction(
         (tx) => {
           const records = tx.select({ n: sql<number>`count(*)` }).from(consents).where(eq(consents.siteId, id)).get()?.n ?? 0
           if (records > 0) return { deleted: false, records }
           tx.delete(configVersions).where(eq(configVersions.siteId, id)).run()
+          tx.delete(scans).where(eq(scans.siteId, id)).run()
           const r = tx.delete(sites).where(eq(sites.id, id)).run()
           return { deleted: r.changes > 0, records: 0 }
         },

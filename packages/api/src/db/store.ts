@@ -1,6 +1,6 @@
-import type { ApiKeyRow, CheckpointRow, ConfigVersionRow, ConsentRecord, PurgeRow, SigningKeyRow, SiteRow } from './rows'
+import type { ApiKeyRow, CheckpointRow, ConfigVersionRow, ConsentRecord, PurgeRow, ScanRow, SigningKeyRow, SiteRow } from './rows'
 
-export type { ApiKeyRow, CheckpointRow, ConfigVersionRow, PurgeRow, SigningKeyRow, SiteRow }
+export type { ApiKeyRow, CheckpointRow, ConfigVersionRow, PurgeRow, ScanRow, SigningKeyRow, SiteRow }
 
 /** A record before the writer seals it: no sequence, receipt time or chain hashes yet. */
 export type UnsealedConsent = Omit<ConsentRecord, 'seq' | 'receivedAt' | 'prevHash' | 'hash' | 'erasedAt'>
@@ -33,6 +33,10 @@ export interface StatsRow {
   /** Records whose browser sent Global Privacy Control. */
   gpc: number
 }
+
+/** A scan as listed: everything but the (large) result. */
+export type ScanSummary = Omit<ScanRow, 'result'>
+export type ScanPatch = Partial<Pick<ScanRow, 'status' | 'result' | 'error' | 'findings' | 'startedAt' | 'finishedAt'>>
 
 export type SitePatch = Partial<Pick<SiteRow, 'name' | 'allowedOrigins' | 'retentionDays' | 'identitySecret'>>
 
@@ -98,8 +102,14 @@ export interface RecordStore {
   listCheckpoints(siteId: string, limit: number): Promise<CheckpointRow[]>
   stats(siteId: string, from: number, to: number): Promise<StatsRow[]>
   countConsents(siteId: string): Promise<number>
+
+  insertScan(row: ScanRow): Promise<void>
+  updateScan(id: string, patch: ScanPatch): Promise<void>
+  getScan(id: string): Promise<ScanRow | undefined>
+  /** The site's scans, newest first, without their results. */
+  listScans(siteId: string, limit: number): Promise<ScanSummary[]>
   /**
-   * Deletes a site and its configuration versions in one transaction, unless it still holds consent records
+   * Deletes a site, its configuration versions and its scans in one transaction, unless it still holds consent records
    * (then nothing changes and the count is returned: records are proof, kept until their retention ends).
    */
   deleteSite(id: string): Promise<{ deleted: boolean; records: number }>

@@ -25,7 +25,7 @@ function randomBase36(n: number): string {
 }
 
 /** `prefix_` + 20 random base-36 characters (~103 bits): `site_…`, `cfg_…`, `key_…` (records: `newRecordId`). */
-export function newId(prefix: 'site' | 'cfg' | 'key'): string {
+export function newId(prefix: 'site' | 'cfg' | 'key' | 'scan'): string {
   return `${prefix}_${randomBase36(20)}`
 }
 

@@ -31,6 +31,7 @@ export const enDialogs: Omit<Texts, CoreTextKey | RegimeTextKey | EmbedTextKey> 
   'doNotSell.title': 'Do Not Sell or Share My Personal Information',
   'doNotSell.description':
     'You can opt out of the sale or sharing of your personal information and of targeted advertising. No account or verification is needed.',
+  'doNotSell.descriptionNoAds': 'You can opt out of the sale or sharing of your personal information. No account or verification is needed.',
   'doNotSell.optOut': 'Opt out of sale and sharing',
   'doNotSell.confirm': 'Confirm choice',
   'doNotSell.honored': 'You have opted out of the sale and sharing of your personal information.',

@@ -1,5 +1,4 @@
 import type { GppSectionFields } from '@consentry/shared'
-import { addLocator, listen } from './cmp-bridge'
 
 /** What `__gpp('ping')` reports (GPP CMP API v1.1, PingReturn). */
 export interface GppPing {
@@ -37,12 +36,6 @@ export interface CmpHandle {
   _publish(data: CmpData): void
   /** The banner's visibility changed (`cmpDisplayStatus` event). */
   _display(status: GppPing['cmpDisplayStatus']): void
-  /**
-   * Adds the locator frames for vendors in cross-origin frames, once the configuration says a US section applies
-   * (before gating lets any tag run). Elsewhere no GPP section applies: the page's own `__gpp` still answers, and
-   * frames find no CMP, which tells them the same.
-   */
-  _locate(): void
   _ping(): GppPing
 }
 
@@ -50,7 +43,6 @@ export interface CmpHandle {
 const CMP_ID = 1
 
 const handles = new WeakMap<Window, CmpHandle>()
-const bridged = new WeakSet<Window>()
 
 /** The window's CMP API, installed on first use (the early script tag path installs it first). */
 export function cmpApi(w: Window): CmpHandle {
@@ -122,8 +114,8 @@ function publish(state: CmpState, data: CmpData): void {
 }
 
 /**
- * Installs `window.__gpp` and `window.__uspapi` (replaying any IAB stub queue) and the postMessage bridge
- * (their locator frames come with `_locate`). Until the first `_publish`, section reads are queued and
+ * Installs `window.__gpp` and `window.__uspapi` (replaying any IAB stub queue); frames reach them through the
+ * US chunk's `bridge`. Until the first `_publish`, section reads are queued and
  * `signalStatus` is "not ready".
  */
 export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): CmpHandle {
@@ -153,19 +145,10 @@ export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): 
   w.__gpp = gpp
   w.__uspapi = uspapi
   for (const args of stubQueue) gpp(...(args as Parameters<GppFn>))
-  if (!bridged.has(w)) {
-    bridged.add(w)
-    listen(w, '__gpp')
-    listen(w, '__uspapi')
-  }
   return {
     _fn: gpp,
     _ping: () => ({ ...state.ping }),
     _publish: (data) => publish(state, data),
-    _locate() {
-      addLocator(w, '__gpp')
-      addLocator(w, '__uspapi')
-    },
     _display(status) {
       if (state.ping.cmpDisplayStatus === status) return
       state.ping.cmpDisplayStatus = status

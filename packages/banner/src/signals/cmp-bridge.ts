@@ -2,8 +2,24 @@ import type { Callback, GppFn, UspFn } from './cmp-api'
 
 type CmpWindow = Window & { __gpp?: GppFn; __uspapi?: UspFn }
 
+const bridged = new WeakSet<Window>()
+
+/**
+ * The way vendors in cross-origin frames reach `__gpp` and `__uspapi`: their locator frames and the postMessage
+ * bridge, once per window. Part of the US chunk: elsewhere no GPP section applies, no locator frame exists and a
+ * frame finds no CMP, which tells it the same (the page's own `__gpp` still answers, from the core).
+ */
+export function bridge(w: CmpWindow): void {
+  if (bridged.has(w)) return
+  bridged.add(w)
+  for (const name of ['__gpp', '__uspapi'] as const) {
+    listen(w, name)
+    addLocator(w, name)
+  }
+}
+
 /** The `__gppCall` → `__gppReturn` (or `__uspapi…`) postMessage bridge, for vendors in frames. */
-export function listen(w: CmpWindow, name: '__gpp' | '__uspapi'): void {
+function listen(w: CmpWindow, name: '__gpp' | '__uspapi'): void {
   w.addEventListener('message', (event) => {
     let data = event.data as unknown
     const isString = typeof data === 'string'
@@ -26,9 +42,9 @@ export function listen(w: CmpWindow, name: '__gpp' | '__uspapi'): void {
 /**
  * The `__gppLocator` / `__uspapiLocator` frame by which vendors in cross-origin frames find this window, added
  * once `<body>` exists. Each frame costs a browsing context (most of the banner's script time at load), so they
- * are added only where a US section applies (see `CmpHandle._locate`).
+ * are added only where a US section applies (see `bridge`).
  */
-export function addLocator(w: CmpWindow, name: '__gpp' | '__uspapi'): void {
+function addLocator(w: CmpWindow, name: '__gpp' | '__uspapi'): void {
   const doc = w.document
   const add = () => {
     if (doc.querySelector(`iframe[name="${name}Locator"]`)) return

@@ -43,10 +43,15 @@ export function startSignals(source: ConsentSource, parts: Pick<Parts, 'us'>): (
     })
     // Outside the US no GPP section applies and no encoder is needed; in the US they load once, in order.
     if (snapshot.jurisdiction.location.country !== 'US') cmp._publish(NOT_APPLICABLE)
-    else {
-      cmp._locate()
-      withPart(parts.us(), (us) => cmp._publish(us.usCmpData(snapshot)), 'US privacy signals')
-    }
+    else
+      withPart(
+        parts.us(),
+        (us) => {
+          us.bridge(w)
+          cmp._publish(us.usCmpData(snapshot))
+        },
+        'US privacy signals',
+      )
   }
   apply(source.snapshot(), 'init')
   // The banner announces its views (`consentry:show` / `consentry:hide`, detail.view) on the document.

@@ -2,6 +2,8 @@ import { encodeGpp, encodeUspString, usPrivacyChoices, usSectionsFor } from '@co
 import type { ConsentSnapshot } from '../consent-source'
 import type { CmpData } from './cmp-api'
 
+export { bridge } from './cmp-bridge'
+
 /**
  * GPP and USP data for a visitor in the US: the usnat section (plus usca in California), each with the GPC
  * subsection; the USP string applies in California only (`1---` elsewhere). Loaded only under US jurisdictions

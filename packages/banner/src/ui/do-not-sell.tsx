@@ -6,7 +6,8 @@ import { gpcStatusShown, type UiProps } from './types'
 /**
  * "Do Not Sell or Share My Personal Information" (CA-01, CA-03): one switch and a confirm button, no
  * account or verification. Opting out and opting back in take the same steps (CA-04). Under GPC the
- * opt-out is already in force and the switch is locked on.
+ * opt-out is already in force and the switch is locked on. Targeted advertising is named only where the site
+ * offers an advertising category.
  */
 export class DoNotSell extends Component<UiProps, { optOut: boolean }> {
   override state = { optOut: this.props.snapshot.consent.saleOptOut }
@@ -21,7 +22,7 @@ export class DoNotSell extends Component<UiProps, { optOut: boolean }> {
           {t['doNotSell.title']}
         </h2>
         <p id="cs-dns-desc" class="text">
-          {t['doNotSell.description']}
+          {t[snapshot.config.categories.includes('advertising') ? 'doNotSell.description' : 'doNotSell.descriptionNoAds']}
         </p>
         {gpc && (
           <p role="status" class="gpc">

@@ -25,6 +25,7 @@ export function KeysScreen(props: { session: SessionInfo }) {
           <p>
             Key <strong>{created.label}</strong> created. Copy its secret now: it is shown once and cannot be recovered.
           </p>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useAriaPropsSupportedByRole: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable), and named */}
           <pre tabIndex={0} aria-label="New key secret">
             <code>{created.key}</code>
           </pre>

@@ -19,6 +19,7 @@ export function ConfigurationTab(props: { site: Site; draft: Draft }) {
     <div class="editor-layout">
       <div class="editor">
         <div class="toolbar">
+          {/* biome-ignore lint/a11y/useSemanticElements: a named pair of toggle buttons, not a form section */}
           <div role="group" aria-label="Editor view">
             <button type="button" class="secondary" aria-pressed={view === 'form'} onClick={() => setView('form')}>
               Form

@@ -23,6 +23,7 @@ export function EmbedTab(props: { site: Site }) {
       {snippets.map((s, i) => (
         <section key={s.title} class="snippet" aria-labelledby={`snippet-${i}`}>
           <h3 id={`snippet-${i}`}>{s.title}</h3>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useAriaPropsSupportedByRole: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable), and named */}
           <pre tabIndex={0} aria-label={s.title}>
             <code>{s.text}</code>
           </pre>

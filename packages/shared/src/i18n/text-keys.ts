@@ -54,6 +54,7 @@ export const TEXT_KEYS = [
   'doNotSell.link',
   'doNotSell.title',
   'doNotSell.description',
+  'doNotSell.descriptionNoAds',
   'doNotSell.optOut',
   'doNotSell.confirm',
   'doNotSell.honored',
