@@ -202,8 +202,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   const regimeTexts = jurisdiction.regime === 'opt_in' && config.categories.length ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
   const [builtIn, english] = await Promise.all([fetchLocale(locale, options.i18nBase ?? null), regimeTexts])
   // Its translation failed to load and the site gives none: what shows is English, so say so (lang, dir, record).
-  if (builtIn === false && !overrides[locale] && !overrides[locale.split('-')[0]!]) {
-    console.warn(`[consentry] texts for "${locale}" not loaded; showing English`)
+  if (builtIn === false && !overrides[locale]) {
+    console.warn(`[consentry] "${locale}" not loaded; English shown`)
     context.locale = locale = 'en'
   }
   t = resolveTexts(locale, builtIn || null, overrides, english)

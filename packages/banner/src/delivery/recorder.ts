@@ -22,16 +22,13 @@ export function createRecorder(api: string | undefined, context: RecordContext, 
   const endpoint = `${api.replace(/\/$/, '')}/v1/consents`
   let outbox: Outbox | null = null
   let stopped = false
-  let retry: ReturnType<typeof setTimeout> | undefined
+  let retry: unknown
   let attempt = 0
   const deliver = (): void => {
     if (stopped) return
     const part = options.delivery()
     // The chunk comes from the API's host: down with it, it is retried with backoff (1 s doubling, up to a minute).
-    if (part instanceof Promise)
-      part.catch(() => {
-        retry ??= setTimeout(() => ((retry = undefined), deliver()), Math.min(60_000, 1000 * 2 ** attempt++))
-      })
+    if (part instanceof Promise) part.catch(() => (retry ??= setTimeout(() => ((retry = null), deliver()), 1000 << Math.min(6, attempt++))))
     withPart(part, ({ createOutbox }) => {
       if (stopped) return
       attempt = 0
@@ -41,8 +38,8 @@ export function createRecorder(api: string | undefined, context: RecordContext, 
   }
   const waiting = () => Object.keys(pending.read()).length > 0
   const onPageHide = () => outbox?.beacon()
-  // Back online or back in view: try at once rather than waiting out the backoff.
-  const onWake = () => document.visibilityState === 'visible' && waiting() && deliver()
+  // Back online or back in view: try at once rather than waiting out the backoff (a no-op once stopped).
+  const onWake = () => !document.hidden && waiting() && deliver()
   addEventListener('pagehide', onPageHide)
   addEventListener('online', onWake)
   document.addEventListener('visibilitychange', onWake)
@@ -56,10 +53,7 @@ export function createRecorder(api: string | undefined, context: RecordContext, 
     flush: () => void (waiting() && deliver()),
     stop() {
       stopped = true
-      clearTimeout(retry)
       removeEventListener('pagehide', onPageHide)
-      removeEventListener('online', onWake)
-      document.removeEventListener('visibilitychange', onWake)
       outbox?.stop()
     },
   }
