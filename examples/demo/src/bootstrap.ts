@@ -31,6 +31,8 @@ export async function bootstrapDemoSite(opts: {
   ownerKeyPath: string
   origins: string[]
   siteId: string
+  /** The site record's name. Default: the demo news site's. */
+  name?: string
 }): Promise<DemoSite> {
   const { store, app, siteId, origins } = opts
   const now = Date.now()
@@ -38,7 +40,7 @@ export async function bootstrapDemoSite(opts: {
   if (!site) {
     await store.insertSite({
       id: siteId,
-      name: 'Consentry demo news',
+      name: opts.name ?? 'Consentry demo news',
       allowedOrigins: origins,
       retentionDays: null,
       publishedVersionId: null,
@@ -57,8 +59,7 @@ export async function bootstrapDemoSite(opts: {
   const consoleLink = await signInLink(app, await ensureKey(store, app, opts.ownerKeyPath, 'demo owner (console)', null))
   // The policy and privacy links in the configuration point at wherever the demo runs.
   const text = (await readFile(opts.configPath, 'utf8')).replaceAll('http://127.0.0.1:8787', origins[0]!)
-  const config = JSON.parse(text) as { allowedOrigins: string[] }
-  config.allowedOrigins = origins
+  const config = JSON.parse(text) as Record<string, unknown>
   const fresh = (await store.getSite(siteId))!
   const allowedOrigins = fresh.allowedOrigins
   const current = fresh.publishedVersionId ? await store.getConfigVersion(fresh.publishedVersionId) : undefined

@@ -36,6 +36,7 @@ export function sitePages(opts: { siteDir: string; spaDir: string }): Hono {
   app.get('/site', (c) => c.redirect('/site/'))
   app.get('/site/', async (c) => c.html(await page('index.html', new URL(c.req.url).searchParams)))
   app.get('/site/index.html', async (c) => c.html(await page('index.html', new URL(c.req.url).searchParams)))
+  app.get('/site/ca-b2b/privacy.html', async (c) => c.html(await page('ca-b2b/privacy.html', new URL(c.req.url).searchParams)))
   app.get('/site/spa', (c) => c.redirect('/site/spa/'))
   app.get('/site/spa/', async (c) => c.html(await readFile(join(opts.spaDir, 'index.html'), 'utf8')))
   const siteRoot = resolve(opts.siteDir)

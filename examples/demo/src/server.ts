@@ -12,6 +12,8 @@ const port = Number(process.env.PORT ?? 8787)
 const host = process.env.HOST ?? '127.0.0.1'
 const dataDir = resolve(process.env.CONSENTRY_DATA_DIR ?? join(root, 'data'))
 const SITE_ID = 'site_demo0001'
+/** A second demo site: the Canadian B2B starter configuration (sells nothing), with its cookie-declaration page. */
+const B2B_SITE_ID = 'site_cab2b0001'
 
 // The same file the CLI opens by default (DATABASE_URL unset, run from the repository root): data/consentry.db.
 const databasePath = join(dataDir, 'consentry.db')
@@ -44,6 +46,17 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
     keyPath: join(dataDir, 'demo-admin-key.txt'),
     ownerKeyPath: join(dataDir, 'demo-owner-key.txt'),
   })
+  await bootstrapDemoSite({
+    store,
+    app: api,
+    siteId: B2B_SITE_ID,
+    name: 'Northwind Logistics (Canadian B2B demo)',
+    origins,
+    configPath: join(root, 'examples/configs/ca-b2b.json'),
+    keyPath: join(dataDir, 'demo-b2b-admin-key.txt'),
+    digestPath: join(dataDir, 'demo-b2b-config.sha256'),
+    ownerKeyPath: join(dataDir, 'demo-owner-key.txt'),
+  })
   console.log(
     [
       '',
@@ -54,6 +67,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
       `  ... California with GPC  ${origin}/site/?country=US&region=CA&gpc=1`,
       `  Single-page app          ${origin}/site/spa/`,
       `  Consent inspector        ${origin}/site/inspector.html`,
+      `  Cookie declaration       ${origin}/site/ca-b2b/privacy.html?country=CA&region=QC   (Canadian B2B, sells nothing)`,
       `  API docs                 ${origin}/docs   (OpenAPI: ${origin}/v1/openapi.json)`,
       `  Console                  ${origin}/admin/`,
       `  Console sign-in link     ${origin}${demo.consoleLink}   (one use, 15 minutes, all sites)`,

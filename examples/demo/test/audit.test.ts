@@ -35,6 +35,8 @@ interface DemoPage {
   dns?: boolean
   /** The banner lives in a frame of this page (the inspector). */
   framed?: boolean
+  /** A page of the demo's second site (the Canadian B2B starter): its next navigation stays on that site. */
+  ownSite?: boolean
 }
 
 const PAGES: DemoPage[] = [
@@ -45,11 +47,13 @@ const PAGES: DemoPage[] = [
   { path: '/site/spa/', optIn: true },
   { path: '/site/spa/#/support', optIn: true },
   { path: '/site/privacy.html', optIn: true },
+  { path: '/site/ca-b2b/privacy.html?country=CA&region=QC', optIn: true, ownSite: true },
   { path: '/site/inspector.html', optIn: true, framed: true },
 ]
 
 /** Before a choice, under opt-in rules, only these may be stored (EU-01/EU-02). */
-const ALLOWED_COOKIES = ['consentry']
+// The second demo site (ca-b2b) names its consent cookie apart: two sites share the demo's origin.
+const ALLOWED_COOKIES = ['consentry', 'northwind_consent']
 const ALLOWED_STORAGE = ['local:demo_reading_list']
 const TRACKER_REQUEST = /\/demo\/collect|\/site\/tags\/demo-|\/site\/video-player\.html/
 
@@ -203,7 +207,7 @@ describe('independent audits of the demo', () => {
       await v.page.waitForTimeout(500)
       const leftovers = [...nonEssential(await stored(v))]
       // Two further navigations: another page of the site, then back.
-      for (const next of ['/site/privacy.html', target.path]) {
+      for (const next of [target.ownSite ? target.path : '/site/privacy.html', target.path]) {
         await v.page.goto(demo.origin + next, { waitUntil: 'networkidle' })
         await banner(v.page).waitFor({ state: 'attached' })
         await v.page.waitForTimeout(300)
@@ -212,7 +216,7 @@ describe('independent audits of the demo', () => {
       }
       expect(leftovers).toEqual([])
       expect(v.requests.slice(before).filter((u) => TRACKER_REQUEST.test(u))).toEqual([])
-      expect((await v.context.cookies()).map((c) => c.name)).toContain('consentry')
+      expect((await v.context.cookies()).map((c) => c.name)).toContain(target.ownSite ? 'northwind_consent' : 'consentry')
       await v.context.close()
     })
 
@@ -252,7 +256,7 @@ describe('independent audits of the demo', () => {
       const before = requests.length
       await page.waitForTimeout(500)
       const cookies = (await context.cookies()).map((c) => c.name)
-      expect(cookies).toEqual(['consentry'])
+      expect(cookies).toEqual([target.ownSite ? 'northwind_consent' : 'consentry'])
       expect(nonEssential(await stored({ context, page, requests, errors: [] }))).toEqual([])
       expect(requests.slice(before).filter((u) => TRACKER_REQUEST.test(u))).toEqual([])
       await context.close()

@@ -163,6 +163,28 @@ describe('the demo started with npm start', () => {
     await context.close()
   })
 
+  it('ca-b2b: the privacy page renders the Canadian B2B site\'s cookie declaration; Quebec is asked first, nothing is for sale', async () => {
+    const { context, page } = await visit('/site/ca-b2b/privacy.html?country=CA&region=QC')
+    const declaration = page.locator('[data-consentry-declaration] section.consentry-declaration')
+    await declaration.waitFor()
+    const text = (await declaration.textContent()) ?? ''
+    for (const expected of ['Customer portal session', 'nw_session', 'Plausible Analytics', 'Northwind Logistics B.V.', 'Privacy Officer']) expect(text).toContain(expected)
+    expect(await page.locator('[data-consentry-declaration] a[href="https://tools.google.com/dlpage/gaoptout"]').count()).toBe(1)
+    // Quebec: opt-in, so the first layer asks; the site sells nothing, so no Do Not Sell control anywhere.
+    await page.locator('consentry-banner [data-action=reject]').waitFor()
+    expect(await page.locator('consentry-banner [data-action=dns]').count()).toBe(0)
+    expect(await page.evaluate(() => (window as any).consentry.get().jurisdiction)).toMatchObject({ ruleset: 'quebec', regime: 'opt_in' })
+    await page.locator('[data-consentry-declaration] button[data-action=change]').click()
+    await page.locator('consentry-banner .prefs [data-action=reject]').click()
+    await page.locator('.consentry-declaration-choice code').waitFor()
+    expect(await page.locator('.consentry-declaration-choice').textContent()).toContain('Analytics: Refused')
+    await context.close()
+    const ontario = await visit('/site/ca-b2b/privacy.html?country=CA&region=ON')
+    await ontario.page.locator('[data-consentry-declaration] section').waitFor()
+    expect(await ontario.page.evaluate(() => (window as any).consentry.get().jurisdiction)).toMatchObject({ ruleset: 'canada', regime: 'opt_out' })
+    await ontario.context.close()
+  })
+
   it('single-page app: the chat widget mounts once functional is granted, without a reload', async () => {
     const { context, page } = await visit('/site/spa/#/support')
     await expect.poll(() => page.locator('#chat-slot').textContent()).toContain('loads once you allow')

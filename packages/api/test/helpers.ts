@@ -122,7 +122,6 @@ export function sampleConfig(siteId: string, overrides: Partial<SiteConfigInput>
     siteId,
     name: 'Example shop',
     controller: { name: 'Example GmbH', contact: 'privacy@example.com' },
-    allowedOrigins: ['https://shop.example'],
     policy: { revision: 1, url: 'https://shop.example/privacy' },
     services: [
       { id: 'ga4', name: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Measure visits', privacyPolicyUrl: 'https://policies.google.com/privacy', storage: [] },

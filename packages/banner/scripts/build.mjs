@@ -2,8 +2,9 @@
 // string), and the chunks it loads from beside itself on first need: consentry-panels.js (the dialogs, their CSS and
 // Preact), consentry-config.js (inline configuration's guards and jurisdiction rules), consentry-us.js (the GPP/USP
 // encoders, US jurisdictions only), consentry-cleanup.js (withdrawal cleanup), consentry-delivery.js (the consent
-// record outbox), consentry-embeds.js (click-to-load frames) and consentry-texts.js (English for the opt-out, notice
-// and essential-only first layers). Also dist/i18n/<locale>.json and dist/meta.json
+// record outbox), consentry-embeds.js (click-to-load frames), consentry-texts.js (English for the opt-out, notice
+// and essential-only first layers) and consentry-declaration.js (the cookie declaration, pages with
+// [data-consentry-declaration] only). Also dist/i18n/<locale>.json and dist/meta.json
 // (esbuild metafile, the core first). esbuild bundles and minifies; terser then compresses once more (measured:
 // 0.4 KB gzip off the core). Prints gzip and brotli sizes.
 import { build } from 'esbuild'
@@ -35,7 +36,7 @@ const sizes = (buf) => ({
 
 rmSync(dist, { recursive: true, force: true })
 mkdirSync(join(dist, 'i18n'), { recursive: true })
-const CHUNKS = ['panels', 'config', 'us', 'cleanup', 'delivery', 'embeds', 'texts']
+const CHUNKS = ['panels', 'config', 'us', 'cleanup', 'delivery', 'embeds', 'texts', 'declaration']
 
 /**
  * esbuild, then terser's compressor and mangler over the written file. For the core (no Preact, no `new` on any

@@ -15,6 +15,7 @@ import { buildCss, LAYER_CSS, LAYER_KEYFRAMES, scopeToLayer } from './ui/styles'
 import type { Panel, UiActions, ViewState } from './ui/types'
 import { loadPart, withPart, type Panels, type Parts } from './parts'
 import { BUNDLED } from './parts-bundled'
+import { DECLARATION_SELECTOR } from './declaration/selector'
 import { nextTask } from './next-task'
 
 export interface InitOptions extends ConfigSourceOptions {
@@ -183,7 +184,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   })
   // Gating and signals start before anything waits (texts, <body>), so no tag slips through.
   const stopIntegrations = startIntegrations(store, parts, () => t)
-  const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell })
+  const saleFree = config.dataPractices?.sellsOrShares === false // inline configs from before the field may lack it
+  const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell }, saleFree)
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
   const onRequestGrant = (event: Event) => {
     const { service, category } = (event as CustomEvent<{ service?: string | null; category?: string | null }>).detail ?? {}
@@ -193,7 +195,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   doc.addEventListener('consentry:request-grant', onRequestGrant)
 
   // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
-  if (gpc && jurisdiction.showDoNotSell && !(stored?.gpc && stored.doNotSell)) apply('gpc')
+  if (gpc && jurisdiction.usPrivacy && !(stored?.gpc && stored.doNotSell)) apply('gpc')
 
   // Everything that must come before other tags (Consent Mode defaults, __gpp, gating, GPC) is done: the first
   // paint runs in a task of its own, so start-up never blocks the page in one long task.
@@ -218,6 +220,12 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   addPanelCss()
   setView({ banner: prompt.prompt }) // announces the first layer's `show`, then paints
   recorder.flush()
+  // The cookie declaration's chunk loads only for a page that has one.
+  let stopDeclarations = () => {}
+  if (doc.querySelector(DECLARATION_SELECTOR)) {
+    const context = { source: store, texts: () => t, locale, publishedAt: loaded.publishedAt, openPreferences: actions.openPreferences }
+    withPart(parts.declaration(), (d) => void (mounted && (stopDeclarations = d.mountDeclarations(doc, context))), 'cookie declaration')
+  }
 
   const has = (id: string): boolean => {
     const { consent } = store.snapshot()
@@ -252,6 +260,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
       unsubscribe()
       stopIntegrations()
       unbindOpeners()
+      stopDeclarations()
       doc.removeEventListener('consentry:request-grant', onRequestGrant)
       recorder.stop()
       ui?.destroy()

@@ -5,6 +5,7 @@ import * as remove from './cleanup/remove'
 import * as outbox from './delivery/outbox'
 import * as embeds from './gating/embeds'
 import { enRegimes } from './i18n/en-regimes'
+import * as declaration from './declaration/declaration'
 import type { Parts } from './parts'
 
 /** Everything in one module graph: what `init()` from the ES module uses (an app's bundler splits if it likes). */
@@ -16,4 +17,5 @@ export const BUNDLED: Parts = {
   delivery: () => outbox,
   embeds: () => embeds,
   texts: () => enRegimes,
+  declaration: () => declaration,
 }

@@ -1,5 +1,5 @@
 import type { ChunkScript } from './chunks/slot'
-import type { Cleanup, Delivery, Embeds, Panels, Parts, RegimeTexts, UsSignals } from './parts'
+import type { Cleanup, Declaration, Delivery, Embeds, Panels, Parts, RegimeTexts, UsSignals } from './parts'
 
 /**
  * Loads `consentry-<name>.js` from beside the script (`base`), as a plain `<script src>` carrying the nonce
@@ -37,5 +37,6 @@ export function scriptParts(base: string, nonce?: string): Parts {
     delivery: once<Delivery>('delivery'),
     embeds: once<Embeds>('embeds'),
     texts: once<RegimeTexts>('texts'),
+    declaration: once<Declaration>('declaration'),
   }
 }

@@ -5,6 +5,7 @@ import type * as remove from './cleanup/remove'
 import type * as outbox from './delivery/outbox'
 import type * as embeds from './gating/embeds'
 import type { enRegimes } from './i18n/en-regimes'
+import type * as declaration from './declaration/declaration'
 
 /** The dialogs (preferences center, Do Not Sell) with their renderer, modal handling and stylesheet. */
 export type Panels = typeof panels
@@ -23,6 +24,9 @@ export type Embeds = typeof embeds
 
 /** English for the first layer under the opt-out and notice regimes and on essential-only sites. */
 export type RegimeTexts = typeof enRegimes
+
+/** The cookie declaration renderer for `[data-consentry-declaration]` elements. */
+export type Declaration = typeof declaration
 
 /** A part as its loader gives it: at once when bundled, or once its chunk has loaded. */
 export type Loaded<T> = T | Promise<T>
@@ -46,6 +50,8 @@ export interface Parts {
   embeds(): Loaded<Embeds>
   /** English for the opt-out, notice and essential-only first layers (`enRegimes`): needed before such a first paint. */
   texts(): Loaded<RegimeTexts>
+  /** The cookie declaration: needed when the page has a `[data-consentry-declaration]` element. */
+  declaration(): Loaded<Declaration>
 }
 
 /** Runs `then` with the part, synchronously when it is already here; a part that fails to load is reported. */

@@ -8,6 +8,7 @@ import { SITE, cleanPage } from './testing/site'
 const loaded = (country: string, region?: string): LoadedConfig => ({
   config: withDefaults(SITE),
   versionId: 'cfg_1',
+  publishedAt: null,
   jurisdiction: resolveJurisdiction(normalizeLocation(country, region)),
 })
 

@@ -35,7 +35,7 @@ export function createStore(options: StoreOptions): ConsentStore {
 
   const snapshot = (): ConsentSnapshot =>
     (_snapshot ??= {
-      consent: effectiveConsent({ stored: _state, gpc, regime: jurisdiction.regime, services: offered.services }),
+      consent: effectiveConsent({ stored: _state, gpc, regime: jurisdiction.regime, services: offered.services, jurisdiction: jurisdictionCode(jurisdiction) }),
       state: _state,
       jurisdiction,
       config,

@@ -295,7 +295,8 @@ describe('the console', () => {
     await page.getByLabel(/Type the site id/).fill(bakery.id)
     await page.getByRole('button', { name: 'Delete site' }).click()
     await page.getByRole('heading', { name: 'Sites', level: 1 }).waitFor()
-    await expect.poll(async () => (await fromConsole<{ sites: { id: string }[] }>('/v1/admin/sites')).sites.map((s) => s.id)).toEqual([DEMO_SITE])
+    // The Bakery is gone; the demo's two sites (the news site and the Canadian B2B starter) remain.
+    await expect.poll(async () => (await fromConsole<{ sites: { id: string }[] }>('/v1/admin/sites')).sites.map((s) => s.id).sort()).toEqual([DEMO_SITE, 'site_cab2b0001'].sort())
   })
 
   it('is usable with the keyboard alone, with a site-scoped key', async () => {

@@ -13,6 +13,8 @@ export interface ConfigResponse {
   /** SHA-256 (hex) of the canonical JSON of `config`: what the visitor was shown, provably. */
   hash: string
   config: SiteConfig
+  /** When this version was published (UTC ms): the date the cookie declaration shows. */
+  publishedAt?: number
   /** Resolved from CDN geo headers (or `?country=&region=` for testing). */
   jurisdiction: Jurisdiction
 }

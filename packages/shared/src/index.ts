@@ -16,14 +16,16 @@ export type { ConsentState } from './consent/consent-state'
 export { decide, regimeDefaults } from './consent/decide'
 export type { DecisionInput, Picks } from './consent/decide'
 export { purposesFingerprint, offeredPurposes } from './consent/purposes'
-export { recordedState } from './consent/recorded-state'
+export { recordedState, recordedOptOuts } from './consent/recorded-state'
 export { own, recordOf } from './consent/own'
+export { US_OPT_OUTS, NO_OPT_OUTS, dnsOptOuts, withDnsChoice } from './consent/us-opt-outs'
+export type { UsOptOut, UsOptOuts } from './consent/us-opt-outs'
 export type { RecordedDecision } from './consent/recorded-state'
 export type { ServiceRef, OfferedPurposes } from './consent/purposes'
 
 // Jurisdictions
-export { REGIMES, RULESETS, US_UOOM_SINCE, normalizeLocation, resolveJurisdiction, jurisdictionCode } from './consent/jurisdiction'
-export type { Regime, Ruleset, Location, Jurisdiction, JurisdictionOptions } from './consent/jurisdiction'
+export { REGIMES, RULESETS, REGIME_SOURCES, US_UOOM_SINCE, normalizeLocation, resolveJurisdiction, siteJurisdictionOptions, jurisdictionCode } from './consent/jurisdiction'
+export type { Regime, Ruleset, RegimeSource, RegimeRules, SiteJurisdictionConfig, Location, Jurisdiction, JurisdictionOptions } from './consent/jurisdiction'
 
 // What may run, and when to ask
 export { effectiveConsent } from './consent/effective-consent'
@@ -50,6 +52,8 @@ export type { UspInput } from './signals/usp'
 export { FONT_LIST, HEX_COLOR, RADIUS_MAX, isFontList, isHexColor, isRadius } from './appearance/css-values'
 
 // Texts
+export { parseLinks, safeHref, linkIssues } from './text/links'
+export type { TextSegment } from './text/links'
 export { TEXT_KEYS, isTextKey } from './i18n/text-keys'
 export type { TextKey, Texts } from './i18n/text-keys'
 

@@ -41,6 +41,8 @@ describe('the CSV export', () => {
     expect(CSV_COLUMNS).toContain('receivedAt')
     expect(CSV_COLUMNS).toContain('erasedAt')
     expect(CSV_COLUMNS).not.toContain('salt')
-    expect(CSV_COLUMNS.length).toBe(Object.keys(getTableColumns(sqlite.consents)).length - 4)
+    // Every column but the four internal ones, plus the derived `advertisingEffective` beside `advertising`.
+    expect(CSV_COLUMNS.length).toBe(Object.keys(getTableColumns(sqlite.consents)).length - 4 + 1)
+    expect(CSV_COLUMNS.slice(CSV_COLUMNS.indexOf('advertising'), CSV_COLUMNS.indexOf('advertising') + 2)).toEqual(['advertising', 'advertisingEffective'])
   })
 })

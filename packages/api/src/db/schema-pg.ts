@@ -66,6 +66,14 @@ export const consents = pgTable(
     advertising: boolean('advertising').notNull(),
     services: text('services').notNull(),
     doNotSell: boolean('do_not_sell').notNull(),
+    // US opt-outs apart (US-02) and the site's no-sale statement; null on records kept before they existed.
+    optOutSharing: boolean('opt_out_sharing'),
+    optOutTargetedAds: boolean('opt_out_targeted_ads'),
+    limitSensitiveData: boolean('limit_sensitive_data'),
+    optOutProfiling: boolean('opt_out_profiling'),
+    saleFree: boolean('sale_free'),
+    /** Which canonical form the record's hash covers (see records/chain.ts): 1 before the columns above. */
+    canonicalVersion: integer('canonical_version').notNull().default(1),
     gpc: boolean('gpc').notNull(),
     secGpc: boolean('sec_gpc').notNull(),
     policyRevision: integer('policy_revision').notNull(),

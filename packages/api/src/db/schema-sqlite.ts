@@ -73,6 +73,14 @@ export const consents = sqliteTable(
     /** Canonical JSON of `{ serviceId: granted }`. */
     services: text('services').notNull(),
     doNotSell: integer('do_not_sell', { mode: 'boolean' }).notNull(),
+    // US opt-outs apart (US-02) and the site's no-sale statement; null on records kept before they existed.
+    optOutSharing: integer('opt_out_sharing', { mode: 'boolean' }),
+    optOutTargetedAds: integer('opt_out_targeted_ads', { mode: 'boolean' }),
+    limitSensitiveData: integer('limit_sensitive_data', { mode: 'boolean' }),
+    optOutProfiling: integer('opt_out_profiling', { mode: 'boolean' }),
+    saleFree: integer('sale_free', { mode: 'boolean' }),
+    /** Which canonical form the record's hash covers (see records/chain.ts): 1 before the columns above. */
+    canonicalVersion: integer('canonical_version').notNull().default(1),
     gpc: integer('gpc', { mode: 'boolean' }).notNull(),
     secGpc: integer('sec_gpc', { mode: 'boolean' }).notNull(),
     policyRevision: integer('policy_revision').notNull(),

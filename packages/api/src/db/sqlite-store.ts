@@ -355,7 +355,7 @@ function recordFromRow(columns: readonly (readonly [string, Column])[]): (row: R
   const fields = [['seq', 'seq', false] as const, ...columns.map(([key, column]) => [key, column.name, column.dataType === 'boolean'] as const)]
   return (row) => {
     const record: Record<string, unknown> = {}
-    for (const [key, name, boolean] of fields) record[key] = boolean ? row[name] === 1 : row[name]
+    for (const [key, name, boolean] of fields) record[key] = boolean && row[name] !== null ? row[name] === 1 : row[name]
     return record as unknown as ConsentRecord
   }
 }

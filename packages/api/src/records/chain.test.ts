@@ -34,14 +34,16 @@ describe('canonicalObject', () => {
   it('REC-02: a record hashes as the generic canonical JSON of its fields would', () => {
     for (let i = 0; i < 40; i++) {
       const r = { ...sealRecord({ ...unsealed(i), locale: pick(i), bannerVersion: pick(i + 1), services: canonicalJson({ z: true, a: i % 2 === 0 }) }, GENESIS_HASH, 1_700_000_000_000 + i) }
-      const generic = canonicalJson({
+      const v1 = {
         id: r.id, siteId: r.siteId, method: r.method,
         categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
         services: JSON.parse(r.services) as unknown, doNotSell: r.doNotSell, gpc: r.gpc, secGpc: r.secGpc, policyRevision: r.policyRevision,
         configVersionId: r.configVersionId, configHash: r.configHash, locale: r.locale, jurisdiction: r.jurisdiction,
         bannerVersion: r.bannerVersion, decidedAt: r.decidedAt, receivedAt: r.receivedAt, personalDigest: r.personalDigest,
-      })
-      expect(canonicalRecord(r)).toBe(generic)
+      }
+      const optOuts = { sale: r.doNotSell, sharing: r.optOutSharing, targetedAds: r.optOutTargetedAds, sensitiveLimit: r.limitSensitiveData, profiling: r.optOutProfiling }
+      expect(canonicalRecord(r)).toBe(canonicalJson({ ...v1, canonicalVersion: 2, optOuts, saleFree: r.saleFree }))
+      expect(canonicalRecord({ ...r, canonicalVersion: 1 })).toBe(canonicalJson(v1))
       const personal = { visitorId: pick(i), externalUserId: i % 2 ? null : pick(i + 2), idempotencyKey: pick(i + 4), pageUrl: null, ip: pick(i + 5), userAgent: pick(i + 6), gppString: i % 3 ? null : pick(i) }
       expect(personalDigest(personal, pick(i + 9))).toBe(sha256Hex(canonicalJson({ salt: pick(i + 9), ...personal })))
     }
@@ -61,7 +63,13 @@ function unsealed(n: number): UnsealedConsent {
     analytics: true,
     advertising: n % 2 === 0,
     services: '{"ga4":true}',
-    doNotSell: false,
+    doNotSell: n % 3 === 0,
+    optOutSharing: n % 3 === 0,
+    optOutTargetedAds: n % 3 === 0,
+    limitSensitiveData: n % 5 === 0,
+    optOutProfiling: false,
+    saleFree: n % 4 === 0,
+    canonicalVersion: 2,
     gpc: false,
     secGpc: false,
     policyRevision: 1,
@@ -105,5 +113,43 @@ describe('verifyChain', () => {
     expect((await verifyChain(iterate(records), null)).valid).toBe(true)
     expect((await verifyChain(iterate(records.slice(2)), records[1]!.hash)).valid).toBe(true)
     expect(await verifyChain(iterate(records.slice(2)), null)).toMatchObject({ valid: false, firstBroken: { id: 'cns_2', reason: 'prev_hash_mismatch' } })
+  })
+})
+
+describe('canonical form versions', () => {
+  /** A record as kept before canonical form 2: hashed over the form-1 fields, new columns null (as the migration leaves them). */
+  function formOneRecord(n: number, prevHash: string): ConsentRecord {
+    const sealed = sealRecord({ ...unsealed(n), canonicalVersion: 1 }, prevHash, 1_700_000_000_000 + n)
+    return { ...sealed, optOutSharing: null, optOutTargetedAds: null, limitSensitiveData: null, optOutProfiling: null, saleFree: null, seq: n + 1 }
+  }
+
+  it('a record kept before the US opt-out columns still verifies, chained to new ones', async () => {
+    const old = formOneRecord(0, GENESIS_HASH)
+    // Its hash is exactly the form-1 hash: computed from the old key list, independent of today's code path.
+    const formOne = canonicalJson({
+      id: old.id, siteId: old.siteId, method: old.method,
+      categories: { essential: true, functional: old.functional, analytics: old.analytics, advertising: old.advertising },
+      services: JSON.parse(old.services) as unknown, doNotSell: old.doNotSell, gpc: old.gpc, secGpc: old.secGpc, policyRevision: old.policyRevision,
+      configVersionId: old.configVersionId, configHash: old.configHash, locale: old.locale, jurisdiction: old.jurisdiction,
+      bannerVersion: old.bannerVersion, decidedAt: old.decidedAt, receivedAt: old.receivedAt, personalDigest: old.personalDigest,
+    })
+    expect(old.hash).toBe(sha256Hex(GENESIS_HASH + formOne))
+    const next = { ...sealRecord(unsealed(1), old.hash, 1_700_000_000_001), seq: 2 }
+    expect(next.canonicalVersion).toBe(2)
+    async function* rows() {
+      yield old
+      yield next
+    }
+    expect(await verifyChain(rows(), null)).toMatchObject({ valid: true, checked: 2, firstBroken: null })
+  })
+
+  it('a form-2 record whose opt-outs or version were altered no longer verifies', async () => {
+    const record = { ...sealRecord(unsealed(3), GENESIS_HASH, 1_700_000_000_000), seq: 1 }
+    for (const altered of [{ ...record, optOutProfiling: true }, { ...record, saleFree: !record.saleFree }, { ...record, canonicalVersion: 1 }]) {
+      async function* rows() {
+        yield altered
+      }
+      expect((await verifyChain(rows(), null)).firstBroken?.reason).toBe('hash_mismatch')
+    }
   })
 })

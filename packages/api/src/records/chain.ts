@@ -32,24 +32,51 @@ const RECORD_KEYS = [
   'id', 'siteId', 'method', 'categories', 'services', 'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId',
   'configHash', 'locale', 'jurisdiction', 'bannerVersion', 'decidedAt', 'receivedAt', 'personalDigest',
 ] as const
+/** Form 2 adds the US opt-outs and the no-sale statement, and its own number (records before it are form 1). */
+const FORM_TWO_KEYS = ['canonicalVersion', 'optOuts', 'saleFree'] as const
+const optOutsForm = canonicalObject(['sale', 'sharing', 'targetedAds', 'sensitiveLimit', 'profiling'])
 type OptionalKey = 'externalUserVerified' | 'serverJurisdiction'
 // Fields added later enter the form only when set, so records stored before them hash as they always did.
 const recordForms = new Map<string, (values: Record<string, JsonText>) => JsonText>()
-for (const optional of [[], ['externalUserVerified'], ['serverJurisdiction'], ['externalUserVerified', 'serverJurisdiction']] as OptionalKey[][]) {
-  recordForms.set(optional.join(','), canonicalObject<string>([...RECORD_KEYS, ...optional]) as (values: Record<string, JsonText>) => JsonText)
+for (const version of [1, 2]) {
+  for (const optional of [[], ['externalUserVerified'], ['serverJurisdiction'], ['externalUserVerified', 'serverJurisdiction']] as OptionalKey[][]) {
+    const keys = [...RECORD_KEYS, ...(version === 2 ? FORM_TWO_KEYS : []), ...optional]
+    recordForms.set(`${version}|${optional.join(',')}`, canonicalObject<string>(keys) as (values: Record<string, JsonText>) => JsonText)
+  }
 }
+
+/** The canonical form new records are written in. */
+export const CANONICAL_VERSION = 2
 
 /**
  * The canonical form that is hashed and chained: every non-personal stored field plus the digest of the
  * personal ones, so a tombstone (personal data erased) still verifies. `services` is stored as canonical JSON
  * and goes in as stored: a row whose services text was rewritten, even to equivalent JSON, no longer verifies.
+ * Versioned: form 2 adds the US opt-outs and the no-sale statement (and its own version number); a record of
+ * form 1 is checked against form 1, so records kept before still verify.
  */
 export function canonicalRecord(r: Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt'>): string {
   const optional: Partial<Record<OptionalKey, JsonText>> = {}
   if (r.externalUserVerified) optional.externalUserVerified = json(true)
   if (r.serverJurisdiction !== null) optional.serverJurisdiction = json(r.serverJurisdiction)
-  return recordForms.get(Object.keys(optional).join(','))!({
+  const version = r.canonicalVersion === 1 ? 1 : 2
+  const formTwo: Record<string, JsonText> =
+    version === 1
+      ? {}
+      : {
+          canonicalVersion: json(r.canonicalVersion),
+          optOuts: optOutsForm({
+            sale: json(r.doNotSell),
+            sharing: json(r.optOutSharing),
+            targetedAds: json(r.optOutTargetedAds),
+            sensitiveLimit: json(r.limitSensitiveData),
+            profiling: json(r.optOutProfiling),
+          }),
+          saleFree: json(r.saleFree),
+        }
+  return recordForms.get(`${version}|${Object.keys(optional).join(',')}`)!({
     ...optional,
+    ...formTwo,
     id: json(r.id),
     siteId: json(r.siteId),
     method: json(r.method),

@@ -1,6 +1,6 @@
-import { own, recordOf, type ConsentInput, type SiteConfig } from '@consentry/shared'
+import { own, recordedOptOuts, recordOf, type ConsentInput, type SiteConfig } from '@consentry/shared'
 import { canonicalJson } from './canonical'
-import { canonicalRecord, chainHash, personalDigest, type ConsentRecord } from './chain'
+import { CANONICAL_VERSION, canonicalRecord, chainHash, personalDigest, type ConsentRecord } from './chain'
 import { coarseUserAgent, stripQuery, truncateIp, type IpMode } from './client-meta'
 import { newRecordId, randomHex } from './ids'
 import type { UnsealedConsent } from '../db/store'
@@ -36,9 +36,10 @@ export function unsealedRecord(
   configHash: string,
   meta: ClientMeta,
   ipMode: IpMode,
-  checked: { externalUserVerified?: boolean; serverJurisdiction?: string | null } = {},
+  checked: { externalUserVerified?: boolean; serverJurisdiction?: string | null; saleFree?: boolean } = {},
 ): UnsealedConsent {
   const salt = randomHex(16)
+  const optOuts = recordedOptOuts(input)
   // Every field spelled out, no object spread: spreading a record into a new literal cost more than hashing it
   // (V8 copies it property by property into a slow-mode object).
   const record: UnsealedConsent = {
@@ -53,6 +54,12 @@ export function unsealedRecord(
     advertising: input.categories.advertising,
     services: canonicalJson(services),
     doNotSell: input.doNotSell,
+    optOutSharing: optOuts.sharing,
+    optOutTargetedAds: optOuts.targetedAds,
+    limitSensitiveData: optOuts.sensitiveLimit,
+    optOutProfiling: optOuts.profiling,
+    saleFree: checked.saleFree === true,
+    canonicalVersion: CANONICAL_VERSION,
     gpc: input.gpc,
     secGpc: meta.secGpc,
     policyRevision: input.policyRevision,
@@ -90,6 +97,12 @@ export function sealRecord(item: UnsealedConsent, prevHash: string, receivedAt: 
     advertising: item.advertising,
     services: item.services,
     doNotSell: item.doNotSell,
+    optOutSharing: item.optOutSharing,
+    optOutTargetedAds: item.optOutTargetedAds,
+    limitSensitiveData: item.limitSensitiveData,
+    optOutProfiling: item.optOutProfiling,
+    saleFree: item.saleFree,
+    canonicalVersion: item.canonicalVersion,
     gpc: item.gpc,
     secGpc: item.secGpc,
     policyRevision: item.policyRevision,
@@ -128,6 +141,17 @@ export function recordView(r: ConsentRecord) {
     categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
     services: JSON.parse(r.services) as Record<string, boolean>,
     doNotSell: r.doNotSell,
+    optOuts: {
+      sale: r.doNotSell,
+      sharing: r.optOutSharing,
+      targetedAds: r.optOutTargetedAds,
+      sensitiveLimit: r.limitSensitiveData,
+      profiling: r.optOutProfiling,
+    },
+    /** What may run for advertising: the category granted and no sale, sharing or targeted-advertising opt-out. */
+    advertisingEffective: advertisingEffective(r),
+    saleFree: r.saleFree,
+    canonicalVersion: r.canonicalVersion,
     gpc: r.gpc,
     secGpc: r.secGpc,
     policyRevision: r.policyRevision,
@@ -150,3 +174,8 @@ export function recordView(r: ConsentRecord) {
   }
 }
 export type RecordView = ReturnType<typeof recordView>
+
+/** The advertising category as it takes effect: a sale/share (or targeted-ads) opt-out refuses it whatever was picked. */
+export function advertisingEffective(r: Pick<ConsentRecord, 'advertising' | 'doNotSell' | 'optOutSharing' | 'optOutTargetedAds'>): boolean {
+  return r.advertising && !r.doNotSell && r.optOutSharing !== true && r.optOutTargetedAds !== true
+}

@@ -2,17 +2,25 @@ import { getTableColumns } from 'drizzle-orm'
 import type { ConsentRecord } from '../db/rows'
 import { consents } from '../db/schema-sqlite'
 import type { ConsentFilter, RecordStore } from '../db/store'
-import { recordView } from './consent-record'
+import { advertisingEffective, recordView } from './consent-record'
 
 /** Stored but not exported: the store's own sequence, the delivery key, and the erasure salt and digest. */
 const NOT_EXPORTED = new Set<string>(['seq', 'idempotencyKey', 'salt', 'personalDigest'])
 
 const LEADING = ['id', 'receivedAt'] as const
 
+/**
+ * Derived, not stored: the advertising category as it took effect after the US opt-outs, beside `advertising` (the
+ * category as picked), so a `dns_link` record never reads as "ads granted". Each opt-out has its own column (US-02).
+ */
+type CsvColumn = keyof ConsentRecord | 'advertisingEffective'
+
 /** The CSV columns: which record and when first, then every other column of the consents table in schema order. */
-export const CSV_COLUMNS: readonly (keyof ConsentRecord)[] = [
+export const CSV_COLUMNS: readonly CsvColumn[] = [
   ...LEADING,
-  ...(Object.keys(getTableColumns(consents)) as (keyof ConsentRecord)[]).filter((key) => !NOT_EXPORTED.has(key) && !(LEADING as readonly string[]).includes(key)),
+  ...(Object.keys(getTableColumns(consents)) as (keyof ConsentRecord)[])
+    .filter((key) => !NOT_EXPORTED.has(key) && !(LEADING as readonly string[]).includes(key))
+    .flatMap((key): CsvColumn[] => (key === 'advertising' ? [key, 'advertisingEffective'] : [key])),
 ]
 
 /** Pull-driven: a page is read only when the client has taken the previous one, so rows never pile up. */
@@ -41,7 +49,7 @@ export function exportStream(store: RecordStore, siteId: string, filter: Consent
 }
 
 function csvRow(r: ConsentRecord): string {
-  return `${CSV_COLUMNS.map((k) => csvCell(r[k])).join(',')}\r\n`
+  return `${CSV_COLUMNS.map((k) => csvCell(k === 'advertisingEffective' ? advertisingEffective(r) : r[k])).join(',')}\r\n`
 }
 
 /** RFC 4180 quoting, plus a leading `'` on cells a spreadsheet would run as a formula. */

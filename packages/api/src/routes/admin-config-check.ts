@@ -1,4 +1,4 @@
-import { formatIssues, siteConfigSchema, siteParamSchema } from '@consentry/shared/schemas'
+import { siteConfigIssues, siteConfigSchema, siteParamSchema } from '@consentry/shared/schemas'
 import { offeredPurposes, purposesFingerprint } from '@consentry/shared'
 import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
@@ -27,7 +27,7 @@ export function adminConfigCheckRoutes(ctx: AppContext) {
       throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
     })
     const parsed = siteConfigSchema.safeParse(body)
-    if (!parsed.success) return c.json({ valid: false, issues: formatIssues(parsed.error) })
+    if (!parsed.success) return c.json({ valid: false, issues: siteConfigIssues(parsed.error) })
     if (parsed.data.siteId !== site.id) return c.json({ valid: false, issues: [{ path: 'siteId', message: `must be ${site.id}` }] })
     const config = canonicalJson(parsed.data)
     return c.json({ valid: true, config: parsed.data, hash: sha256Hex(config), purposes: purposesFingerprint(offeredPurposes(parsed.data)) })

@@ -1,4 +1,4 @@
-import { apiKeyCreateSchema, siteConfigSchema, siteCreateSchema, siteParamSchema, siteUpdateSchema } from '@consentry/shared/schemas'
+import { apiKeyCreateSchema, siteConfigIssues, siteConfigSchema, siteCreateSchema, siteParamSchema, siteUpdateSchema } from '@consentry/shared/schemas'
 import { Hono } from 'hono'
 import * as z from 'zod'
 import type { AppContext, AppEnv } from '../context'
@@ -9,7 +9,7 @@ import { ApiError } from '../errors'
 import { canonicalJson, sha256Hex } from '../records/canonical'
 import { newId } from '../records/ids'
 import { newApiKey, requireAllSites, siteInScope } from '../middleware/admin-auth'
-import { invalidInput, validate } from '../validate'
+import { validate } from '../validate'
 
 const versionParams = siteParamSchema.extend({ versionId: z.string().regex(/^cfg_[a-z0-9]{1,64}$/, 'must be a cfg_ id') })
 const keyParams = z.object({ keyId: z.string().regex(/^key_[a-z0-9]{1,64}$/, 'must be a key_ id') })
@@ -45,8 +45,8 @@ export function adminSiteRoutes(ctx: AppContext) {
         throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
       })
       const parsed = siteConfigSchema.safeParse(body)
-      invalidInput(parsed)
-      if (!parsed.success) throw new ApiError('invalid_input')
+      // Unknown fields are named with the field probably meant, and removed ones with their replacement.
+      if (!parsed.success) throw new ApiError('invalid_input', undefined, siteConfigIssues(parsed.error))
       if (parsed.data.siteId !== site.id) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: `must be ${site.id}` }])
       // Stored as canonical JSON so the hash is reproducible from what is served.
       const config = canonicalJson(parsed.data)

@@ -66,6 +66,8 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
     const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode, {
       externalUserVerified,
       serverJurisdiction: serverJurisdiction(req.header),
+      // Configs published before `dataPractices` existed lack it: they sell or share.
+      saleFree: shown.config.dataPractices?.sellsOrShares === false,
     }))
     if (shown.config.consent.serverCookie) req.setHeader('Set-Cookie', serverConsentCookie(shown.config, input))
     return {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { resolveJurisdiction, type ConfigResponse, type SiteConfig } from '@consentry/shared'
+import { resolveJurisdiction, siteJurisdictionOptions, type ConfigResponse, type SiteConfig } from '@consentry/shared'
 import { configQuerySchema, siteParamSchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import { LRUCache } from 'lru-cache'
@@ -51,7 +51,8 @@ export function siteConfigRoutes(ctx: AppContext) {
       versionId: version.id,
       hash: version.hash,
       config,
-      jurisdiction: resolveJurisdiction(location, { defaultRegime: config.jurisdiction.defaultRegime, now }),
+      publishedAt: version.createdAt,
+      jurisdiction: resolveJurisdiction(location, siteJurisdictionOptions(config, now)),
     }
     return ctx.configs.add(key, JSON.stringify(response), now)
   }

@@ -75,8 +75,11 @@ export function withDefaults(raw: unknown): SiteConfig {
   return {
     siteId: field(o, 'siteId', re(/^site_[A-Za-z0-9]{4,64}$/), ''),
     name: field(o, 'name', text, ''),
-    controller: copy({ name: field<string>(controller, 'name', text, 'controller.') }, controller, ['contact']),
-    allowedOrigins: field(o, 'allowedOrigins', list, '', []),
+    controller: copy(
+      { name: field<string>(controller, 'name', text, 'controller.'), representatives: copy({}, section(controller, 'representatives'), ['eu', 'uk']) },
+      controller,
+      ['contact'],
+    ),
     policy: { revision: field(policy, 'revision', int(1, 2 ** 53), 'policy.'), url: field(policy, 'url', text, 'policy.') },
     categories: field<unknown[]>(o, 'categories', list, '', ['functional', 'analytics', 'advertising']).map((c, i) =>
       field({ c }, 'c', oneOf('functional', 'analytics', 'advertising'), `categories.${i}`),
@@ -86,8 +89,10 @@ export function withDefaults(raw: unknown): SiteConfig {
     texts: field(o, 'texts', isObj, '', {}),
     jurisdiction: {
       defaultRegime: field(jur, 'defaultRegime', oneOf('opt_in', 'opt_out', 'notice'), 'jurisdiction.', 'opt_in' as const),
+      rules: field(jur, 'rules', isObj, 'jurisdiction.', {}),
       promptUnderOptOut: field(jur, 'promptUnderOptOut', bool, 'jurisdiction.', true),
     },
+    dataPractices: { sellsOrShares: field(section(o, 'dataPractices'), 'sellsOrShares', bool, 'dataPractices.', true) },
     consent: copy(
       {
         lifetimeDays: field(consent, 'lifetimeDays', int(1, 395), 'consent.', 365),

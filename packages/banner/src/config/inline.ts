@@ -1,4 +1,4 @@
-import { normalizeLocation, resolveJurisdiction } from '@consentry/shared'
+import { normalizeLocation, resolveJurisdiction, siteJurisdictionOptions } from '@consentry/shared'
 import { withDefaults } from './defaults'
 import type { LoadedConfig } from './load'
 
@@ -9,6 +9,6 @@ import type { LoadedConfig } from './load'
  */
 export function resolveInline(input: unknown, country?: string, region?: string): LoadedConfig {
   const config = withDefaults(input)
-  const jurisdiction = resolveJurisdiction(normalizeLocation(country, region), { defaultRegime: config.jurisdiction.defaultRegime })
-  return { config, versionId: 'inline', jurisdiction }
+  const jurisdiction = resolveJurisdiction(normalizeLocation(country, region), siteJurisdictionOptions(config))
+  return { config, versionId: 'inline', jurisdiction, publishedAt: null }
 }

@@ -22,6 +22,8 @@ export interface LoadedConfig {
   /** `ConfigResponse.versionId`, or `inline`. */
   versionId: string
   jurisdiction: Jurisdiction
+  /** When the version was published (UTC ms), shown by the cookie declaration; null for inline configuration. */
+  publishedAt: number | null
 }
 
 declare global {
@@ -36,9 +38,9 @@ const FETCH_TIMEOUT_MS = 8000
 // The API validated and completed the configuration when it was published (`siteConfigSchema`), so a response is
 // only checked for its shape; the field guards are for inline configuration.
 function fromResponse(response: ConfigResponse): LoadedConfig {
-  const { config, versionId, jurisdiction } = (response ?? {}) as Partial<ConfigResponse>
+  const { config, versionId, jurisdiction, publishedAt } = (response ?? {}) as Partial<ConfigResponse>
   if (typeof versionId !== 'string' || !jurisdiction || typeof config?.siteId !== 'string') throw new ConfigError('config response is malformed')
-  return { config, versionId, jurisdiction }
+  return { config, versionId, jurisdiction, publishedAt: typeof publishedAt === 'number' ? publishedAt : null }
 }
 
 function inlineScriptConfig(doc: Document): unknown {

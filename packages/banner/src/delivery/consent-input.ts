@@ -11,6 +11,7 @@ export function toConsentInput({ idempotencyKey, state, context, pageUrl, banner
     categories: { essential: true, ...state.categories },
     services: { ...state.services },
     doNotSell: state.doNotSell,
+    optOuts: { ...state.optOuts },
     gpc: state.gpc,
     policyRevision: state.policyRevision,
     configVersionId: context.configVersionId,

@@ -2,9 +2,10 @@ import type { Texts } from '@consentry/shared'
 import type { CoreTextKey } from './en-core'
 import type { RegimeTextKey } from './en-regimes'
 import type { EmbedTextKey } from '../gating/placeholder'
+import type { DeclarationTextKey } from '../declaration/texts'
 
 /** English for the dialogs (preferences center, cookie lists, Do Not Sell): loaded with them. */
-export const enDialogs: Omit<Texts, CoreTextKey | RegimeTextKey | EmbedTextKey> = {
+export const enDialogs: Omit<Texts, CoreTextKey | RegimeTextKey | EmbedTextKey | DeclarationTextKey> = {
   'preferences.title': 'Privacy preferences',
   'preferences.description': 'Choose which cookies and services may be used. Essential ones are needed for the site to work.',
   'preferences.save': 'Save choices',
@@ -34,6 +35,10 @@ export const enDialogs: Omit<Texts, CoreTextKey | RegimeTextKey | EmbedTextKey> 
   'doNotSell.descriptionNoAds': 'You can opt out of the sale or sharing of your personal information. No account or verification is needed.',
   'doNotSell.optOut': 'Opt out of sale and sharing',
   'doNotSell.confirm': 'Confirm choice',
+  'controller.contact': 'Contact',
+  'controller.representativeEu': 'Representative in the EU',
+  'controller.representativeUk': 'Representative in the UK',
+  'doNotSell.none': 'We do not sell or share your personal information, and we do not use it for cross-context targeted advertising.',
   'doNotSell.honored': 'You have opted out of the sale and sharing of your personal information.',
   'toggle.on': 'On',
   'toggle.off': 'Off',

@@ -11,11 +11,13 @@ export { bridge } from './cmp-bridge'
  */
 export function usCmpData(snapshot: Pick<ConsentSnapshot, 'consent' | 'jurisdiction'>): CmpData {
   const { region } = snapshot.jurisdiction.location
-  const choices = usPrivacyChoices(snapshot.consent)
+  // Under US rules the control is hidden only on a site that states it neither sells nor shares.
+  const saleFree = snapshot.jurisdiction.usPrivacy && !snapshot.jurisdiction.showDoNotSell
+  const choices = usPrivacyChoices(snapshot.consent, saleFree)
   const gpp = encodeGpp(usSectionsFor(region), choices)
   return {
     ...gpp,
     applicableSections: gpp.sectionList,
-    uspString: encodeUspString({ applies: region === 'US-CA', optedOut: choices.saleOptOut || choices.sharingOptOut }),
+    uspString: encodeUspString({ applies: region === 'US-CA', optedOut: choices.saleOptOut || choices.sharingOptOut, saleFree }),
   }
 }

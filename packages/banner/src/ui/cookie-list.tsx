@@ -1,26 +1,7 @@
-import type { ServiceConfig, StorageItem } from '@consentry/shared'
+import type { ServiceConfig } from '@consentry/shared'
 import type { DialogTexts } from './types'
+import { formatLifetime } from './lifetime'
 
-const UNITS: [Intl.NumberFormatOptions['unit'], number][] = [
-  ['year', 31_536_000],
-  ['month', 2_592_000],
-  ['day', 86_400],
-  ['hour', 3_600],
-  ['minute', 60],
-  ['second', 1],
-]
-
-/** "13 months", "30 minutes", localised by the browser; `session` as the translated word. */
-export function formatLifetime(lifetime: StorageItem['lifetime'], locale: string, t: DialogTexts): string {
-  if (lifetime === 'session') return t['preferences.session']
-  const [unit, size] = UNITS.find(([, s]) => lifetime >= s) ?? UNITS[UNITS.length - 1]!
-  const value = Math.round(lifetime / size)
-  try {
-    return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value)
-  } catch {
-    return `${value} ${unit}`
-  }
-}
 
 /** A service's cookie declaration (EU-09): name, provider, purpose, lifetime, first or third party. */
 export function CookieList({ service, t, locale }: { service: ServiceConfig; t: DialogTexts; locale: string }) {

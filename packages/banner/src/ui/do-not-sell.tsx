@@ -16,6 +16,31 @@ export class DoNotSell extends Component<UiProps, { optOut: boolean }> {
     const { consent } = snapshot
     const setOptOut = (on: boolean) => this.setState({ optOut: on })
     const gpc = gpcStatusShown(snapshot)
+    // A site that sells nothing offers no opt-out: the dialog (opened by the API or an old footer link) says so.
+    if (snapshot.config.dataPractices?.sellsOrShares === false) {
+      return (
+        <Dialog labelId="cs-dns-title" descId="cs-dns-desc" onEscape={actions.closePanel} class="dns">
+          <h2 id="cs-dns-title" class="title">
+            {t['doNotSell.none']}
+          </h2>
+          <p id="cs-dns-desc" class="text">
+            <a href={snapshot.config.policy.url} target="_blank" rel="noopener">
+              {t['banner.privacyPolicy']}
+            </a>
+          </p>
+          {gpc && (
+            <p role="status" class="gpc">
+              {t['gpc.honored']}
+            </p>
+          )}
+          <div class="actions">
+            <button type="button" class="btn secondary" data-action="close" onClick={actions.closePanel}>
+              {t['preferences.close']}
+            </button>
+          </div>
+        </Dialog>
+      )
+    }
     return (
       <Dialog labelId="cs-dns-title" descId="cs-dns-desc" onEscape={actions.closePanel} class="dns">
         <h2 id="cs-dns-title" class="title">

@@ -49,7 +49,7 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
   // `{name}` placeholders filled; a site's own text without them is used as it is; regime texts that failed to load are empty.
   const keys = wordingKeys(snapshot, parties, doNotSell)
   const [title, ...sentences] = keys.map((key) => key && (t[key] ?? '').replace(/\{(\w+)\}/g, (all, name: string) => String(own(values, name) ?? all)))
-  const text = sentences.filter(Boolean).join(' ')
+  const text = plainText(sentences.filter(Boolean).join(' '))
   const buttons = config.categories.length
     ? [choice('accept', t['banner.acceptAll'], actions.acceptAll), choice('reject', t['banner.rejectAll'], actions.rejectAll), opener('customize', actions.openPreferences, t['banner.customize'], 'btn secondary')]
     : [choice('dismiss', t['banner.dismiss'] ?? 'OK', actions.dismiss)]
@@ -80,3 +80,6 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
   built.node.id = LAYER_ID
   return built
 }
+
+/** A text's links as their labels: the first layer links only the privacy policy (the dialogs render every link). */
+const plainText = (text: string) => text.replace(/\[([^[\]\n]+)\]\([^()\s]+\)/g, '$1')

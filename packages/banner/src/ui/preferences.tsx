@@ -1,6 +1,8 @@
 import { Component } from 'preact'
 import { own, recordOf, type Category, type CategoryChoices, type OptionalCategory, type ServiceConfig } from '@consentry/shared'
+import { ControllerInfo } from './controller-info'
 import { CookieList } from './cookie-list'
+import { LinkedText } from './linked-text'
 import { Dialog } from './dialog'
 import { Toggle } from './toggle'
 import { gpcStatusShown, type UiProps } from './types'
@@ -46,11 +48,12 @@ export class Preferences extends Component<UiProps, { cats: CategoryChoices; svc
           </button>
         </div>
         <p id="cs-prefs-desc" class="text">
-          {t['preferences.description']} {config.controller.name}.{' '}
+          <LinkedText text={t['preferences.description']} /> {config.controller.name}.{' '}
           <a href={config.policy.url} target="_blank" rel="noopener">
             {t['banner.privacyPolicy']}
           </a>
         </p>
+        <ControllerInfo controller={config.controller} t={t} />
         {gpcStatusShown(snapshot) && (
           <p role="status" class="gpc">
             {t['gpc.honored']}

@@ -4,6 +4,7 @@ import type { Panels } from '../parts'
 import type { CoreTextKey } from '../i18n/en-core'
 import type { RegimeTextKey } from '../i18n/en-regimes'
 import type { EmbedTextKey } from '../gating/placeholder'
+import type { DeclarationTextKey } from '../declaration/texts'
 
 /** What the visitor can do from the UI; each call is a decision or a view change. */
 export interface UiActions {
@@ -33,7 +34,7 @@ export interface ViewState {
 export type CoreTexts = Pick<Texts, CoreTextKey> & Partial<Texts>
 
 /** What the dialogs render with: every text but the embed placeholders' (gating has those) and the regime wording. */
-export type DialogTexts = Omit<Texts, EmbedTextKey | RegimeTextKey> & Partial<Texts>
+export type DialogTexts = Omit<Texts, EmbedTextKey | RegimeTextKey | DeclarationTextKey> & Partial<Texts>
 
 export interface UiProps {
   t: DialogTexts
@@ -56,9 +57,9 @@ export function doNotSellControlShown(snapshot: ConsentSnapshot): boolean {
   return snapshot.jurisdiction.showDoNotSell
 }
 
-/** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where a DNS control exists. */
+/** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where US opt-out rights apply (sale-free sites too). */
 export function gpcStatusShown(snapshot: ConsentSnapshot): boolean {
-  return snapshot.consent.gpcHonoured && snapshot.jurisdiction.showDoNotSell
+  return snapshot.consent.gpcHonoured && snapshot.jurisdiction.usPrivacy
 }
 
 /** A first layer ready to insert; `connected`, called once it is in the document, makes it modal (undo returned). */

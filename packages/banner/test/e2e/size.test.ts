@@ -13,7 +13,11 @@ import { SITE, inBanner } from '../support/pages'
 /** What a first page view of the default embed (JS + CSS, English, four categories) may download, gzip level 9. */
 // The target is 12 KB (issue 21). The light-DOM first layer, its id-scoped reset sheet and the per-regime wording
 // took the core to 12.98 KB (docs/banner-dom.md, Size); until it is cut back, this stops any further growth.
+// Issue 17 (US opt-outs apart in the cookie, the declaration loader, sale-free sites) adds 0.47 KB on top: the core
+// measured 13.82 KB after both merged (2026-12-07), over this budget; the lead decides what gives.
 const BUDGET_GZIP = 13 * 1024
+/** The cookie declaration's chunk, downloaded only by pages that hold a `[data-consentry-declaration]`. */
+const DECLARATION_BUDGET_GZIP = 3.5 * 1024
 
 const gzip = (file: string) => gzipSync(readFileSync(join(BANNER_DIST, file)), { level: 9 }).length
 
@@ -49,6 +53,15 @@ afterAll(async () => {
 describe('bundle budget', () => {
   it('the core a first view downloads (dist/consentry.js, CSS inside) stays within the budget', () => {
     expect(gzip('consentry.js')).toBeLessThanOrEqual(BUDGET_GZIP)
+  })
+
+  it('the cookie declaration chunk stays within its budget and carries neither Preact nor the dialogs', () => {
+    const size = gzip('consentry-declaration.js')
+    console.log(`cookie declaration chunk: ${(size / 1024).toFixed(2)} KB gzip`)
+    expect(size).toBeLessThanOrEqual(DECLARATION_BUDGET_GZIP)
+    const text = readFileSync(join(BANNER_DIST, 'consentry-declaration.js'), 'utf8')
+    expect(text).not.toContain('dangerouslySetInnerHTML') // Preact's renderer names it: no renderer inside
+    expect(text).not.toContain('cs-prefs-title')
   })
 
   const scripts = () => server.requests.map((r) => r.path).filter((p) => p.endsWith('.js'))

@@ -28,11 +28,20 @@ export function starterConfig(site: Site): Record<string, unknown> {
     siteId: site.id,
     name: site.name,
     controller: { name: site.name },
-    allowedOrigins: site.allowedOrigins,
     policy: { revision: 1, url: `${origin}/privacy` },
     categories: ['functional', 'analytics', 'advertising'],
     services: [],
   }
+}
+
+/**
+ * A published configuration as a draft. Versions published before the configuration became strict carry
+ * `allowedOrigins` (the site record's list is the one CORS follows): dropped, so republishing them is accepted.
+ */
+function withoutMovedFields(published: SiteConfig | null): Record<string, unknown> | null {
+  if (!published) return null
+  const { allowedOrigins: _moved, ...rest } = published as Record<string, unknown>
+  return rest
 }
 
 export function useDraft(site: Site | undefined, published: SiteConfig | null | undefined): Draft {
@@ -43,7 +52,7 @@ export function useDraft(site: Site | undefined, published: SiteConfig | null | 
   const [dirty, setDirty] = useState(false)
   const seq = useRef(0)
 
-  const initial = () => (site && published !== undefined ? ((published as Record<string, unknown> | null) ?? starterConfig(site)) : null)
+  const initial = () => (site && published !== undefined ? (withoutMovedFields(published) ?? starterConfig(site)) : null)
   useEffect(() => {
     setValue(initial())
     setDirty(false)

@@ -1,5 +1,6 @@
 import type { CategoryChoices } from './categories'
 import type { ConsentMethod } from './methods'
+import type { UsOptOuts } from './us-opt-outs'
 
 /**
  * One visitor's stored decision: what the consent cookie holds and what a record proves.
@@ -11,8 +12,10 @@ export interface ConsentState {
   categories: CategoryChoices
   /** Per-service choices, keyed by service id. A service absent here follows its category. */
   services: Readonly<Record<string, boolean>>
-  /** Opted out of the sale or sharing of personal information (and targeted advertising). */
+  /** The visitor's (or GPC's) "Do Not Sell or Share" choice: opted out of the sale of personal information. */
   doNotSell: boolean
+  /** Each US opt-out apart (sale, sharing, targeted ads, sensitive-data limit, profiling); `sale` equals `doNotSell`. */
+  optOuts: UsOptOuts
   /** A Global Privacy Control signal has been seen for this browser. Sticky: never cleared by absence. */
   gpc: boolean
   method: ConsentMethod

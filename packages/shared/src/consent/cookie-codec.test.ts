@@ -9,6 +9,7 @@ const state: ConsentState = {
   categories: { functional: true, analytics: false, advertising: true },
   services: { ga4: false, 'meta-pixel': true },
   doNotSell: false,
+  optOuts: { sale: false, sharing: false, targetedAds: false, sensitiveLimit: true, profiling: false },
   gpc: false,
   method: 'custom',
   decidedAt: 1_763_800_000_000,
@@ -18,7 +19,8 @@ const state: ConsentState = {
 }
 
 const serviceId = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/)
-const anyState: fc.Arbitrary<ConsentState> = fc.record({
+const anyState: fc.Arbitrary<ConsentState> = fc
+  .record({
   visitorId: fc.stringMatching(/^[0-9a-f]{32}$/),
   categories: fc.record({ functional: fc.boolean(), analytics: fc.boolean(), advertising: fc.boolean() }),
   services: fc.dictionary(serviceId, fc.boolean(), { maxKeys: 20 }),
@@ -29,9 +31,19 @@ const anyState: fc.Arbitrary<ConsentState> = fc.record({
   policyRevision: fc.integer({ min: 1, max: 1_000_000 }),
   purposes: fc.stringMatching(/^[0-9a-z]{1,7}$/),
   jurisdiction: fc.constantFrom('DE', 'US-CA', 'US', 'ZZ', 'GB', 'FR-RE'),
+  optOuts: fc.record({ sale: fc.boolean(), sharing: fc.boolean(), targetedAds: fc.boolean(), sensitiveLimit: fc.boolean(), profiling: fc.boolean() }),
 })
+  .map((s) => ({ ...s, optOuts: { ...s.optOuts, sale: s.doNotSell } }))
 
 describe('consent cookie codec', () => {
+  it('US-02: reads a cookie written before the separate opt-outs from its Do Not Sell choice', () => {
+    const legacy = `1.${state.visitorId}.${(1_763_800_000_000).toString(36)}.3.d.${(8 | 16).toString(36)}.US-NJ.k3x9a1.`
+    expect(decodeConsentCookie(legacy)).toMatchObject({
+      doNotSell: true,
+      optOuts: { sale: true, sharing: true, targetedAds: true, sensitiveLimit: false, profiling: true },
+    })
+  })
+
   it('round-trips a state', () => {
     expect(decodeConsentCookie(encodeConsentCookie(state))).toEqual(state)
   })

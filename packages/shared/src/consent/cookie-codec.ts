@@ -2,11 +2,14 @@ import type { ConsentState } from './consent-state'
 import { isVisitorId } from './consent-state'
 import type { ConsentMethod } from './methods'
 import { recordOf } from './own'
+import { NO_OPT_OUTS, withDnsChoice } from './us-opt-outs'
 
 /**
  * The consent cookie's value. Compact, versioned, cookie-safe without escaping:
  *   1.<visitorId>.<decidedAt b36>.<revision b36>.<method>.<flags b36>.<jurisdiction>.<purposes>.<services>
- * flags: bit0 functional, bit1 analytics, bit2 advertising, bit3 doNotSell, bit4 gpc.
+ * flags: bit0 functional, bit1 analytics, bit2 advertising, bit3 doNotSell (= sale opt-out), bit4 gpc; then the
+ * other US opt-outs: bit5 sharing, bit6 targeted ads, bit7 sensitive-data limit, bit8 profiling, and bit9 set
+ * whenever bits 5–8 are written. A cookie without bit9 (written before they existed) reads them from the DNS choice.
  * services: `id:1+id:0` (empty when the site declares none).
  * Any value that does not decode exactly is "no consent": the visitor is asked again, never trusted.
  */
@@ -25,18 +28,25 @@ const METHOD_CODES: Readonly<Record<ConsentMethod, string>> = {
 }
 const METHOD_BY_CODE = new Map(Object.entries(METHOD_CODES).map(([method, code]) => [code, method as ConsentMethod]))
 
+/** Marks a cookie that carries each US opt-out (bits 5–8). */
+const OPT_OUT_BITS = 512
+/** The US opt-outs in bits 5–8, in order (sale is bit 3, `doNotSell`). */
+const FLAGGED = ['sharing', 'targetedAds', 'sensitiveLimit', 'profiling'] as const
 const B36 = /^[0-9a-z]{1,11}$/
 const JURISDICTION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/
 const SERVICE_ENTRY = /^([a-z0-9][a-z0-9_-]{0,63}):([01])$/
 
 /** Serialises a consent state for the cookie. */
 export function encodeConsentCookie(state: ConsentState): string {
-  const flags =
+  let flags =
     (state.categories.functional ? 1 : 0) |
     (state.categories.analytics ? 2 : 0) |
     (state.categories.advertising ? 4 : 0) |
     (state.doNotSell ? 8 : 0) |
-    (state.gpc ? 16 : 0)
+    (state.gpc ? 16 : 0) |
+    OPT_OUT_BITS
+  let bit = 32
+  for (const key of FLAGGED) (flags |= state.optOuts[key] ? bit : 0), (bit *= 2)
   const services = Object.entries(state.services)
     .map(([id, on]) => `${id}:${on ? 1 : 0}`)
     .join('+')
@@ -70,16 +80,20 @@ export function decodeConsentCookie(raw: unknown): ConsentState | null {
   const policyRevision = parseB36(revision36)
   const method = METHOD_BY_CODE.get(methodCode)
   const flags = parseB36(flags36)
-  if (decidedAt === null || policyRevision === null || method === undefined || flags === null || flags > 31) return null
+  if (decidedAt === null || policyRevision === null || method === undefined || flags === null || flags > 1023) return null
   if (!JURISDICTION.test(jurisdiction) && jurisdiction !== 'ZZ') return null
   if (!B36.test(purposes)) return null
   const serviceMap = parseServices(services)
   if (serviceMap === null) return null
+  const doNotSell = (flags & 8) !== 0
+  const optOuts = withDnsChoice(NO_OPT_OUTS, doNotSell, jurisdiction)
+  if (flags & OPT_OUT_BITS) FLAGGED.forEach((key, i) => (optOuts[key] = (flags & (32 << i)) !== 0))
   return {
     visitorId,
     categories: { functional: (flags & 1) !== 0, analytics: (flags & 2) !== 0, advertising: (flags & 4) !== 0 },
     services: serviceMap,
-    doNotSell: (flags & 8) !== 0,
+    doNotSell,
+    optOuts,
     gpc: (flags & 16) !== 0,
     method,
     decidedAt,

@@ -4,12 +4,15 @@ import type { ConsentState } from './consent-state'
 import type { Regime } from './jurisdiction'
 import { purposesFingerprint, type OfferedPurposes } from './purposes'
 import { own, recordOf } from './own'
+import { NO_OPT_OUTS, withDnsChoice, type UsOptOuts } from './us-opt-outs'
 
 /** What the visitor picked in the preferences center (only read for `custom` and `api`). */
 export interface Picks {
   categories?: Partial<CategoryChoices>
   services?: Readonly<Record<string, boolean>>
   doNotSell?: boolean
+  /** Single US opt-outs (e.g. "Limit the Use of My Sensitive Personal Information"); `sale` follows `doNotSell`. */
+  optOuts?: Partial<UsOptOuts>
 }
 
 export interface DecisionInput {
@@ -49,11 +52,13 @@ export function decide(input: DecisionInput): ConsentState {
   // A GPC signal keeps the sale/share opt-out on; otherwise the latest explicit choice wins.
   const gpc = input.gpc || (previous?.gpc ?? false)
   const doNotSell = input.gpc || resolveDoNotSell(method, picks, previous)
+  const optOuts = resolveOptOuts(previous, doNotSell, picks, input.jurisdiction)
   return {
     visitorId: input.visitorId,
     categories,
     services,
     doNotSell,
+    optOuts,
     gpc,
     method,
     decidedAt: input.now,
@@ -114,4 +119,10 @@ function resolveDoNotSell(method: ConsentMethod, picks: Picks, previous: Consent
     case 'api':
       return picks.doNotSell ?? previous?.doNotSell ?? false
   }
+}
+
+/** The DNS choice sets every opt-out it covers where the visitor is; explicit picks then set single ones. */
+function resolveOptOuts(previous: ConsentState | null, doNotSell: boolean, picks: Picks, jurisdiction: string): UsOptOuts {
+  // `sale` is the DNS choice itself: a pick for it alone is ignored.
+  return { ...withDnsChoice(previous?.optOuts ?? NO_OPT_OUTS, doNotSell, jurisdiction), ...picks.optOuts, sale: doNotSell }
 }

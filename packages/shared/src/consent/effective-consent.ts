@@ -4,6 +4,7 @@ import type { Regime } from './jurisdiction'
 import { regimeDefaults } from './decide'
 import type { ServiceRef } from './purposes'
 import { own, recordOf } from './own'
+import { NO_OPT_OUTS, withDnsChoice, type UsOptOuts } from './us-opt-outs'
 
 /** What may run right now, after the stored choice, the live GPC signal and the regime are combined. */
 export interface EffectiveConsent {
@@ -12,6 +13,8 @@ export interface EffectiveConsent {
   services: Record<string, boolean>
   /** Sale, sharing and targeted advertising are opted out (by the visitor or by GPC). */
   saleOptOut: boolean
+  /** Each US opt-out in force: the stored ones plus what a live GPC signal covers here. */
+  optOuts: UsOptOuts
   /** A GPC signal is applied on this page load. */
   gpcHonoured: boolean
   /** The visitor has decided; false means the regime's defaults are in force. */
@@ -24,6 +27,8 @@ export interface EffectiveConsentInput {
   gpc: boolean
   regime: Regime
   services: readonly ServiceRef[]
+  /** Jurisdiction code (`US-NJ`): which opt-outs a live GPC signal covers. Default: the US-wide set. */
+  jurisdiction?: string
 }
 
 /**
@@ -45,6 +50,8 @@ export function effectiveConsent(input: EffectiveConsentInput): EffectiveConsent
       return [service.id, granted && !(service.category === 'advertising' && saleOptOut)] as const
     }),
   )
-  return { categories, services, saleOptOut, gpcHonoured: gpc, decided }
+  const optOuts = gpc ? withDnsChoice(stored?.optOuts ?? NO_OPT_OUTS, true, input.jurisdiction ?? 'US') : { ...(stored?.optOuts ?? NO_OPT_OUTS) }
+  optOuts.sale = saleOptOut
+  return { categories, services, saleOptOut, optOuts, gpcHonoured: gpc, decided }
 }
 

@@ -45,7 +45,7 @@ describe('resolveJurisdiction', () => {
   })
 
   it('applies the configurable default elsewhere, opt-in unless told otherwise', () => {
-    expect(resolve('BR')).toMatchObject({ ruleset: 'default', regime: 'opt_in' })
+    expect(resolve('JP')).toMatchObject({ ruleset: 'default', regime: 'opt_in', source: 'default' })
     expect(resolveJurisdiction(normalizeLocation('JP'), { defaultRegime: 'notice' }).regime).toBe('notice')
   })
 
@@ -84,6 +84,59 @@ describe('resolveJurisdiction', () => {
 
   it('California mandates honouring GPC today', () => {
     expect(resolve('US', 'CA')).toMatchObject({ ruleset: 'us_state', gpcMandated: true })
+  })
+})
+
+describe('regime rules per country and region', () => {
+  const withRules = (country: string | null, region: string | null, options: Parameters<typeof resolveJurisdiction>[1]) =>
+    resolveJurisdiction(normalizeLocation(country, region), { now: at('2026-11-22'), ...options })
+
+  it('Quebec is opt-in (Law 25) whatever the site\'s default', () => {
+    for (const defaultRegime of ['opt_in', 'opt_out', 'notice'] as const) {
+      expect(withRules('CA', 'QC', { defaultRegime })).toMatchObject({ ruleset: 'quebec', regime: 'opt_in', source: 'built_in' })
+    }
+  })
+
+  it('Ontario and the other provinces get the site\'s rule: its CA rule, else its default', () => {
+    expect(withRules('CA', 'ON', { defaultRegime: 'opt_out' })).toMatchObject({ ruleset: 'canada', regime: 'opt_out', source: 'default' })
+    expect(withRules('CA', 'ON', {})).toMatchObject({ ruleset: 'canada', regime: 'opt_in', source: 'default' })
+    expect(withRules('CA', 'ON', { defaultRegime: 'opt_in', rules: { CA: 'notice' } })).toMatchObject({ regime: 'notice', source: 'site_rule' })
+    expect(withRules('CA', null, { defaultRegime: 'opt_out' })).toMatchObject({ ruleset: 'canada', regime: 'opt_out' })
+  })
+
+  it('a site\'s country rule does not reach a region with a built-in rule unless the site names that region', () => {
+    expect(withRules('CA', 'QC', { rules: { CA: 'opt_out' } })).toMatchObject({ regime: 'opt_in', source: 'built_in' })
+    expect(withRules('CA', 'QC', { rules: { 'CA-QC': 'notice' } })).toMatchObject({ regime: 'notice', source: 'site_rule' })
+    expect(withRules('CA', 'QC', { rules: { CA: 'opt_out', 'CA-QC': 'opt_in' } })).toMatchObject({ regime: 'opt_in', source: 'site_rule' })
+    expect(withRules('CA', 'BC', { rules: { CA: 'opt_out', 'CA-QC': 'opt_in' } })).toMatchObject({ regime: 'opt_out', source: 'site_rule' })
+  })
+
+  it('a site override beats the built-in rule (EEA, UK, US, Brazil)', () => {
+    expect(withRules('DE', null, { rules: { DE: 'notice' } })).toMatchObject({ ruleset: 'gdpr', regime: 'notice', source: 'site_rule' })
+    expect(withRules('GB', null, { rules: { GB: 'opt_out' } })).toMatchObject({ ruleset: 'uk', regime: 'opt_out' })
+    expect(withRules('US', 'CA', { rules: { 'US-CA': 'opt_in' } })).toMatchObject({ ruleset: 'us_state', regime: 'opt_in', gpcMandated: true, usPrivacy: true })
+    expect(withRules('US', 'TX', { rules: { 'US-CA': 'opt_in' } })).toMatchObject({ regime: 'opt_out', source: 'built_in' })
+    expect(withRules('BR', null, { rules: { BR: 'opt_out' } })).toMatchObject({ ruleset: 'lgpd', regime: 'opt_out' })
+  })
+
+  it('Brazil (LGPD) is opt-in by default', () => {
+    expect(withRules('BR', 'SP', { defaultRegime: 'notice' })).toMatchObject({ ruleset: 'lgpd', regime: 'opt_in', source: 'built_in' })
+  })
+
+  it('the EEA\'s outermost regions reported under their country stay opt-in (Azores, Madeira, Canaries)', () => {
+    for (const [country, region] of [['PT', '20'], ['PT', '30'], ['ES', 'CN'], ['FR', '974']] as const) {
+      expect(withRules(country, region, { defaultRegime: 'notice' })).toMatchObject({ ruleset: 'gdpr', regime: 'opt_in' })
+    }
+  })
+
+  it('an unknown location gets the strictest rules, whatever the site says', () => {
+    expect(withRules(null, null, { defaultRegime: 'notice', rules: { ZZ: 'notice' } as never })).toMatchObject({ ruleset: 'unknown', regime: 'opt_in' })
+  })
+
+  it('a sale-free site shows no Do Not Sell control but keeps US opt-out rights (GPC)', () => {
+    expect(withRules('US', 'CA', { saleFree: true })).toMatchObject({ usPrivacy: true, showDoNotSell: false, gpcMandated: true })
+    expect(withRules('US', 'CA', {})).toMatchObject({ usPrivacy: true, showDoNotSell: true })
+    expect(withRules('DE', null, {})).toMatchObject({ usPrivacy: false, showDoNotSell: false })
   })
 })
 

@@ -7,8 +7,8 @@
 export const REGIMES = ['opt_in', 'opt_out', 'notice'] as const
 export type Regime = (typeof REGIMES)[number]
 
-/** The rule families a location can fall under. */
-export const RULESETS = ['gdpr', 'uk', 'swiss', 'us_state', 'us', 'default', 'unknown'] as const
+/** The law families a location can fall under; `default` is a country no built-in rule covers. */
+export const RULESETS = ['gdpr', 'uk', 'swiss', 'us_state', 'us', 'quebec', 'canada', 'lgpd', 'default', 'unknown'] as const
 export type Ruleset = (typeof RULESETS)[number]
 
 export interface Location {
@@ -22,15 +22,29 @@ export interface Jurisdiction {
   location: Location
   ruleset: Ruleset
   regime: Regime
+  /** What decided the regime: a built-in rule, the site's `jurisdiction.rules`, or its `defaultRegime`. */
+  source: RegimeSource
   /** A law here obliges the site to honour a universal opt-out signal such as GPC today. */
   gpcMandated: boolean
-  /** Show the "Do Not Sell or Share My Personal Information" control. */
+  /** US opt-out rights apply here (sale, sharing, targeted advertising): GPC is honoured and US GPP sections are sent. */
+  usPrivacy: boolean
+  /** Show the "Do Not Sell or Share My Personal Information" control: US rules, and the site sells or shares. */
   showDoNotSell: boolean
 }
+
+export const REGIME_SOURCES = ['built_in', 'site_rule', 'default'] as const
+export type RegimeSource = (typeof REGIME_SOURCES)[number]
+
+/** Per-site regime overrides: an ISO 3166-1 country (`CA`) or ISO 3166-2 region (`CA-QC`) → regime. */
+export type RegimeRules = Readonly<Record<string, Regime>>
 
 export interface JurisdictionOptions {
   /** Regime for countries with no specific rules. Default `opt_in`: when unsure, ask first. */
   defaultRegime?: Regime
+  /** The site's own rules; a region's rule beats its country's, and both beat the built-in rules. */
+  rules?: RegimeRules
+  /** The site states it neither sells nor shares personal information: no "Do Not Sell or Share" control. */
+  saleFree?: boolean
   /** Clock for date-dependent rules (US universal opt-out mandates), UTC ms. */
   now?: number
 }
@@ -85,24 +99,70 @@ export function normalizeLocation(country?: string | null, region?: string | nul
   return { country: validCountry, region: validRegion }
 }
 
+/** Built-in rules by region, checked before the country's: Quebec's Law 25 asks consent before tracking. */
+const REGION_RULES: Readonly<Record<string, { ruleset: Ruleset; regime: Regime }>> = {
+  'CA-QC': { ruleset: 'quebec', regime: 'opt_in' },
+}
+
 /**
- * Resolves the consent regime for a location. Unknown location → opt-in (strictest).
+ * The built-in rule for a country, or null when the site's `defaultRegime` decides. Canada outside Quebec
+ * (PIPEDA accepts implied consent for non-sensitive data) is left to the site: `defaultRegime`, or a rule for `CA`.
+ * Brazil's LGPD, read with the ANPD's cookie guidance (2022), asks consent for non-essential cookies.
+ */
+function countryRule(country: string): { ruleset: Ruleset; regime: Regime | null } | null {
+  if (EEA.has(country) || EU_TERRITORIES.has(country)) return { ruleset: 'gdpr', regime: 'opt_in' }
+  if (UK_RULES.has(country)) return { ruleset: 'uk', regime: 'opt_in' }
+  if (country === 'CH') return { ruleset: 'swiss', regime: 'opt_in' }
+  if (country === 'BR') return { ruleset: 'lgpd', regime: 'opt_in' }
+  if (country === 'CA') return { ruleset: 'canada', regime: null }
+  return null
+}
+
+function usRule(gpcMandated: boolean): { ruleset: Ruleset; regime: Regime } {
+  return { ruleset: gpcMandated ? 'us_state' : 'us', regime: 'opt_out' }
+}
+
+/**
+ * Resolves the consent regime for a location, most specific first: the site's rule for the region, the built-in
+ * rule for the region (Quebec), the site's rule for the country, the built-in rule for the country, then
+ * `defaultRegime`.
+ * Unknown location → opt-in (strictest), whatever the site's rules say. US opt-out rights and GPC mandates
+ * follow the law of the place, not the regime a site picks for it.
  * @example resolveJurisdiction({ country: 'US', region: 'US-CA' }).regime // 'opt_out'
+ * @example resolveJurisdiction({ country: 'CA', region: 'CA-QC' }).regime // 'opt_in'
  */
 export function resolveJurisdiction(location: Location, options: JurisdictionOptions = {}): Jurisdiction {
   const now = options.now ?? Date.now()
   const { country, region } = location
-  const base = { location, gpcMandated: false, showDoNotSell: false }
-  if (country === null) return { ...base, ruleset: 'unknown', regime: 'opt_in' }
-  if (EEA.has(country) || EU_TERRITORIES.has(country)) return { ...base, ruleset: 'gdpr', regime: 'opt_in' }
-  if (UK_RULES.has(country)) return { ...base, ruleset: 'uk', regime: 'opt_in' }
-  if (country === 'CH') return { ...base, ruleset: 'swiss', regime: 'opt_in' }
-  if (country === 'US') {
-    const since = region ? US_UOOM_SINCE[region] : undefined
-    const mandated = since !== undefined && now >= Date.parse(`${since}T00:00:00Z`)
-    return { location, ruleset: mandated ? 'us_state' : 'us', regime: 'opt_out', gpcMandated: mandated, showDoNotSell: true }
+  if (country === null) {
+    return { location, ruleset: 'unknown', regime: 'opt_in', source: 'built_in', gpcMandated: false, usPrivacy: false, showDoNotSell: false }
   }
-  return { ...base, ruleset: 'default', regime: options.defaultRegime ?? 'opt_in' }
+  const us = country === 'US'
+  const since = us && region ? US_UOOM_SINCE[region] : undefined
+  const gpcMandated = since !== undefined && now >= Date.parse(`${since}T00:00:00Z`)
+  const regionLaw = region ? REGION_RULES[region] : undefined
+  const law = regionLaw ?? (us ? usRule(gpcMandated) : countryRule(country))
+  // A built-in region rule (Quebec) beats the site's country rule: `CA` speaks for Canada, Quebec has its own law.
+  const site = (region ? options.rules?.[region] : undefined) ?? (regionLaw ? undefined : options.rules?.[country])
+  const source: RegimeSource = site ? 'site_rule' : law?.regime ? 'built_in' : 'default'
+  const regime = site ?? law?.regime ?? options.defaultRegime ?? 'opt_in'
+  return { location, ruleset: law?.ruleset ?? 'default', regime, source, gpcMandated, usPrivacy: us, showDoNotSell: us && options.saleFree !== true }
+}
+
+/** What a site configuration contributes to resolving a jurisdiction (configs published before rules existed lack them). */
+export interface SiteJurisdictionConfig {
+  jurisdiction: { defaultRegime: Regime; rules?: RegimeRules }
+  dataPractices?: { sellsOrShares: boolean }
+}
+
+/** The options `resolveJurisdiction` takes from a site's configuration: the API and the banner both use this. */
+export function siteJurisdictionOptions(config: SiteJurisdictionConfig, now?: number): JurisdictionOptions {
+  return {
+    defaultRegime: config.jurisdiction.defaultRegime,
+    rules: config.jurisdiction.rules ?? {},
+    saleFree: config.dataPractices?.sellsOrShares === false,
+    ...(now === undefined ? {} : { now }),
+  }
 }
 
 /** A short code for records and analytics: the region when known, else the country, else `ZZ` (unknown). */

@@ -3,6 +3,7 @@ import type { ConsentMethod } from './methods'
 import type { ConsentState } from './consent-state'
 import { offeredPurposes, purposesFingerprint, type ServiceRef } from './purposes'
 import type { Category } from './categories'
+import { NO_OPT_OUTS, withDnsChoice, type UsOptOuts } from './us-opt-outs'
 
 /** The fields of a recorded decision (the POST /v1/consents body) that make up a consent state. */
 export interface RecordedDecision {
@@ -10,6 +11,8 @@ export interface RecordedDecision {
   categories: CategoryChoices
   services: Readonly<Record<string, boolean>>
   doNotSell: boolean
+  /** Each US opt-out; absent in bodies from older banners (then read from `doNotSell`). */
+  optOuts?: Partial<UsOptOuts> | undefined
   gpc: boolean
   method: ConsentMethod
   decidedAt: number
@@ -31,6 +34,7 @@ export function recordedState(
     categories: { functional, analytics, advertising },
     services: { ...decision.services },
     doNotSell: decision.doNotSell,
+    optOuts: recordedOptOuts(decision),
     gpc: decision.gpc,
     method: decision.method,
     decidedAt: decision.decidedAt,
@@ -38,4 +42,10 @@ export function recordedState(
     purposes: purposesFingerprint(offeredPurposes(config)),
     jurisdiction: decision.jurisdiction,
   }
+}
+
+/** The opt-outs a decision states: as sent, else what its Do Not Sell choice covers where it was made. */
+export function recordedOptOuts(decision: Pick<RecordedDecision, 'doNotSell' | 'optOuts' | 'jurisdiction'>): UsOptOuts {
+  const base = withDnsChoice(NO_OPT_OUTS, decision.doNotSell, decision.jurisdiction)
+  return { ...base, ...decision.optOuts, sale: decision.doNotSell }
 }

@@ -37,6 +37,10 @@ export const consentInputSchema = z
       .strict(),
     services: z.record(serviceIdSchema, z.boolean()).default({}),
     doNotSell: z.boolean(),
+    /** Each US opt-out apart (US-02); bodies from older banners omit it and it is read from `doNotSell`. */
+    optOuts: z
+      .strictObject({ sale: z.boolean(), sharing: z.boolean(), targetedAds: z.boolean(), sensitiveLimit: z.boolean(), profiling: z.boolean() })
+      .optional(),
     gpc: z.boolean(),
     policyRevision: policyRevisionSchema,
     /** Id of the published configuration version the banner rendered (what was shown). */

@@ -1,4 +1,5 @@
 import type * as z from 'zod'
+import { closestName, objectShapeAt } from './schema-walk'
 
 /** One invalid field, by dotted path (`services.2.privacyPolicyUrl`). */
 export interface FieldIssue {
@@ -6,15 +7,30 @@ export interface FieldIssue {
   message: string
 }
 
+/** What makes unknown-field errors helpful: the schema (for "did you mean") and removed fields' replacements. */
+export interface IssueHints {
+  schema?: z.ZodType
+  /** Dotted path → what to write instead. */
+  moved?: Readonly<Record<string, string>>
+}
+
 /**
  * Flattens zod issues into path + message pairs: the `details` of a 4xx and of a config error.
- * An unknown key becomes one issue at that key's own path, so the error names the offending field.
+ * An unknown key becomes one issue at that key's own path, so the error names the offending field, and says
+ * which field was probably meant when one is close.
  */
-export function formatIssues(error: z.ZodError): FieldIssue[] {
+export function formatIssues(error: z.ZodError, hints: IssueHints = {}): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const at = issue.path.map(String)
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...at, key].join('.'), message: `unknown field "${key}"` }))
+      const known = hints.schema ? Object.keys(objectShapeAt(hints.schema, issue.path) ?? {}) : []
+      return issue.keys.map((key) => {
+        const path = [...at, key].join('.')
+        const moved = hints.moved?.[path]
+        const close = closestName(key, known)
+        const message = moved ?? (close ? `unknown field "${key}" (did you mean "${close}"?)` : `unknown field "${key}"`)
+        return { path, message }
+      })
     }
     return [{ path: at.join('.') || '(root)', message: issue.message }]
   })

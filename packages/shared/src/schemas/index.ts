@@ -4,7 +4,7 @@
  */
 
 // Site configuration
-export { siteConfigSchema, serviceSchema, storageItemSchema, MAX_STORAGE_ITEMS, CONFIG_MAX_BYTES } from './site-config'
+export { siteConfigSchema, serviceSchema, storageItemSchema, siteConfigIssues, MOVED_FIELDS, MAX_STORAGE_ITEMS, CONFIG_MAX_BYTES } from './site-config'
 export type { SiteConfig, SiteConfigInput, ServiceConfig, StorageItem } from './site-config'
 
 // Consent records (the POST /v1/consents body)
@@ -25,7 +25,9 @@ export {
 
 // Errors
 export { formatIssues } from './format-issues'
-export type { FieldIssue } from './format-issues'
+export type { FieldIssue, IssueHints } from './format-issues'
+export { unwrap, defOf, objectShapeAt, closestName, editDistance } from './schema-walk'
+export { isIsoCountry } from './iso-countries'
 
 // API-only schemas (admin bodies, query strings, receipts): owned by @consentry/api
 export {

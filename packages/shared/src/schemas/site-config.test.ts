@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { siteConfigSchema, type SiteConfigInput } from './site-config'
 import { formatIssues } from './format-issues'
+import { siteConfigIssues } from './site-config'
 
 const minimal: SiteConfigInput = {
   siteId: 'site_demo1234',
@@ -31,7 +32,9 @@ describe('siteConfigSchema', () => {
     const config = siteConfigSchema.parse(minimal)
     expect(config.categories).toEqual(['functional', 'analytics', 'advertising'])
     expect(config.consent).toEqual({ lifetimeDays: 365, perServiceChoice: true, cookieName: 'consentry', serverCookie: false })
-    expect(config.jurisdiction).toEqual({ defaultRegime: 'opt_in', promptUnderOptOut: true })
+    expect(config.jurisdiction).toEqual({ defaultRegime: 'opt_in', rules: {}, promptUnderOptOut: true })
+    expect(config.dataPractices).toEqual({ sellsOrShares: true })
+    expect(config.controller.representatives).toEqual({})
     expect(config.appearance.layout).toBe('bar')
     expect(config.googleConsentMode).toEqual({ enabled: true, waitForUpdateMs: 500, adsDataRedaction: true, urlPassthrough: false })
     expect(config.services).toEqual([])
@@ -89,18 +92,95 @@ describe('siteConfigSchema', () => {
     expect(badPaths({ ...minimal, appearance: { accentColor: '#0a0', font: "'Inter', sans-serif" } })).toEqual([])
   })
 
-  it('accepts only exact origins for CORS', () => {
-    expect(badPaths({ ...minimal, allowedOrigins: ['https://example.com/', 'example.com', 'https://*.example.com'] })).toEqual([
-      'allowedOrigins.0',
-      'allowedOrigins.1',
-      'allowedOrigins.2',
-    ])
-    expect(badPaths({ ...minimal, allowedOrigins: ['https://www.example.com', 'http://127.0.0.1:8787'] })).toEqual([])
-  })
-
   it('accepts text overrides only for known keys and valid locales', () => {
     expect(badPaths({ ...minimal, texts: { de: { 'banner.title': 'Cookies' } } })).toEqual([])
     expect(badPaths({ ...minimal, texts: { de: { 'banner.nope': 'x' } } })).toEqual(['texts.de.banner.nope'])
     expect(badPaths({ ...minimal, texts: { 'not a locale': { 'banner.title': 'x' } } })).toHaveLength(1)
+  })
+
+  it('validates per-site regime rules: ISO country, optional region, a known regime', () => {
+    expect(badPaths({ ...minimal, jurisdiction: { rules: { CA: 'opt_out', 'CA-QC': 'opt_in', 'US-CA': 'notice' } } })).toEqual([])
+    expect(badPaths({ ...minimal, jurisdiction: { rules: { QQ: 'opt_in' } } })).toEqual(['jurisdiction.rules.QQ'])
+    expect(badPaths({ ...minimal, jurisdiction: { rules: { ca: 'opt_in' } } })).toEqual(['jurisdiction.rules.ca'])
+    expect(badPaths({ ...minimal, jurisdiction: { rules: { 'CA-QUEBEC': 'opt_in' } } })).toEqual(['jurisdiction.rules.CA-QUEBEC'])
+    expect(badPaths({ ...minimal, jurisdiction: { rules: { BR: 'opt_maybe' } } })).toEqual(['jurisdiction.rules.BR'])
+    const hostile = JSON.parse('{"__proto__": "opt_in", "constructor": "notice"}') as Record<string, string>
+    expect(badPaths({ ...minimal, jurisdiction: { rules: hostile } })).toEqual(['jurisdiction.rules.constructor'])
+    // zod never copies a `__proto__` key: it cannot reach the stored configuration.
+    const parsed = siteConfigSchema.parse({ ...minimal, jurisdiction: { rules: JSON.parse('{"__proto__": "opt_in", "CA": "opt_out"}') } })
+    expect(Object.keys(parsed.jurisdiction.rules)).toEqual(['CA'])
+    expect(Object.getPrototypeOf(parsed.jurisdiction.rules)).toBe(Object.prototype)
+  })
+})
+
+describe('strict configuration', () => {
+  const issues = (input: unknown) => {
+    const result = siteConfigSchema.safeParse(input)
+    return result.success ? [] : siteConfigIssues(result.error)
+  }
+
+  it('refuses an unknown key in every object, naming its path', () => {
+    const service = { ...ga4, purpse: 'x', storage: [{ ...ga4.storage[0], lifetme: 1 }] }
+    const paths = issues({
+      ...minimal,
+      extra: 1,
+      controller: { name: 'X', emial: 'a', representatives: { eu: { name: 'R', adress: 'x' }, us: { name: 'Q' } } },
+      policy: { ...minimal.policy, revison: 2 },
+      services: [service],
+      jurisdiction: { defaultRegim: 'opt_out' },
+      dataPractices: { sells: false },
+      consent: { lifetimeDay: 30 },
+      appearance: { colour: '#000' },
+      googleConsentMode: { enable: false },
+    }).map((i) => i.path)
+    expect(paths.sort()).toEqual(
+      [
+        'extra',
+        'controller.emial',
+        'controller.representatives.eu.adress',
+        'controller.representatives.us',
+        'policy.revison',
+        'services.0.purpse',
+        'services.0.storage.0.lifetme',
+        'jurisdiction.defaultRegim',
+        'dataPractices.sells',
+        'consent.lifetimeDay',
+        'appearance.colour',
+        'googleConsentMode.enable',
+      ].sort(),
+    )
+  })
+
+  it('says which field was probably meant', () => {
+    expect(issues({ ...minimal, apperance: { layout: 'box' } })).toEqual([{ path: 'apperance', message: 'unknown field "apperance" (did you mean "appearance"?)' }])
+    expect(issues({ ...minimal, consent: { lifetimeDay: 30 } })[0]?.message).toContain('did you mean "lifetimeDays"?')
+    expect(issues({ ...minimal, services: [{ ...ga4, privacyPolicyURL: 'https://x.example' }] })[0]?.message).toContain('did you mean "privacyPolicyUrl"?')
+    expect(issues({ ...minimal, zebra: 1 })[0]?.message).toBe('unknown field "zebra"')
+  })
+
+  it('explains removed and misplaced fields', () => {
+    expect(issues({ ...minimal, allowedOrigins: ['https://example.com'] })).toEqual([
+      { path: 'allowedOrigins', message: expect.stringContaining('set it on the site record') },
+    ])
+    expect(issues({ ...minimal, doNotSell: false })[0]?.message).toContain('dataPractices.sellsOrShares')
+  })
+})
+
+describe('links in texts', () => {
+  it('accepts https links and refuses HTML, other schemes and credentials', () => {
+    const texts = (t: string) => badPaths({ ...minimal, texts: { en: { 'banner.description': t } } })
+    expect(texts('See [the opt-out add-on](https://tools.google.com/dlpage/gaoptout).')).toEqual([])
+    for (const bad of [
+      'Click <a href="https://x.example">here</a>',
+      '[x](javascript:alert(1))',
+      '[x](http://plain.example)',
+      '[x](https://user:pw@evil.example)',
+      '[x](//evil.example)',
+      '[](https://x.example)',
+      '[x](data:text/html,hi)',
+    ]) {
+      expect(texts(bad), bad).toEqual(['texts.en.banner.description'])
+    }
+    expect(badPaths({ ...minimal, controller: { name: 'X', contact: '[write](javascript:x)' } })).toEqual(['controller.contact'])
   })
 })

@@ -7,7 +7,18 @@ import type { UsPrivacyChoices } from './gpp/us-sections'
  * since both mean cross-context behavioural advertising.
  * @example usPrivacyChoices(consent).saleOptOut // true after GPC
  */
-export function usPrivacyChoices(consent: Pick<EffectiveConsent, 'categories' | 'saleOptOut' | 'gpcHonoured'>): UsPrivacyChoices {
+export function usPrivacyChoices(
+  consent: Pick<EffectiveConsent, 'categories' | 'saleOptOut' | 'gpcHonoured'> & Partial<Pick<EffectiveConsent, 'optOuts'>>,
+  saleFree = false,
+): UsPrivacyChoices {
   const ads = consent.categories.advertising && !consent.saleOptOut
-  return { saleOptOut: consent.saleOptOut, sharingOptOut: !ads, targetedAdvertisingOptOut: !ads, gpc: consent.gpcHonoured }
+  const { optOuts } = consent
+  return {
+    saleOptOut: consent.saleOptOut,
+    sharingOptOut: !ads || optOuts?.sharing === true,
+    targetedAdvertisingOptOut: !ads || optOuts?.targetedAds === true,
+    gpc: consent.gpcHonoured,
+    ...(optOuts?.sensitiveLimit ? { sensitiveDataLimit: true } : {}),
+    ...(saleFree ? { saleFree } : {}),
+  }
 }

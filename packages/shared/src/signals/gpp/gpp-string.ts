@@ -31,7 +31,7 @@ export function encodeGpp(sections: readonly GppSectionName[], choices: UsPrivac
   const parsedSections: Record<string, GppSectionFields> = {}
   for (const name of names) {
     if (name === 'uspv1') {
-      const usp = encodeUspString({ applies: true, optedOut: choices.saleOptOut || choices.sharingOptOut })
+      const usp = encodeUspString({ applies: true, optedOut: choices.saleOptOut || choices.sharingOptOut, saleFree: choices.saleFree === true })
       parsedSections[name] = { Version: 1, Notice: usp[1]!, OptOutSale: usp[2]!, LspaCovered: usp[3]! }
       parts.push(usp)
       continue

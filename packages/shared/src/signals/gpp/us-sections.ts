@@ -9,14 +9,27 @@ export interface UsPrivacyChoices {
   gpc: boolean
   /** The site is a signatory of the MSPA and this is a covered transaction. Default false. */
   mspaCovered?: boolean
+  /**
+   * The site states it neither sells nor shares personal information (`dataPractices.sellsOrShares: false`):
+   * sale, sharing and targeted-advertising notices and opt-outs are 0, "not applicable" (usnat/usca field
+   * semantics: an opt-out is N/A when no notice of it is owed).
+   */
+  saleFree?: boolean
+  /** Opted out of (or limited) the use of sensitive personal data. Default false. */
+  sensitiveDataLimit?: boolean
 }
 
 export type GppFieldValue = number | boolean | string | number[]
 /** A decoded section, named as `@iabgpp/cmpapi` names its fields. */
 export type GppSectionFields = Record<string, GppFieldValue>
 
-// 1 = notice given / opted out, 2 = not opted out (MSPA technical specifications).
+// 1 = notice given / opted out, 2 = not opted out, 0 = not applicable (MSPA technical specifications).
 const optOut = (on: boolean): number => (on ? 1 : 2)
+/** A sale-related notice and opt-out: both 0 (not applicable) on a sale-free site. */
+const saleField = (choices: UsPrivacyChoices, on: boolean): [notice: number, optOut: number] => (choices.saleFree ? [0, 0] : [1, optOut(on)])
+/** Sensitive data: notice and per-category opt-outs only once the visitor has limited its use. */
+const sensitive = (choices: UsPrivacyChoices, count: number): [notice: number, items: number[]] =>
+  choices.sensitiveDataLimit ? [1, Array<number>(count).fill(1)] : [0, Array<number>(count).fill(0)]
 
 function mspa(choices: UsPrivacyChoices): GppSectionFields {
   const covered = choices.mspaCovered === true
@@ -28,20 +41,27 @@ function mspa(choices: UsPrivacyChoices): GppSectionFields {
   }
 }
 
-/** usnat (section 7) version 2: notices given for sale, sharing and targeted ads; no sensitive-data processing. */
+/**
+ * usnat (section 7) version 2: notices given for sale, sharing and targeted ads (not applicable on a sale-free
+ * site); sensitive data only once its use was limited.
+ */
 export function usnatFields(choices: UsPrivacyChoices): GppSectionFields {
+  const [saleNotice, sale] = saleField(choices, choices.saleOptOut)
+  const [, sharing] = saleField(choices, choices.sharingOptOut)
+  const [, targeted] = saleField(choices, choices.targetedAdvertisingOptOut)
+  const [sensitiveNotice, sensitiveItems] = sensitive(choices, 16)
   return {
     Version: 2,
-    SharingNotice: 1,
-    SaleOptOutNotice: 1,
-    SharingOptOutNotice: 1,
-    TargetedAdvertisingOptOutNotice: 1,
-    SensitiveDataProcessingOptOutNotice: 0,
-    SensitiveDataLimitUseNotice: 0,
-    SaleOptOut: optOut(choices.saleOptOut),
-    SharingOptOut: optOut(choices.sharingOptOut),
-    TargetedAdvertisingOptOut: optOut(choices.targetedAdvertisingOptOut),
-    SensitiveDataProcessing: Array<number>(16).fill(0),
+    SharingNotice: saleNotice,
+    SaleOptOutNotice: saleNotice,
+    SharingOptOutNotice: saleNotice,
+    TargetedAdvertisingOptOutNotice: saleNotice,
+    SensitiveDataProcessingOptOutNotice: sensitiveNotice,
+    SensitiveDataLimitUseNotice: sensitiveNotice,
+    SaleOptOut: sale,
+    SharingOptOut: sharing,
+    TargetedAdvertisingOptOut: targeted,
+    SensitiveDataProcessing: sensitiveItems,
     KnownChildSensitiveDataConsents: [0, 0, 0],
     PersonalDataConsents: 0,
     ...mspa(choices),
@@ -53,14 +73,17 @@ export function usnatFields(choices: UsPrivacyChoices): GppSectionFields {
 
 /** usca (section 8) version 1: California's sale and sharing opt-outs. */
 export function uscaFields(choices: UsPrivacyChoices): GppSectionFields {
+  const [saleNotice, sale] = saleField(choices, choices.saleOptOut)
+  const [, sharing] = saleField(choices, choices.sharingOptOut)
+  const [sensitiveNotice, sensitiveItems] = sensitive(choices, 9)
   return {
     Version: 1,
-    SaleOptOutNotice: 1,
-    SharingOptOutNotice: 1,
-    SensitiveDataLimitUseNotice: 0,
-    SaleOptOut: optOut(choices.saleOptOut),
-    SharingOptOut: optOut(choices.sharingOptOut),
-    SensitiveDataProcessing: Array<number>(9).fill(0),
+    SaleOptOutNotice: saleNotice,
+    SharingOptOutNotice: saleNotice,
+    SensitiveDataLimitUseNotice: sensitiveNotice,
+    SaleOptOut: sale,
+    SharingOptOut: sharing,
+    SensitiveDataProcessing: sensitiveItems,
     KnownChildSensitiveDataConsents: [0, 0],
     PersonalDataConsents: 0,
     ...mspa(choices),

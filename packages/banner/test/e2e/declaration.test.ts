@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ServerResponse } from 'node:http'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../support/chromium'
+import { BANNER_DIST, startTestServer, type TestServer } from '../support/static-server'
+import { AXE_PATH, SITE, WCAG_TAGS, inBanner, sitePage } from '../support/pages'
+
+let browser: Browser
+let server: TestServer
+const html = (body: string) => (_req: unknown, res: ServerResponse) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
+const config = {
+  controller: { name: 'Example Shop Ltd', contact: 'Write to [our privacy team](https://shop.example/contact).', representatives: { eu: { name: 'EU Rep GmbH' } } },
+}
+/** A plain privacy page with its own typography (the declaration inherits it; `sitePage`'s hostile colours would not pass axe). */
+const privacyPage = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Privacy</title>
+<style>body{font:16px/1.5 Georgia,serif;color:#222;background:#fff;max-width:50rem;margin:auto}a{color:#0645ad}</style></head>
+<body><main><h1>Privacy policy</h1><p>What we keep and why.</p><div data-consentry-declaration></div></main>
+<script type="application/json" data-consentry-config>${JSON.stringify({ ...SITE, ...config })}</script>
+<script src="/consentry.js"></script></body></html>`
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  server = await startTestServer({
+    root: BANNER_DIST,
+    routes: {
+      '/privacy-en': html(privacyPage('en')),
+      '/privacy-de': html(privacyPage('de')),
+      '/sale-free-us': html(sitePage({ config: { dataPractices: { sellsOrShares: false } }, attrs: { 'data-country': 'US', 'data-region': 'CA' } })),
+    },
+  })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** axe-core (WCAG 2.0–2.2 A/AA) over the declaration, as an auditor reads the page's light DOM. */
+async function axeDeclaration(page: Page): Promise<unknown[]> {
+  await page.addScriptTag({ path: AXE_PATH })
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
+    const result = await axe.run({ include: [['[data-consentry-declaration]']] }, { runOnly: { type: 'tag', values: tags } })
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }))
+  }, WCAG_TAGS)
+}
+
+const scripts = () => server.requests.map((r) => r.path).filter((p) => p.endsWith('.js'))
+
+describe('cookie declaration on a privacy page (Chromium)', () => {
+  it('renders in English in the light DOM with zero axe violations, without the dialogs chunk', async () => {
+    server.requests.length = 0
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/privacy-en`)
+    const section = page.locator('[data-consentry-declaration] section.consentry-declaration')
+    await section.waitFor()
+    expect(await section.getAttribute('lang')).toBe('en')
+    const text = await section.textContent()
+    for (const expected of ['Your choice', 'Google Analytics', '_ga', 'Google Ireland Ltd', 'Third party', 'EU Rep GmbH', 'Example Shop Ltd']) expect(text).toContain(expected)
+    expect(await page.locator('[data-consentry-declaration] a[href="https://shop.example/contact"]').count()).toBe(1)
+    expect(await axeDeclaration(page)).toEqual([])
+    expect(scripts()).toContain('/consentry-declaration.js')
+    expect(scripts()).not.toContain('/consentry-panels.js')
+    // "Change" opens the preferences center; after a choice the declaration shows it.
+    await page.locator('[data-consentry-declaration] button[data-action=change]').click()
+    await inBanner(page, '.prefs [data-action=reject]').click()
+    await page.locator('.consentry-declaration-choice code').waitFor()
+    expect(await section.textContent()).toContain('Analytics: Refused')
+    expect(await axeDeclaration(page)).toEqual([])
+    await page.close()
+  })
+
+  it('renders in German (the page\'s language) with zero axe violations', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/privacy-de`)
+    const section = page.locator('[data-consentry-declaration] section.consentry-declaration[lang=de]')
+    await section.waitFor()
+    await page.waitForFunction(() => document.querySelector('[data-consentry-declaration] h2')?.textContent === 'Ihre Auswahl')
+    const text = await section.textContent()
+    for (const expected of ['Ihre Auswahl', 'Verantwortlicher', 'Vertreter in der EU', 'Drittanbieter']) expect(text).toContain(expected)
+    expect(await axeDeclaration(page)).toEqual([])
+    await page.close()
+  })
+})
+
+describe('sale-free site for a California visitor (Chromium)', () => {
+  it('shows no Do Not Sell control, hides the footer link, and its GPP string marks sale not applicable', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/sale-free-us`)
+    await inBanner(page, '[data-action=accept]').waitFor()
+    expect(await inBanner(page, '[data-action=dns]').count()).toBe(0)
+    expect(await page.locator('[data-consentry-dns]').isHidden()).toBe(true)
+    const fields = await page.evaluate(
+      () =>
+        new Promise<unknown[]>((ok) => {
+          const gpp = (window as unknown as { __gpp: (cmd: string, cb: (v: unknown) => void, p?: string) => void }).__gpp
+          const out: unknown[] = []
+          gpp('ping', () => {
+            for (const f of ['usnat.SaleOptOutNotice', 'usnat.SaleOptOut', 'usnat.SharingOptOut', 'usca.SaleOptOut']) gpp('getField', (v) => out.push(v), f)
+            gpp('ping', () => ok(out))
+          })
+        }),
+    )
+    expect(fields).toEqual([0, 0, 0, 0])
+    expect(await page.evaluate(() => new Promise((ok) => (window as unknown as { __uspapi: (c: string, v: number, cb: (d: { uspString: string }) => void) => void }).__uspapi('getUSPData', 1, (d) => ok(d.uspString))))).toBe('1NYN')
+    await page.close()
+  })
+})
