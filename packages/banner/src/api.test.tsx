@@ -213,6 +213,38 @@ describe('JavaScript API', () => {
     ])
   })
 
+  it('a decision through set() or setDoNotSell() closes the first layer, and fires hide', async () => {
+    page = await start()
+    await settle()
+    expect(page.$('[data-action=accept]')).not.toBeNull()
+    const seen: string[] = []
+    page.handle.on('hide', (v) => seen.push(`hide:${v}`))
+    page.handle.set({ categories: { analytics: true } })
+    await settle()
+    expect(page.$('[data-action=accept]')).toBeNull()
+    expect(seen).toEqual(['hide:banner'])
+    page.handle.destroy()
+    cleanPage()
+    page = await start({}, { country: 'US', region: 'CA' })
+    await settle()
+    expect(page.$('[data-action=accept]')).not.toBeNull()
+    page.handle.setDoNotSell(true)
+    await settle()
+    expect(page.$('[data-action=accept]')).toBeNull()
+  })
+
+  it('the first layer shown at start-up fires show, to the document and to listeners given to init', async () => {
+    const seen: string[] = []
+    const onDom = (e: Event) => seen.push(`${e.type}:${(e as CustomEvent<{ view: string }>).detail.view}`)
+    document.addEventListener('consentry:show', onDom)
+    try {
+      page = await start({}, { listen: (on) => on('show', (v) => seen.push(`show:${v}`)) })
+    } finally {
+      document.removeEventListener('consentry:show', onDom)
+    }
+    expect(seen).toEqual(['show:banner', 'consentry:show:banner'])
+  })
+
   it('reset() forgets the decision, deletes the cookie and asks again', async () => {
     page = await start()
     page.handle.acceptAll()

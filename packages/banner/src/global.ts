@@ -60,6 +60,10 @@ try {
   const queue: QueuedCall[] = Array.isArray(existing) ? [...existing] : []
   window.consentry = { push: (call: QueuedCall) => void queue.push(call) }
   const options = optionsFrom(script)
+  // Queued listeners join before start-up, so they hear it too (the first layer's `show`, a GPC decision).
+  options.listen = (on) => {
+    for (const call of queue.splice(0)) (call as unknown[])[0] === 'on' ? run({ on } as ConsentryHandle, call) : queue.push(call)
+  }
   // The dialogs and the inline-configuration guards sit beside the script (like `i18n/`), loaded when needed.
   initWith(options, scriptParts(options.i18nBase ?? location.href, options.nonce)).then(
     (handle) => {

@@ -31,6 +31,8 @@ export interface InitOptions extends ConfigSourceOptions {
   externalUserId?: string
   /** Its proof from the site's backend: HMAC-SHA256 of `externalUserId` under the site's identity secret (hex). */
   externalUserProof?: string
+  /** Called with `on` before anything is announced, so its listeners hear start-up too (the first layer's `show`). */
+  listen?: (on: ConsentryHandle['on']) => void
 }
 
 /** The controller `init()` returns (and `window.consentry` becomes). */
@@ -76,13 +78,15 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   const gpc = (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true
   const store = createStore({ loaded, gpc })
   const events = createEmitter()
+  options.listen?.(events.on)
   const overrides = { ...config.texts, ...options.texts }
-  const locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
+  let locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
   let t = resolveTexts(locale, null, overrides)
 
+  const context = { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId, externalUserProof: options.externalUserProof }
   const recorder = createRecorder(
     options.api,
-    { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId, externalUserProof: options.externalUserProof },
+    context,
     // A server-set consent cookie (consent.serverCookie) needs the request to carry credentials.
     { delivery: parts.delivery, credentials: config.consent.serverCookie ? 'include' : 'omit' },
   )
@@ -105,8 +109,9 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     events.emit(event, ...args)
     doc.dispatchEvent(new CustomEvent(`consentry:${event}`, { detail }))
   }
+  // Hidden until the first paint shows it, so that showing is announced like any other.
   const view = createView(
-    { banner: prompt.prompt, panel: null, saved: false },
+    { banner: false, panel: null, saved: false },
     (name, shown) => announce(shown ? 'show' : 'hide', { view: name }, name),
     () => paint(),
   )
@@ -145,6 +150,11 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     const state = store.snapshot().state
     return !!state && state.method !== 'gpc' && Object.values(state.categories).some(Boolean)
   }
+  /** A decision by any route (the JavaScript API, an embed's "Always allow") answers the first layer. */
+  const decideElsewhere = (method: ConsentMethod, picks?: Picks) => {
+    apply(method, picks)
+    setView({ banner: false })
+  }
   const decideAndClose = (method: ConsentMethod, picks?: Picks) => {
     apply(method, picks)
     setView({ banner: false, panel: null, saved: true })
@@ -179,8 +189,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
   const onRequestGrant = (event: Event) => {
     const { service, category } = (event as CustomEvent<{ service?: string | null; category?: string | null }>).detail ?? {}
-    if (service) apply('api', { services: { [service]: true } })
-    else if (isOptionalCategory(category)) apply('api', { categories: { [category]: true } })
+    if (service) decideElsewhere('api', { services: { [service]: true } })
+    else if (isOptionalCategory(category)) decideElsewhere('api', { categories: { [category]: true } })
   }
   doc.addEventListener('consentry:request-grant', onRequestGrant)
 
@@ -193,7 +203,12 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   // Opt-in wording is in the core; other regimes' and essential-only sites' English loads beside the locale.
   const regimeTexts = jurisdiction.regime === 'opt_in' && config.categories.length ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
   const [builtIn, english] = await Promise.all([fetchLocale(locale, options.i18nBase ?? null), regimeTexts])
-  t = resolveTexts(locale, builtIn, overrides, english)
+  // Its translation failed to load and the site gives none: what shows is English, so say so (lang, dir, record).
+  if (builtIn === false && !overrides[locale]) {
+    console.warn(`[consentry] "${locale}" not loaded; English shown`)
+    context.locale = locale = 'en'
+  }
+  t = resolveTexts(locale, builtIn || null, overrides, english)
   // First in <head> (the documented embed order) the script runs before <body> exists.
   if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
   // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.
@@ -203,7 +218,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   mounted = shown
   ui = createCoreUi(shown.root)
   addPanelCss()
-  paint()
+  setView({ banner: prompt.prompt }) // announces the first layer's `show`, then paints
   recorder.flush()
   // The cookie declaration's chunk loads only for a page that has one.
   let stopDeclarations = () => {}
@@ -235,8 +250,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     hide: () => setView({ banner: false, panel: null }),
     acceptAll: actions.acceptAll,
     rejectAll: actions.rejectAll,
-    set: (picks) => void apply('api', picks),
-    setDoNotSell: (doNotSell) => void apply('api', { doNotSell }),
+    set: (picks) => decideElsewhere('api', picks),
+    setDoNotSell: (doNotSell) => decideElsewhere('api', { doNotSell }),
     reset: () => {
       store.reset()
       setView({ banner: true, panel: null, saved: false })

@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { codedEtag, CompressedBodies, negotiateCoding, sendEncoded } from './content-encoding'
+import { codedEtag, compress, CompressedBodies, negotiateCoding, sendEncoded } from './content-encoding'
 
 describe('negotiateCoding', () => {
   it.each([
@@ -42,6 +42,20 @@ describe('CompressedBodies', () => {
     expect(brotliDecompressSync(await br).toString('utf8')).toBe(body)
     expect(gunzipSync(await bodies.get('"a"', body, 'gzip')).toString('utf8')).toBe(body)
     expect((await br).length).toBeLessThan(body.length / 10)
+  })
+
+  it('compresses a new body fast first, and at brotli quality 11 in the background once it is asked for again', async () => {
+    // Varied text (a seeded word salad), where quality 11 finds more than quality 5.
+    let seed = 7
+    const words = Array.from({ length: 12_000 }, () => ((seed = (seed * 48_271) % 2_147_483_647), `w${(seed % 5000).toString(36)}`))
+    const text = `var s = "${words.join(' ')}";`
+    const [fast, best] = await Promise.all([compress(text, 'br', false), compress(text, 'br', true)])
+    expect(best.length).toBeLessThan(fast.length)
+    const bodies = new CompressedBodies()
+    expect(await bodies.get('"v"', text, 'br')).toEqual(fast) // a one-off variant costs a fast compression only
+    expect(await bodies.get('"v"', text, 'br')).toEqual(fast) // asked again: the best one is being made
+    await expect.poll(async () => (await bodies.get('"v"', text, 'br')).length, { timeout: 10_000 }).toBe(best.length)
+    expect(brotliDecompressSync(await bodies.get('"v"', text, 'br')).toString('utf8')).toBe(text)
   })
 
   it('keeps only the most recently used bodies', () => {

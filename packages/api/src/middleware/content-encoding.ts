@@ -42,13 +42,22 @@ export function codedEtag(etag: string, coding: ContentCoding): string {
   return coding === 'identity' ? etag : `${etag.slice(0, -1)}-${coding}"`
 }
 
+/** Brotli quality for a body's first compression: a few milliseconds, where quality 11 takes tens. */
+export const BROTLI_FIRST_QUALITY = 5
+
+interface Compressed {
+  bytes: Promise<Buffer>
+  best: boolean
+}
+
 /**
- * Compressed bodies by ETag and coding, made once each and kept for the most recently used `max`. Compression runs
- * on libuv's thread pool, not the event loop: brotli at its best quality takes tens of milliseconds for a per-site
- * script, which would otherwise stall every request in flight.
+ * Compressed bodies by ETag and coding, kept for the most recently used `max`. Compression runs on libuv's thread
+ * pool, not the event loop. A new body (a per-site script for a location never seen) is compressed fast first;
+ * once it is asked for again it is worth brotli's best quality, made in the background and swapped in when ready,
+ * so a stream of one-off variants costs fast compressions only.
  */
 export class CompressedBodies {
-  private readonly entries: LRUCache<string, Promise<Buffer>>
+  private readonly entries: LRUCache<string, Compressed>
 
   constructor(max = 128) {
     this.entries = new LRUCache({ max })
@@ -57,21 +66,31 @@ export class CompressedBodies {
   get(etag: string, body: string, coding: Compression): Promise<Buffer> {
     const key = `${coding} ${etag}`
     const hit = this.entries.get(key)
-    if (hit) return hit
-    const compressed = compress(body, coding)
-    this.entries.set(key, compressed)
-    compressed.catch(() => this.entries.delete(key))
-    return compressed
+    if (hit) {
+      if (!hit.best) {
+        hit.best = true
+        compress(body, coding, true).then(
+          (bytes) => void (hit.bytes = Promise.resolve(bytes)),
+          () => {}, // the fast bytes stay
+        )
+      }
+      return hit.bytes
+    }
+    const entry: Compressed = { bytes: compress(body, coding, coding === 'gzip'), best: coding === 'gzip' }
+    this.entries.set(key, entry)
+    entry.bytes.catch(() => this.entries.delete(key))
+    return entry.bytes
   }
 }
 
-function compress(body: string, coding: Compression): Promise<Buffer> {
+/** gzip at level 9 is cheap, so it is always the best; brotli at its best only when `best`. */
+export function compress(body: string, coding: Compression, best: boolean): Promise<Buffer> {
   const bytes = Buffer.from(body, 'utf8')
   if (coding === 'gzip') return gzipAsync(bytes, { level: 9 })
   return brotli(bytes, {
     params: {
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_QUALITY]: best ? constants.BROTLI_MAX_QUALITY : BROTLI_FIRST_QUALITY,
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
     },
   })

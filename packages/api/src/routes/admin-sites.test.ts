@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CONFIG_MAX_BYTES, MAX_STORAGE_ITEMS } from '@consentry/shared/schemas'
 import { publishedSite, sampleConfig, STORES, testApi, type TestApi } from '../../test/helpers'
 
 type Json = Record<string, any>
@@ -63,6 +64,50 @@ describe.each(STORES)('admin sites and keys (%s)', (kind) => {
     expect(((await res.json()) as Json).error.details.map((d: Json) => d.path)).toContain('services.0.privacyPolicyUrl')
     const wrong = await api.admin('POST', `/v1/admin/sites/${site.siteId}/config-versions`, sampleConfig('site_another1'))
     expect(wrong.status).toBe(400)
+  })
+
+  it('the largest configuration the schema allows publishes within the body limit; more storage items or bytes get a 400 naming the field', async () => {
+    const site = await publishedSite(api)
+    const publish = (config: unknown) => api.admin('POST', `/v1/admin/sites/${site.siteId}/config-versions`, config)
+    /** 200 services at their longest, sharing `items` storage items (defaults spelled out) with `description`-long descriptions. */
+    const build = (items: number, description: number) => ({
+      ...sampleConfig(site.siteId),
+      services: Array.from({ length: 200 }, (_, i) => ({
+        id: `svc-${i}`,
+        name: 'N'.repeat(200),
+        provider: 'P'.repeat(200),
+        category: 'analytics' as const,
+        purpose: 'U'.repeat(1000),
+        privacyPolicyUrl: 'https://example.com/privacy',
+        storage: Array.from({ length: Math.floor(items / 200) + (i < items % 200 ? 1 : 0) }, (_, j) => ({
+          name: `c${i}_${j}`.padEnd(200, 'x'),
+          match: 'exact' as const,
+          kind: 'cookie' as const,
+          domain: '.example.com',
+          lifetime: 31_536_000,
+          description: 'D'.repeat(description),
+          party: 'third' as const,
+          httpOnly: false,
+        })),
+      })),
+    })
+    const size = (config: unknown) => Buffer.byteLength(JSON.stringify(config))
+    // As many storage items as allowed, with the longest descriptions that keep the whole within CONFIG_MAX_BYTES.
+    let description = 1000
+    while (size(build(MAX_STORAGE_ITEMS, description)) > CONFIG_MAX_BYTES - 2048) description -= 1
+    expect(CONFIG_MAX_BYTES).toBeLessThan(1024 * 1024) // the admin body limit
+    expect((await publish(build(MAX_STORAGE_ITEMS, description))).status).toBe(201)
+
+    const overCount = await publish(build(MAX_STORAGE_ITEMS + 1, 10))
+    expect(overCount.status).toBe(400)
+    expect(((await overCount.json()) as Json).error.details.map((d: Json) => d.path)).toEqual(['services'])
+
+    // Within every per-field limit and the body limit, but more bytes than a configuration may hold.
+    while (size(build(MAX_STORAGE_ITEMS, description)) < CONFIG_MAX_BYTES + 2048) description += 1
+    expect(size(build(MAX_STORAGE_ITEMS, description))).toBeLessThan(1024 * 1024 - 1024)
+    const overBytes = await publish(build(MAX_STORAGE_ITEMS, description))
+    expect(overBytes.status).toBe(400)
+    expect(((await overBytes.json()) as Json).error.details.map((d: Json) => d.path)).toEqual(['services'])
   })
 
   it('answers 401 to a missing, malformed, wrong or revoked key', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolveJurisdiction, siteJurisdictionOptions, type ConfigResponse, type SiteConfig } from '@consentry/shared'
 import { configQuerySchema, siteParamSchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
+import { LRUCache } from 'lru-cache'
 import type { AppContext, AppEnv } from '../context'
 import { ok, operation } from '../openapi'
 import { ApiError } from '../errors'
@@ -13,14 +14,25 @@ import { CompressedBodies, matchesIfNoneMatch, sendEncoded } from '../middleware
 import { documentHeaders } from '../middleware/security-headers'
 import { RenderedConfigs, representationFor, representationHeaders, visitorLocation, type RenderedConfig } from './config-response'
 
+/** Compressed per-site scripts kept: this many variants (version × location, in each coding) for each of this many sites. */
+export const VARIANTS_PER_SITE = 16
+const SITES_WITH_VARIANTS = 128
+
 const CONFIG_SUMMARY = 'Published configuration for this visitor, jurisdiction from CDN geo headers (or ?country=&region=). Strong ETag; 304 on If-None-Match.'
 const SCRIPT_SUMMARY = 'The banner bundle with this visitor’s configuration built in (window.__consentryBootstrap).'
 
 /** `GET /v1/sites/:siteId/config`, `GET /v1/sites/:siteId/consentry.js` and `GET /consentry.js`. */
 export function siteConfigRoutes(ctx: AppContext) {
   const banner = bannerReader(ctx.deps.bannerPath)
-  // Per-site scripts differ by configuration version and location, so the newest variants are kept compressed.
-  const compressed = new CompressedBodies()
+  // Per-site scripts differ by configuration version and location: each site keeps its newest variants compressed,
+  // so one site's stream of new `?country=&region=` pairs neither grows memory nor evicts other sites' scripts.
+  const compressedBySite = new LRUCache<string, CompressedBodies>({ max: SITES_WITH_VARIANTS })
+  const variantsOf = (siteId: string) => {
+    let bodies = compressedBySite.get(siteId)
+    if (!bodies) compressedBySite.set(siteId, (bodies = new CompressedBodies(VARIANTS_PER_SITE)))
+    return bodies
+  }
+  const bundleBodies = new CompressedBodies(4)
 
   async function render(c: Context<AppEnv>, siteId: string, query: { country?: string | undefined; region?: string | undefined }): Promise<RenderedConfig> {
     const site = await ctx.sites.get(siteId)
@@ -58,12 +70,12 @@ export function siteConfigRoutes(ctx: AppContext) {
       const bundle = banner()
       const etag = `"${sha256Hex(out.identity.etag + bundle.etag).slice(0, 32)}"`
       documentHeaders(c)
-      return script(c, compressed, etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`)
+      return script(c, variantsOf(siteId), etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`)
     })
     .get('/consentry.js', operation('The banner bundle as built.', { 200: ok('JavaScript') }), (c) => {
       const bundle = banner()
       documentHeaders(c)
-      return script(c, compressed, bundle.etag, bundle.text)
+      return script(c, bundleBodies, bundle.etag, bundle.text)
     })
 }
 

@@ -22,14 +22,27 @@ export function createRecorder(api: string | undefined, context: RecordContext, 
   const endpoint = `${api.replace(/\/$/, '')}/v1/consents`
   let outbox: Outbox | null = null
   let stopped = false
-  const deliver = () =>
-    withPart(options.delivery(), ({ createOutbox }) => {
+  let retry: unknown
+  let attempt = 0
+  const deliver = (): void => {
+    if (stopped) return
+    const part = options.delivery()
+    // The chunk comes from the API's host: down with it, it is retried with backoff (1 s doubling, up to a minute).
+    if (part instanceof Promise) part.catch(() => (retry ??= setTimeout(() => ((retry = null), deliver()), 1000 << Math.min(6, attempt++))))
+    withPart(part, ({ createOutbox }) => {
       if (stopped) return
+      attempt = 0
       outbox ??= createOutbox({ endpoint, pending, credentials: options.credentials })
       void outbox.flush()
     }, 'consent delivery')
+  }
+  const waiting = () => Object.keys(pending.read()).length > 0
   const onPageHide = () => outbox?.beacon()
+  // Back online or back in view: try at once rather than waiting out the backoff (a no-op once stopped).
+  const onWake = () => !document.hidden && waiting() && deliver()
   addEventListener('pagehide', onPageHide)
+  addEventListener('online', onWake)
+  document.addEventListener('visibilitychange', onWake)
   return {
     record(state: ConsentState) {
       const decision = pendingDecision(state, context)
@@ -37,7 +50,7 @@ export function createRecorder(api: string | undefined, context: RecordContext, 
       deliver()
     },
     /** Delivers records left by earlier pages. */
-    flush: () => void (Object.keys(pending.read()).length && deliver()),
+    flush: () => void (waiting() && deliver()),
     stop() {
       stopped = true
       removeEventListener('pagehide', onPageHide)

@@ -52,15 +52,15 @@ describe('fetchLocale', () => {
   it('loads i18n/<language>.json next to the script, and never for English', async () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify(load('de'))))
     vi.stubGlobal('fetch', fetch)
-    expect((await fetchLocale('de-CH', 'https://cdn.example/consentry/consentry.js'))?.['banner.rejectAll']).toBe('Alle ablehnen')
+    expect(((await fetchLocale('de-CH', 'https://cdn.example/consentry/consentry.js')) || null)?.['banner.rejectAll']).toBe('Alle ablehnen')
     expect(fetch).toHaveBeenCalledWith('https://cdn.example/consentry/i18n/de.json', expect.anything())
     expect(await fetchLocale('en', 'https://cdn.example/consentry.js')).toBeNull()
     expect(fetch).toHaveBeenCalledTimes(1)
   })
 
-  it('returns null when the file cannot be loaded (English is used)', async () => {
+  it('returns false when the file cannot be loaded (English is used, and the banner says so)', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))))
-    expect(await fetchLocale('fr', 'https://cdn.example/consentry.js')).toBeNull()
+    expect(await fetchLocale('fr', 'https://cdn.example/consentry.js')).toBe(false)
   })
 })
 

@@ -43,18 +43,18 @@ export function resolveTexts(
   return { ...enCore, ...english, ...builtIn, ...overrides[base], ...overrides[locale] }
 }
 
-/** Loads a built-in translation that is not in the bundle, relative to the script's URL. Null on any failure. */
-export async function fetchLocale(locale: string, baseUrl: string | null): Promise<Partial<Texts> | null> {
+/** Loads a built-in translation that is not in the bundle, relative to the script's URL: null when there is none to load, false when it could not be loaded. */
+export async function fetchLocale(locale: string, baseUrl: string | null): Promise<Partial<Texts> | null | false> {
   const base = locale.split('-')[0]!
   if (base === 'en' || !baseUrl || !(BUILT_IN_LOCALES as readonly string[]).includes(base)) return null
   try {
     const res = await fetch(new URL(`i18n/${base}.json`, baseUrl).href, { credentials: 'omit' })
     if (!res.ok) {
       await readToEnd(res)
-      return null
+      return false
     }
     return (await res.json()) as Partial<Texts>
   } catch {
-    return null // English is always there
+    return false // English is always there
   }
 }

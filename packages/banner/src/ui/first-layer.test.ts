@@ -56,6 +56,23 @@ describe('first layer wording per regime', () => {
     expect(text()).toContain('צדדים שלישיים מעורבים: 3.')
   })
 
+  it('a translation that cannot be loaded: English, left to right, recorded as en, with a console warning', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 503 })) // i18n/ar.json and the API both down
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      page = await start({}, { country: 'DE', locale: 'ar', i18nBase: 'https://cdn.example/consentry.js', api: 'https://api.example' })
+      expect(layer().querySelector('h2')!.textContent).toBe('We value your privacy')
+      expect(layer().lang).toBe('en')
+      expect(layer().dir).toBe('ltr')
+      expect(warn.mock.calls.map((c) => String(c[0])).some((m) => m.includes('"ar"'))).toBe(true)
+      await page.click('[data-action=accept]')
+      const pending = Object.values(JSON.parse(localStorage.getItem('consentry:outbox:site_test0001') ?? '{}') as Record<string, { context: { locale: string } }>)
+      expect(pending.map((d) => d.context.locale)).toEqual(['en'])
+    } finally {
+      warn.mockRestore()
+    }
+  })
+
   it('opt-out (California), English: a notice at collection: the tags already run, and how to opt out of sale, sharing and targeted ads', async () => {
     page = await open({ country: 'US', region: 'CA' })
     expect(layer().querySelector('h2')!.textContent).toBe('Your privacy choices')

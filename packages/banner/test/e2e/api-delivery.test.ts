@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -137,6 +137,43 @@ describe('embedding, JavaScript API and delivery (Chromium)', () => {
     await page.context().close()
   })
 
+  it('a choice made while the API host (which also serves the chunks) is down is delivered on the same page once it is back, exactly once', async () => {
+    // The script comes from the API host with its configuration built in; the page from another host.
+    const apiRoutes = {
+      '/v1/consents': (req: IncomingMessage, res: ServerResponse, body: string) => {
+        const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' }
+        if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end()
+        const key = String((JSON.parse(body) as { idempotencyKey?: unknown }).idempotencyKey)
+        acknowledged.set(key, (acknowledged.get(key) ?? 0) + 1)
+        res.writeHead(201, { 'content-type': 'application/json', ...cors }).end('{}')
+      },
+      [`/v1/sites/${SITE.siteId}/consentry.js`]: (_req: unknown, res: ServerResponse) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
+          .end(`window.__consentryBootstrap=${JSON.stringify(configResponse('IT'))};\n${readFileSync(join(BANNER_DIST, 'consentry.js'), 'utf8')}`),
+    }
+    let api = await startTestServer({ routes: apiRoutes })
+    const port = Number(new URL(api.url).port)
+    try {
+      const { page, errors } = await visit(`<!doctype html><html lang="en"><head><title>t</title><script src="${api.url}/v1/sites/${SITE.siteId}/consentry.js"></script></head><body><h1>Shop</h1></body></html>`)
+      await inBanner(page, '[data-action=accept]').waitFor()
+      await api.close()
+      await inBanner(page, '[data-action=accept]').click()
+      const waiting = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('consentry:outbox:site_e2e00001') ?? '{}')))
+      expect(waiting).toHaveLength(1)
+      await page.waitForTimeout(2500) // the chunk and the delivery fail at least once while the host is down
+      api = await startTestServer({ routes: apiRoutes, port })
+      await page.waitForFunction(() => localStorage.getItem('consentry:outbox:site_e2e00001') === null, undefined, { timeout: 30_000 })
+      const posts = api.requests.filter((r) => r.method === 'POST' && r.path === '/v1/consents')
+      expect(posts.map((p) => (JSON.parse(p.body) as { idempotencyKey: string }).idempotencyKey)).toEqual(waiting)
+      expect(acknowledged.get(waiting[0]!)).toBe(1)
+      expect(errors).toEqual([])
+      await page.context().close()
+    } finally {
+      await api.close()
+    }
+  })
+
   it('a configuration request that fails leaves the host page untouched (no error thrown into it)', async () => {
     apiUp = false
     const { page, errors } = await visit(noInline(`data-site="${SITE.siteId}" data-api="${server.url}"`))
@@ -151,9 +188,11 @@ describe('embedding, JavaScript API and delivery (Chromium)', () => {
   it('replays calls queued before the script loaded, and push() keeps working after', async () => {
     const queue = `<script>window.consentry = window.consentry || [];
       consentry.push(['on', 'decision', function (s) { (window.seen = window.seen || []).push(s.method) }]);
+      consentry.push(['on', 'show', function (v) { window.shown = v }]);
       consentry.push(function (api) { window.ready = typeof api.acceptAll === 'function' });</script>`
     const { page } = await visit(sitePage({ body: queue }))
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true)
+    expect(await page.evaluate(() => (window as unknown as { shown?: string }).shown)).toBe('banner') // the first layer at start-up
     await page.evaluate(() => (window as unknown as { consentry: { push(c: unknown[]): void } }).consentry.push(['acceptAll']))
     expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['accept_all'])
     expect(await page.evaluate(() => (window as unknown as { consentry: { has(id: string): boolean } }).consentry.has('ga4'))).toBe(true)

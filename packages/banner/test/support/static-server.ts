@@ -25,8 +25,9 @@ export const BANNER_DIST = resolve(import.meta.dirname, '../../dist')
 /**
  * A static file server on 127.0.0.1 (random port) for browser tests: serves `root`, the banner bundle at
  * /consentry.js with the chunks it loads from beside itself, and any `routes` (exact path match, checked first). Records every request.
+ * `port` restarts a server on the port of one closed earlier (a host coming back after an outage).
  */
-export async function startTestServer(options: { root?: string; routes?: Record<string, Route> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { root?: string; routes?: Record<string, Route>; port?: number } = {}): Promise<TestServer> {
   const requests: TestServer['requests'] = []
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = []
@@ -50,11 +51,15 @@ export async function startTestServer(options: { root?: string; routes?: Record<
       res.writeHead(404).end()
     }
   })
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok())
+        server.closeAllConnections() // a host going down drops its keep-alive connections too
+      }),
   }
 }

@@ -4,7 +4,7 @@
  */
 
 // Site configuration
-export { siteConfigSchema, serviceSchema, storageItemSchema, siteConfigIssues, MOVED_FIELDS } from './site-config'
+export { siteConfigSchema, serviceSchema, storageItemSchema, siteConfigIssues, MOVED_FIELDS, MAX_STORAGE_ITEMS, CONFIG_MAX_BYTES } from './site-config'
 export type { SiteConfig, SiteConfigInput, ServiceConfig, StorageItem } from './site-config'
 
 // Consent records (the POST /v1/consents body)

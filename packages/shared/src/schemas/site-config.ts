@@ -42,6 +42,14 @@ export const serviceSchema = z.strictObject({
     .describe('Required for essential services: why the service is strictly necessary (EU-02). Shown in the declaration.'),
 })
 
+/** Most cookies and storage keys a configuration declares across all its services. */
+export const MAX_STORAGE_ITEMS = 2000
+/**
+ * Largest configuration, as compact JSON in UTF-8 with its defaults applied: it fits the admin API's 1 MiB body
+ * limit with room to spare, so whatever the schema accepts can be published. Per-field limits alone allow ~31 MB.
+ */
+export const CONFIG_MAX_BYTES = 1000 * 1024
+
 /** A text a visitor reads; may hold links written `[label](https://…)` (https only, no HTML). */
 const visitorText = (max: number) =>
   z
@@ -191,6 +199,14 @@ export const siteConfigSchema = z
       .describe('Google Consent Mode.'),
   })
   .superRefine((config, ctx) => {
+    const items = config.services.reduce((n, service) => n + service.storage.length, 0)
+    if (items > MAX_STORAGE_ITEMS) ctx.addIssue({ code: 'custom', path: ['services'], message: `at most ${MAX_STORAGE_ITEMS} storage items across all services (${items} given)` })
+    const bytes = utf8Length(JSON.stringify(config))
+    if (bytes > CONFIG_MAX_BYTES) {
+      // Named after the largest part, where there is most to trim.
+      const largest = Object.entries(config).reduce((a, b) => (JSON.stringify(b[1]).length > JSON.stringify(a[1]).length ? b : a))[0]
+      ctx.addIssue({ code: 'custom', path: [largest], message: `the configuration is ${bytes} bytes as JSON, more than ${CONFIG_MAX_BYTES}; trim it here` })
+    }
     const seen = new Set<string>()
     config.services.forEach((service, index) => {
       if (seen.has(service.id)) ctx.addIssue({ code: 'custom', path: ['services', index, 'id'], message: `duplicate service id "${service.id}"` })
@@ -211,6 +227,17 @@ export const siteConfigSchema = z
       }
     })
   })
+
+/** UTF-8 length of a string (a surrogate pair is 4 bytes), without TextEncoder, which this package's types lack. */
+function utf8Length(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c < 0xdc00) i++
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : 3
+  }
+  return n
+}
 
 /**
  * Fields that were removed, by dotted path, with what to do instead: an unknown-field error names them.
