@@ -1,6 +1,8 @@
 // The site owner's console in real Chromium against the demo server (`npm start`'s own server, on SQLite): every step
-// of issue 18's "Done when", in order, as a site owner does it, plus axe on every screen in both themes.
+// of issue 18's "Done when", in order, as a site owner does it, plus a scan adopted (issue 19) and axe on every screen in both themes.
 import { readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -15,6 +17,7 @@ let browser: Browser
 let owner: BrowserContext
 let page: Page
 let consoleLink: string
+let shop: Server | undefined
 
 beforeAll(async () => {
   demo = await startDemo({ command: 'server' })
@@ -25,6 +28,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  shop?.close()
   await browser?.close()
   await demo?.stop()
 })
@@ -48,6 +52,19 @@ async function settled(p: Page): Promise<void> {
 
 /** Site-scoped admin calls from the signed-in page (its session cookie), to wait for what the browser cannot see yet. */
 const fromConsole = <T>(path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>
+
+/** Admin calls that change something, from the signed-in page: its session cookie and the session's CSRF token. */
+const asOwner = <T>(method: string, path: string, body: unknown) =>
+  page.evaluate(
+    async ([method, path, body]) => {
+      const { csrfToken } = (await (await fetch('/v1/admin/session')).json()) as { csrfToken: string }
+      const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-consentry-csrf': csrfToken }, body: JSON.stringify(body) })
+      const text = await res.text()
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+      return JSON.parse(text) as unknown
+    },
+    [method, path, body] as const,
+  ) as Promise<T>
 
 const siteTab = (siteId: string, tab: string) => `${demo.origin}/admin/#/sites/${siteId}/${tab}`
 
@@ -348,6 +365,64 @@ describe('the console', () => {
     expect(await result.locator('[data-kind="before_consent"], [data-kind="after_reject"]').count()).toBe(0)
     await result.getByText(/demo_reading_list/).first().waitFor()
     await result.getByText('Nothing to add.').waitFor()
+  })
+
+  it('adopts the proposed declaration of a scan that finds an undeclared cookie, keeping what the owner wrote', async () => {
+    // The demo's own tags set only simulated vendors' cookies, which no catalogue knows (the scanner lists them as
+    // unclassified and proposes nothing). So the owner's site here is a small shop served by the test, outside
+    // Consentry: it sets its cart cookie and Google Analytics' `_ga`, which its configuration forgets to declare.
+    shop = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script>
+document.cookie = 'shop_cart=1; path=/; max-age=3600'
+document.cookie = '_ga=GA1.1.123456789.1700000000; path=/; max-age=63072000'
+</script></head><body><main><h1>Shop</h1></main></body></html>`)
+    })
+    await new Promise<void>((resolve) => shop!.listen(0, '127.0.0.1', resolve))
+    const shopOrigin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`
+    const site = await asOwner<{ id: string }>('POST', '/v1/admin/sites', { name: 'Scanned shop', allowedOrigins: [shopOrigin] })
+    const cart = {
+      id: 'shop-cart',
+      name: 'Shopping cart',
+      provider: 'Example Shop Ltd',
+      category: 'essential',
+      purpose: 'Keeps what the visitor puts in the cart.',
+      justification: 'The visitor asked us to keep the cart (user-input cookie).',
+      privacyPolicyUrl: `${shopOrigin}/privacy`,
+      storage: [{ name: 'shop_cart', lifetime: 3600, description: 'What is in the cart, in the owner’s words', party: 'first' }],
+    }
+    const written = {
+      siteId: site.id,
+      name: 'Scanned shop',
+      controller: { name: 'Example Shop Ltd', contact: 'privacy@shop.example' },
+      policy: { revision: 1, url: `${shopOrigin}/privacy` },
+      services: [cart],
+    }
+    await asOwner('POST', `/v1/admin/sites/${site.id}/config-versions`, written)
+
+    await page.goto(siteTab(site.id, 'scans'))
+    await settled(page)
+    await page.getByRole('button', { name: 'Scan now' }).click()
+    const show = page.getByRole('button', { name: /— show$/ }).first()
+    await show.waitFor({ timeout: 150_000 })
+    await show.click()
+    const result = page.getByRole('region', { name: 'Scan result' })
+    await result.locator('[data-kind="undeclared"]', { hasText: /cookie _ga \(.*\) is not in the site's declaration \(known as .*, analytics\)/ }).waitFor()
+    await result.getByText(/cookie _ga → service google-analytics/).waitFor()
+    expect(await result.locator('[data-kind="undeclared"]', { hasText: 'shop_cart' }).count()).toBe(0)
+
+    await result.getByRole('button', { name: 'Adopt proposed declaration' }).click()
+    await page.getByText(/Adopted: published version 2 /).waitFor()
+    const now = await fromConsole<{ publishedVersionId: string }>(`/v1/admin/sites/${site.id}`)
+    const published = await fromConsole<{ version: number; config: { services: { id: string; category: string; storage: { name: string }[] }[] } }>(
+      `/v1/admin/sites/${site.id}/config-versions/${now.publishedVersionId}`,
+    )
+    expect(published.version).toBe(2)
+    const analytics = published.config.services.find((s) => s.storage.some((c) => c.name === '_ga'))
+    expect(analytics).toMatchObject({ id: 'google-analytics', category: 'analytics' })
+    // Everything the owner wrote is still there, word for word.
+    expect(published.config).toMatchObject({ name: written.name, controller: written.controller, policy: written.policy })
+    expect(published.config.services.find((s) => s.id === 'shop-cart')).toMatchObject(cart)
   })
 
   it('axe finds no violations on any screen, light and dark, and nothing scrolls sideways at 375 px', async () => {
