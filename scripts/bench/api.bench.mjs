@@ -38,7 +38,9 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  plugins: [{ name: 'ext', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('@consentry/') ? undefined : { path: a.path, external: true })) }],
+  plugins: [
+    { name: 'ext', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('@consentry/') ? undefined : { path: a.path, external: true })) },
+  ],
   logLevel: 'warning',
 })
 const seed = await import(join(work, 'seed.js'))
@@ -96,7 +98,10 @@ async function stop(child) {
 }
 
 async function startPostgres() {
-  const bins = [process.env.CONSENTRY_PG_BIN, ...execFileSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -Vr || true']).toString().split('\n')]
+  const bins = [
+    process.env.CONSENTRY_PG_BIN,
+    ...execFileSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -Vr || true']).toString().split('\n'),
+  ]
   const bin = bins.find((b) => b && b.trim())
   if (!bin) throw new Error('PostgreSQL binaries not found: install postgresql')
   const dir = mkdtempSync(join(tmpdir(), 'consentry-bench-pg-'))
@@ -182,7 +187,11 @@ async function measure(label, url, request, connections = CONNECTIONS[0]) {
 }
 
 async function adminJson(url, key, method, path, body) {
-  const res = await fetch(url + path, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) })
+  const res = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  })
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
   return res.json()
 }
@@ -195,7 +204,14 @@ function sampleConfig(siteId) {
     allowedOrigins: ['https://shop.example'],
     policy: { revision: 1, url: 'https://shop.example/privacy' },
     services: [
-      { id: 'ga4', name: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Measure visits', privacyPolicyUrl: 'https://policies.google.com/privacy' },
+      {
+        id: 'ga4',
+        name: 'Google Analytics',
+        provider: 'Google',
+        category: 'analytics',
+        purpose: 'Measure visits',
+        privacyPolicyUrl: 'https://policies.google.com/privacy',
+      },
       { id: 'ads', name: 'Ads', provider: 'AdCo', category: 'advertising', purpose: 'Ads', privacyPolicyUrl: 'https://adco.example/privacy' },
     ],
   }
@@ -254,7 +270,9 @@ async function pgCounters(url) {
 }
 
 async function runStore(kind, databaseUrl, bareUrl) {
-  const key = JSON.parse(execFileSync(process.execPath, [join(work, 'cli.js'), 'key', 'create', '--label', 'bench'], { env: { ...process.env, DATABASE_URL: databaseUrl } })).key
+  const key = JSON.parse(
+    execFileSync(process.execPath, [join(work, 'cli.js'), 'key', 'create', '--label', 'bench'], { env: { ...process.env, DATABASE_URL: databaseUrl } }),
+  ).key
   const env = { DATABASE_URL: databaseUrl, PORT: String(await freePort()), CONSENTRY_RATE_LIMIT: 'off', CONSENTRY_TRUST_PROXY: '0' }
   let server = await start([join(work, 'cli.js'), 'serve'], env)
   const big = await setupSite(server.url, key)
@@ -262,7 +280,9 @@ async function runStore(kind, databaseUrl, bareUrl) {
   await stop(server.child)
   const seedMs = await seed.seedRecords(databaseUrl, big, RECORDS)
   const settleMs = await seed.settleStore(databaseUrl)
-  console.log(`  ${kind}: seeded ${RECORDS.toLocaleString('en')} records in ${(seedMs / 1000).toFixed(1)} s, then vacuumed/analyzed and checkpointed in ${(settleMs / 1000).toFixed(1)} s (as pgbench -i does)`)
+  console.log(
+    `  ${kind}: seeded ${RECORDS.toLocaleString('en')} records in ${(seedMs / 1000).toFixed(1)} s, then vacuumed/analyzed and checkpointed in ${(settleMs / 1000).toFixed(1)} s (as pgbench -i does)`,
+  )
   server = await start([join(work, 'cli.js'), 'serve'], env)
   const before = kind === 'postgres' ? await pgCounters(databaseUrl) : null
   // The machine is shared: bare and API targets alternate, round after round, and each ratio compares neighbours.
@@ -282,25 +302,42 @@ async function runStore(kind, databaseUrl, bareUrl) {
     const asked = await fetch(`${server.url}/v1/sites/${site.siteId}/config`, { headers: { 'cf-ipcountry': 'DE', 'accept-encoding': 'br' } })
     if (asked.headers.get('content-encoding') !== 'br') throw new Error(`config read not brotli-compressed: ${asked.headers.get('content-encoding')}`)
     await asked.arrayBuffer()
-    const browserRead = await measure(`${kind}: GET config, Accept-Encoding br`, server.url, { method: 'GET', path: `/v1/sites/${site.siteId}/config`, headers: { 'cf-ipcountry': 'DE', 'accept-encoding': 'gzip, deflate, br, zstd' } })
+    const browserRead = await measure(`${kind}: GET config, Accept-Encoding br`, server.url, {
+      method: 'GET',
+      path: `/v1/sites/${site.siteId}/config`,
+      headers: { 'cf-ipcountry': 'DE', 'accept-encoding': 'gzip, deflate, br, zstd' },
+    })
     rounds.push({ writes, randomWrite, bareRead, read, browserRead })
   }
   if (before) {
     // Checkpoints make the next write of every page a full-page image in the WAL: say how many ran meanwhile.
     const after = await pgCounters(databaseUrl)
-    console.log(`  postgres during the rounds: ${after.checkpoints - before.checkpoints} checkpoint(s), ${fmt((after.walBytes - before.walBytes) / 1e6)} MB of WAL`)
+    console.log(
+      `  postgres during the rounds: ${after.checkpoints - before.checkpoints} checkpoint(s), ${fmt((after.walBytes - before.walBytes) / 1e6)} MB of WAL`,
+    )
   }
   const lookup = await lookups(server.url, 500)
   const exp = await exportAll(server.url, key, big.siteId)
-  const rss = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(server.child.pid)]).toString().trim()) / 1024
+  const rss =
+    Number(
+      execFileSync('ps', ['-o', 'rss=', '-p', String(server.child.pid)])
+        .toString()
+        .trim(),
+    ) / 1024
   await stop(server.child)
   return { rounds, lookup, exp, seedMs, rss }
 }
 
 const fmt = (n, d = 0) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d })
-console.log(`API bench: ${ROUNDS} rounds × ${DURATION} s per target, writes at ${CONNECTIONS.join(' and ')} connections, reads at ${CONNECTIONS[0]}, 127.0.0.1; ${RECORDS.toLocaleString('en')} records for lookups/export`)
+console.log(
+  `API bench: ${ROUNDS} rounds × ${DURATION} s per target, writes at ${CONNECTIONS.join(' and ')} connections, reads at ${CONNECTIONS[0]}, 127.0.0.1; ${RECORDS.toLocaleString('en')} records for lookups/export`,
+)
 
-console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores here; other work on the machine skews absolute figures)`)
+console.log(
+  `load average before: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (2 cores here; other work on the machine skews absolute figures)`,
+)
 const bare = await start([join(work, 'bare.mjs')], { PORT: String(await freePort()) })
 // The same body generator as the API's writes, so the load generator spends the same per request on both.
 const bareEcho = { ...consentRequest({ siteId: 'site_bench', versionId: 'cfg_x' }), path: '/echo' }
@@ -329,13 +366,26 @@ console.log('\n| round | target | connections | req/s | p50 ms | p99 ms | non-2x
 console.log('|---|---|---:|---:|---:|---:|---:|---:|')
 for (const r of Object.values(results)) {
   r.rounds.forEach((round, i) => {
-    const pairs = [...round.writes.flatMap((w) => [[w.bareWrite, null], [w.write, w.bareWrite]]), [round.randomWrite, round.writes[0].bareWrite], [round.bareRead, null], [round.read, round.bareRead], [round.browserRead, round.bareRead]]
+    const pairs = [
+      ...round.writes.flatMap((w) => [
+        [w.bareWrite, null],
+        [w.write, w.bareWrite],
+      ]),
+      [round.randomWrite, round.writes[0].bareWrite],
+      [round.bareRead, null],
+      [round.read, round.bareRead],
+      [round.browserRead, round.bareRead],
+    ]
     for (const [m, base] of pairs) {
-      console.log(`| ${i + 1} | ${m.label} | ${m.connections} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${m.errors} | ${base ? fmt(m.rps / base.rps, 2) : '1.00'} |`)
+      console.log(
+        `| ${i + 1} | ${m.label} | ${m.connections} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${m.errors} | ${base ? fmt(m.rps / base.rps, 2) : '1.00'} |`,
+      )
     }
   })
 }
-console.log(`| - | ${genericEcho.label} | ${genericEcho.connections} | ${fmt(genericEcho.rps)} | ${genericEcho.p50} | ${genericEcho.p99} | ${genericEcho.errors} | - |`)
+console.log(
+  `| - | ${genericEcho.label} | ${genericEcho.connections} | ${fmt(genericEcho.rps)} | ${genericEcho.p50} | ${genericEcho.p99} | ${genericEcho.errors} | - |`,
+)
 const mark = (x, target) => `${fmt(x, 2)} ${x >= target ? '✓' : '✗'}`
 const peak = (ms) => Math.max(...ms.map((m) => m.rps))
 console.log(
@@ -349,12 +399,20 @@ for (const [kind, r] of Object.entries(results)) {
   const rd = median(r.rounds.map((x) => x.read.rps / x.bareRead.rps))
   const random = median(r.rounds.map((x) => x.randomWrite.rps / x.writes[0].bareWrite.rps))
   const brotliRead = median(r.rounds.map((x) => x.browserRead.rps / x.bareRead.rps))
-  console.log(`| ${kind} | ${atLevel.map((w) => mark(w, 0.5)).join(' | ')} | ${mark(peaks, 0.5)} | ${fmt(random, 2)} | ${mark(rd, 0.8)} | ${fmt(brotliRead, 2)} |`)
+  console.log(
+    `| ${kind} | ${atLevel.map((w) => mark(w, 0.5)).join(' | ')} | ${mark(peaks, 0.5)} | ${fmt(random, 2)} | ${mark(rd, 0.8)} | ${fmt(brotliRead, 2)} |`,
+  )
 }
 console.log('(write target ≥ 0.50; medians of the per-round ratios)')
 console.log(`\n| store | seed ${fmt(RECORDS)} (batched) | visitor lookup p50 / p99 ms | export NDJSON ${fmt(RECORDS)} rows | server RSS after export |`)
 console.log('|---|---:|---:|---:|---:|')
 for (const [kind, r] of Object.entries(results)) {
-  console.log(`| ${kind} | ${fmt(r.seedMs / 1000, 1)} s | ${fmt(r.lookup.p50, 2)} / ${fmt(r.lookup.p99, 2)} | ${fmt(r.exp.seconds, 1)} s (${fmt(r.exp.lines / r.exp.seconds)} rows/s, ${fmt(r.exp.mb)} MB, ${fmt(r.exp.lines)} lines) | ${fmt(r.rss)} MB |`)
+  console.log(
+    `| ${kind} | ${fmt(r.seedMs / 1000, 1)} s | ${fmt(r.lookup.p50, 2)} / ${fmt(r.lookup.p99, 2)} | ${fmt(r.exp.seconds, 1)} s (${fmt(r.exp.lines / r.exp.seconds)} rows/s, ${fmt(r.exp.mb)} MB, ${fmt(r.exp.lines)} lines) | ${fmt(r.rss)} MB |`,
+  )
 }
-console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+console.log(
+  `\nload average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+)

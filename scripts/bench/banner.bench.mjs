@@ -91,9 +91,18 @@ const BANNERS = {
         default: 'en',
         translations: {
           en: {
-            consentModal: { title: 'We value your privacy', description: 'We use cookies.', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all', showPreferencesBtn: 'Customize' },
+            consentModal: {
+              title: 'We value your privacy',
+              description: 'We use cookies.',
+              acceptAllBtn: 'Accept all',
+              acceptNecessaryBtn: 'Reject all',
+              showPreferencesBtn: 'Customize',
+            },
             preferencesModal: {
-              title: 'Privacy preferences', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all', savePreferencesBtn: 'Save choices',
+              title: 'Privacy preferences',
+              acceptAllBtn: 'Accept all',
+              acceptNecessaryBtn: 'Reject all',
+              savePreferencesBtn: 'Save choices',
               sections: ['necessary', 'functional', 'analytics', 'advertising'].map((c) => ({ title: c, description: c, linkedCategory: c })),
             },
           },
@@ -107,7 +116,10 @@ const BANNERS = {
     head: '<link rel="stylesheet" href="/orejime.css">',
     body: `<script>window.orejimeConfig = ${JSON.stringify({
       privacyPolicyUrl: 'https://shop.example/privacy',
-      purposes: [{ id: 'essential', title: 'Essential', isMandatory: true, cookies: ['consent'] }, ...services.map((s) => ({ id: s.id, title: s.name, cookies: [s.id] }))],
+      purposes: [
+        { id: 'essential', title: 'Essential', isMandatory: true, cookies: ['consent'] },
+        ...services.map((s) => ({ id: s.id, title: s.name, cookies: [s.id] })),
+      ],
     })}</script><script src="/orejime.js"></script>`,
     accept: "document.querySelector('.orejime-Button--save')",
   },
@@ -152,10 +164,14 @@ const server = createServer((req, res) => {
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok))
 const base = `http://127.0.0.1:${server.address().port}`
 // Each banner's page loads its files by absolute path under its own prefix.
-for (const b of Object.values(BANNERS)) for (const f of Object.keys(b.files)) b.body = b.body.replaceAll(`"${f}"`, `"./${f.slice(1)}"`), (b.head = b.head.replaceAll(`"${f}"`, `"./${f.slice(1)}"`))
+for (const b of Object.values(BANNERS))
+  for (const f of Object.keys(b.files)) (b.body = b.body.replaceAll(`"${f}"`, `"./${f.slice(1)}"`)), (b.head = b.head.replaceAll(`"${f}"`, `"./${f.slice(1)}"`))
 
 // --- runs ---------------------------------------------------------------------------------------------------------
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] })
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+})
 const names = Object.keys(BANNERS).filter((n) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(n))
 const samples = {} // `${name}@${rate}` → { visible: [], script: [] }
 
@@ -179,9 +195,11 @@ async function measure(name, rate) {
     requestAnimationFrame(tick)
   })()`)
   await tab.goto(`${base}/${name}/`)
-  await tab.waitForFunction(() => window.__acceptVisibleAt !== undefined, null, { timeout: Number(process.env.BENCH_TIMEOUT ?? 30_000) }).catch((e) => {
-    throw new Error(`${name}: accept button never became visible (${e.message})`)
-  })
+  await tab
+    .waitForFunction(() => window.__acceptVisibleAt !== undefined, null, { timeout: Number(process.env.BENCH_TIMEOUT ?? 30_000) })
+    .catch((e) => {
+      throw new Error(`${name}: accept button never became visible (${e.message})`)
+    })
   const visible = await tab.evaluate(() => window.__acceptVisibleAt)
   // Settled: every running animation (the entrance) has finished.
   const settled = await tab.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))).then(() => performance.now()))
@@ -216,9 +234,15 @@ const median = (xs) => {
 }
 const kb = (n) => (n / 1024).toFixed(1)
 const ratio = (v, ref) => (ref > 0 ? `${(v / ref).toFixed(2)}×` : '–')
-const rows = [['banner', 'gzip KB', 'brotli KB', ...RATES.flatMap((r) => [`visible ${r}x ms`, `script ${r}x ms`, `long tasks ${r}x (longest ms)`, `settle ${r}x ms`])]]
+const rows = [
+  ['banner', 'gzip KB', 'brotli KB', ...RATES.flatMap((r) => [`visible ${r}x ms`, `script ${r}x ms`, `long tasks ${r}x (longest ms)`, `settle ${r}x ms`])],
+]
 for (const name of names) {
-  const row = [name, `${kb(sizes[name].gzip)} (${ratio(sizes[name].gzip, sizes.consentry.gzip)})`, `${kb(sizes[name].brotli)} (${ratio(sizes[name].brotli, sizes.consentry.brotli)})`]
+  const row = [
+    name,
+    `${kb(sizes[name].gzip)} (${ratio(sizes[name].gzip, sizes.consentry.gzip)})`,
+    `${kb(sizes[name].brotli)} (${ratio(sizes[name].brotli, sizes.consentry.brotli)})`,
+  ]
   for (const rate of RATES) {
     const v = median(samples[`${name}@${rate}`].visible)
     const s = median(samples[`${name}@${rate}`].script)
@@ -226,7 +250,12 @@ for (const name of names) {
     const rs = median(samples[`consentry@${rate}`].script)
     const at = samples[`${name}@${rate}`]
     // Long tasks: the median count, and the longest seen in any run (one is enough to block the page).
-    row.push(`${v.toFixed(0)} (${ratio(v, rv)})`, `${s.toFixed(1)} (${ratio(s, rs)})`, `${median(at.long)} (${Math.max(...at.longest).toFixed(0)})`, `${median(at.settle).toFixed(0)}`)
+    row.push(
+      `${v.toFixed(0)} (${ratio(v, rv)})`,
+      `${s.toFixed(1)} (${ratio(s, rs)})`,
+      `${median(at.long)} (${Math.max(...at.longest).toFixed(0)})`,
+      `${median(at.settle).toFixed(0)}`,
+    )
   }
   rows.push(row)
 }

@@ -17,7 +17,9 @@ if (!existsSync(installed) || statSync(join(dir, 'pnpm-lock.yaml')).mtimeMs > st
   const result = spawnSync(pnpm[0], args, { cwd: dir, stdio: 'inherit' })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
-const benches = readdirSync(dir).filter((f) => f.endsWith('.bench.mjs') && (!only || f.startsWith(only))).sort()
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.mjs') && (!only || f.startsWith(only)))
+  .sort()
 if (benches.length === 0) console.log('no benchmarks found')
 let failed = false
 for (const file of benches) {

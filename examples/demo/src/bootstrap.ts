@@ -64,7 +64,9 @@ export async function bootstrapDemoSite(opts: {
   const allowedOrigins = fresh.allowedOrigins
   const current = fresh.publishedVersionId ? await store.getConfigVersion(fresh.publishedVersionId) : undefined
   const digestPath = opts.digestPath ?? join(dirname(opts.keyPath), 'demo-config.sha256')
-  const digest = createHash('sha256').update(JSON.stringify([text, origins])).digest('hex')
+  const digest = createHash('sha256')
+    .update(JSON.stringify([text, origins]))
+    .digest('hex')
   const lastDigest = (await readFile(digestPath, 'utf8').catch(() => '')).trim()
   const keep = current && (lastDigest === digest || sameConfig(current.config, config))
   if (current && keep) {

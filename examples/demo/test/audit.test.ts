@@ -108,7 +108,8 @@ async function axe(page: Page, only?: string[]): Promise<Violation[]> {
     if (!(await frame.evaluate(() => 'axe' in window).catch(() => true))) await frame.evaluate(AXE_SOURCE)
   }
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } })
+      .axe
     const options = tags ? { runOnly: { type: 'tag', values: tags } } : {}
     const result = await axe.run(document, options)
     return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => JSON.stringify(n.target)) }))
@@ -127,8 +128,7 @@ async function stored(v: Visitor): Promise<string[]> {
   return [...found].sort()
 }
 
-const nonEssential = (items: string[]) =>
-  items.filter((i) => !(i.startsWith('cookie:') ? ALLOWED_COOKIES.includes(i.slice(7)) : ALLOWED_STORAGE.includes(i)))
+const nonEssential = (items: string[]) => items.filter((i) => !(i.startsWith('cookie:') ? ALLOWED_COOKIES.includes(i.slice(7)) : ALLOWED_STORAGE.includes(i)))
 
 const REJECT_WORDS = /\b(reject|decline|deny|refuse)\b|only (strictly )?(necessary|essential)|(necessary|essential) only/i
 
@@ -227,8 +227,13 @@ describe('independent audits of the demo', () => {
       context.on('response', (r) => {
         if (!['document', 'script', 'stylesheet', 'fetch', 'xhr'].includes(r.request().resourceType()) || r.status() !== 200) return
         // The body as decoded by the browser: its size is what an uncompressed response would have cost.
-        const plainSize = r.body().then((b) => b.length, () => 0)
-        responses.push(plainSize.then((size) => (size > 1400 && !r.headers()['content-encoding'] ? `${r.url().replace(demo.origin, '')} ${size} bytes uncompressed` : null)))
+        const plainSize = r.body().then(
+          (b) => b.length,
+          () => 0,
+        )
+        responses.push(
+          plainSize.then((size) => (size > 1400 && !r.headers()['content-encoding'] ? `${r.url().replace(demo.origin, '')} ${size} bytes uncompressed` : null)),
+        )
       })
       await page.goto(demo.origin + target.path, { waitUntil: 'networkidle' })
       await banner(page).waitFor({ state: 'attached' })
@@ -261,7 +266,6 @@ describe('independent audits of the demo', () => {
       expect(requests.slice(before).filter((u) => TRACKER_REQUEST.test(u))).toEqual([])
       await context.close()
     })
-
   })
 
   // Opt-in pages only: under California's opt-out rules the tags may run before a choice.
@@ -310,8 +314,14 @@ describe('independent audits of the demo', () => {
             [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
           ] as const
           // Fully obscured: every probe point is off screen or under the banner.
-          const covered = points.every(([x, y]) => x < 0 || y < 0 || x >= innerWidth || y >= innerHeight || !!document.elementFromPoint(x, y)?.closest('consentry-banner'))
-          return { name: `${el.tagName} ${(el.textContent ?? '').trim().slice(0, 40)}`, hidden: !inBanner && covered, key: `${inBanner}:${el.tagName}:${(el.textContent ?? '').trim()}` }
+          const covered = points.every(
+            ([x, y]) => x < 0 || y < 0 || x >= innerWidth || y >= innerHeight || !!document.elementFromPoint(x, y)?.closest('consentry-banner'),
+          )
+          return {
+            name: `${el.tagName} ${(el.textContent ?? '').trim().slice(0, 40)}`,
+            hidden: !inBanner && covered,
+            key: `${inBanner}:${el.tagName}:${(el.textContent ?? '').trim()}`,
+          }
         })
         if (!focus) continue
         if (seen.has(focus.key)) break

@@ -13,7 +13,16 @@ describe('demo bootstrap', () => {
   let store: RecordStore
   let app: ReturnType<typeof createApp>
   const configPath = () => join(dir, 'site-config.json')
-  const start = () => bootstrapDemoSite({ store, app, siteId: SITE_ID, origins: ORIGINS, configPath: configPath(), keyPath: join(dir, 'demo-admin-key.txt'), ownerKeyPath: join(dir, 'demo-owner-key.txt') })
+  const start = () =>
+    bootstrapDemoSite({
+      store,
+      app,
+      siteId: SITE_ID,
+      origins: ORIGINS,
+      configPath: configPath(),
+      keyPath: join(dir, 'demo-admin-key.txt'),
+      ownerKeyPath: join(dir, 'demo-owner-key.txt'),
+    })
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'consentry-demo-boot-'))
     copyFileSync(join(import.meta.dirname, '../../site/site-config.json'), configPath())
@@ -28,7 +37,9 @@ describe('demo bootstrap', () => {
   it('does not republish its file over a configuration published through the admin API, unless the file changed', async () => {
     const first = await start()
     expect(first.allowedOrigins).toEqual(ORIGINS)
-    const published = (await (await app.request(`/v1/admin/sites/${SITE_ID}/config-versions/${first.versionId}`, { headers: { authorization: `Bearer ${first.adminKey}` } })).json()) as { config: Record<string, unknown> }
+    const published = (await (
+      await app.request(`/v1/admin/sites/${SITE_ID}/config-versions/${first.versionId}`, { headers: { authorization: `Bearer ${first.adminKey}` } })
+    ).json()) as { config: Record<string, unknown> }
     const edited = await app.request(`/v1/admin/sites/${SITE_ID}/config-versions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${first.adminKey}`, 'content-type': 'application/json' },

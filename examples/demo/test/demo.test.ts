@@ -107,7 +107,10 @@ describe('the demo started with npm start', () => {
     const { context, page } = await visit('/site/')
     await page.getByRole('button', { name: 'Customize' }).click()
     const dialog = page.getByRole('dialog')
-    await dialog.getByRole('switch', { name: /Analytics/ }).first().click()
+    await dialog
+      .getByRole('switch', { name: /Analytics/ })
+      .first()
+      .click()
     await dialog.getByRole('button', { name: 'Save choices' }).click()
     await expect.poll(() => tagRuns(page)).toEqual({ analytics: 1 })
     const [record] = await waitForRecords(page, 1)
@@ -163,12 +166,13 @@ describe('the demo started with npm start', () => {
     await context.close()
   })
 
-  it('ca-b2b: the privacy page renders the Canadian B2B site\'s cookie declaration; Quebec is asked first, nothing is for sale', async () => {
+  it("ca-b2b: the privacy page renders the Canadian B2B site's cookie declaration; Quebec is asked first, nothing is for sale", async () => {
     const { context, page } = await visit('/site/ca-b2b/privacy.html?country=CA&region=QC')
     const declaration = page.locator('[data-consentry-declaration] section.consentry-declaration')
     await declaration.waitFor()
     const text = (await declaration.textContent()) ?? ''
-    for (const expected of ['Customer portal session', 'nw_session', 'Plausible Analytics', 'Northwind Logistics B.V.', 'Privacy Officer']) expect(text).toContain(expected)
+    for (const expected of ['Customer portal session', 'nw_session', 'Plausible Analytics', 'Northwind Logistics B.V.', 'Privacy Officer'])
+      expect(text).toContain(expected)
     expect(await page.locator('[data-consentry-declaration] a[href="https://tools.google.com/dlpage/gaoptout"]').count()).toBe(1)
     // Quebec: opt-in, so the first layer asks; the site sells nothing, so no Do Not Sell control anywhere.
     await page.locator('consentry-banner [data-action=reject]').waitFor()
@@ -237,10 +241,21 @@ describe('the demo started with npm start', () => {
         const live = await Promise.all(
           Array.from({ length: 6 }, async () => {
             const body = {
-              siteId: 'site_demo0001', visitorId: hex(16), idempotencyKey: `e2e_${hex(12)}`, method: 'reject_all',
-              categories: { functional: false, analytics: false, advertising: false }, services: {}, doNotSell: false, gpc: false,
-              policyRevision: config.config.policy.revision, configVersionId: config.versionId, locale: 'en', jurisdiction: 'DE',
-              bannerVersion: '0.1.0', pageUrl: location.href, decidedAt: Date.now(),
+              siteId: 'site_demo0001',
+              visitorId: hex(16),
+              idempotencyKey: `e2e_${hex(12)}`,
+              method: 'reject_all',
+              categories: { functional: false, analytics: false, advertising: false },
+              services: {},
+              doNotSell: false,
+              gpc: false,
+              policyRevision: config.config.policy.revision,
+              configVersionId: config.versionId,
+              locale: 'en',
+              jurisdiction: 'DE',
+              bannerVersion: '0.1.0',
+              pageUrl: location.href,
+              decidedAt: Date.now(),
             }
             return (await fetch('/v1/consents', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()
           }),

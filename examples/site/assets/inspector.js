@@ -18,12 +18,16 @@
     var t = el('table')
     if (head) {
       var tr = el('tr')
-      head.forEach(function (h) { tr.appendChild(el('th', h)) })
+      head.forEach(function (h) {
+        tr.appendChild(el('th', h))
+      })
       t.appendChild(tr)
     }
     rows.forEach(function (row) {
       var tr = el('tr')
-      row.forEach(function (cell) { tr.appendChild(cell instanceof Node ? cell : el('td', String(cell))) })
+      row.forEach(function (cell) {
+        tr.appendChild(cell instanceof Node ? cell : el('td', String(cell)))
+      })
       t.appendChild(tr)
     })
     return t
@@ -34,7 +38,9 @@
     s.appendChild(body)
     return s
   }
-  function pre(value) { return el('pre', typeof value === 'string' ? value : JSON.stringify(value, null, 2)) }
+  function pre(value) {
+    return el('pre', typeof value === 'string' ? value : JSON.stringify(value, null, 2))
+  }
 
   controls.addEventListener('submit', function (event) {
     event.preventDefault()
@@ -55,14 +61,23 @@
 
   function consentModeCommands(w) {
     return (w.dataLayer || [])
-      .map(function (entry) { return Array.prototype.slice.call(entry) })
-      .filter(function (args) { return args[0] === 'consent' || args[0] === 'config' || args[0] === 'event' || args[0] === 'set' })
-      .map(function (args) { return args[0] + ' ' + (typeof args[1] === 'string' ? args[1] + ' ' : '') + JSON.stringify(args[2] !== undefined ? args[2] : args[1]) })
+      .map(function (entry) {
+        return Array.prototype.slice.call(entry)
+      })
+      .filter(function (args) {
+        return args[0] === 'consent' || args[0] === 'config' || args[0] === 'event' || args[0] === 'set'
+      })
+      .map(function (args) {
+        return args[0] + ' ' + (typeof args[1] === 'string' ? args[1] + ' ' : '') + JSON.stringify(args[2] !== undefined ? args[2] : args[1])
+      })
   }
 
   function gppPing(w) {
     var out = null
-    if (typeof w.__gpp === 'function') w.__gpp('ping', function (data) { out = data })
+    if (typeof w.__gpp === 'function')
+      w.__gpp('ping', function (data) {
+        out = data
+      })
     return out
   }
 
@@ -74,27 +89,53 @@
     var snapshot = api ? api.get() : null
     // The parts of consentry.get() that change with each click (the configuration does not).
     var summary = snapshot
-      ? { regime: snapshot.jurisdiction.regime + ' (' + snapshot.jurisdiction.ruleset + ')', categories: snapshot.consent.categories, saleOptOut: snapshot.consent.saleOptOut, gpcHonoured: snapshot.consent.gpcHonoured, method: snapshot.state ? snapshot.state.method : 'no decision yet' }
+      ? {
+          regime: snapshot.jurisdiction.regime + ' (' + snapshot.jurisdiction.ruleset + ')',
+          categories: snapshot.consent.categories,
+          saleOptOut: snapshot.consent.saleOptOut,
+          gpcHonoured: snapshot.consent.gpcHonoured,
+          method: snapshot.state ? snapshot.state.method : 'no decision yet',
+        }
       : 'the banner has not started yet'
     fresh.appendChild(section('Consent now (consentry.get())', pre(summary)))
     var runs = w.__demoTagRuns || {}
-    fresh.appendChild(section('Tags that ran on this page', table(
-      ['analytics', 'ads', 'video'].map(function (tag) {
-        var n = tag === 'video' ? (w.document.querySelector('iframe.video[src]') ? 1 : 0) : runs[tag] || 0
-        return [tag, n ? 'ran ' + n + '×' : 'blocked']
-      }), ['tag', 'status'])))
+    fresh.appendChild(
+      section(
+        'Tags that ran on this page',
+        table(
+          ['analytics', 'ads', 'video'].map(function (tag) {
+            var n = tag === 'video' ? (w.document.querySelector('iframe.video[src]') ? 1 : 0) : runs[tag] || 0
+            return [tag, n ? 'ran ' + n + '×' : 'blocked']
+          }),
+          ['tag', 'status'],
+        ),
+      ),
+    )
     var cookies = w.document.cookie ? w.document.cookie.split('; ') : []
-    fresh.appendChild(section('Cookies (' + cookies.length + ')', table(cookies.map(function (c) {
-      var i = c.indexOf('=')
-      return [c.slice(0, i), c.slice(i + 1)]
-    }), ['name', 'value'])))
+    fresh.appendChild(
+      section(
+        'Cookies (' + cookies.length + ')',
+        table(
+          cookies.map(function (c) {
+            var i = c.indexOf('=')
+            return [c.slice(0, i), c.slice(i + 1)]
+          }),
+          ['name', 'value'],
+        ),
+      ),
+    )
     var keys = []
     for (var i = 0; i < w.localStorage.length; i++) keys.push(['local', w.localStorage.key(i)])
     for (var j = 0; j < w.sessionStorage.length; j++) keys.push(['session', w.sessionStorage.key(j)])
     fresh.appendChild(section('Storage keys (' + keys.length + ')', table(keys, ['kind', 'key'])))
     fresh.appendChild(section('Google Consent Mode (dataLayer order)', pre(consentModeCommands(w).join('\n') || 'no commands')))
     var ping = gppPing(w)
-    fresh.appendChild(section('IAB GPP (__gpp ping)', pre(ping ? { signalStatus: ping.signalStatus, applicableSections: ping.applicableSections, gppString: ping.gppString } : 'no __gpp')))
+    fresh.appendChild(
+      section(
+        'IAB GPP (__gpp ping)',
+        pre(ping ? { signalStatus: ping.signalStatus, applicableSections: ping.applicableSections, gppString: ping.gppString } : 'no __gpp'),
+      ),
+    )
     fresh.appendChild(recordsView)
     panel.replaceChildren(fresh)
     var visitorId = snapshot && snapshot.state ? snapshot.state.visitorId : null
@@ -103,7 +144,11 @@
 
   var keysPromise = null
   function publicKeys() {
-    keysPromise = keysPromise || fetch('/v1/keys').then(function (r) { return r.json() })
+    keysPromise =
+      keysPromise ||
+      fetch('/v1/keys').then(function (r) {
+        return r.json()
+      })
     return keysPromise
   }
 
@@ -124,17 +169,32 @@
       return
     }
     fetch('/v1/consents?siteId=site_demo0001&visitorId=' + visitorId)
-      .then(function (r) { return r.json() })
+      .then(function (r) {
+        return r.json()
+      })
       .then(function (body) {
         var records = body.records || body.items || []
-        var key = JSON.stringify(records.map(function (r) { return r.id }))
+        var key = JSON.stringify(
+          records.map(function (r) {
+            return r.id
+          }),
+        )
         if (key === lastRecordsKey) return
         lastRecordsKey = key
         return publicKeys().then(function (keys) {
-          return Promise.all(records.map(function (r) { return verify(r, keys) })).then(function (checks) {
+          return Promise.all(
+            records.map(function (r) {
+              return verify(r, keys)
+            }),
+          ).then(function (checks) {
             var rows = records.map(function (r, i) {
               var ok = checks[i]
-              return [new Date(r.receivedAt || r.createdAt).toLocaleTimeString(), r.method, r.id, el('td', ok === true ? 'signature valid' : ok === false ? 'signature INVALID' : 'not checked', ok ? 'ok' : 'bad')]
+              return [
+                new Date(r.receivedAt || r.createdAt).toLocaleTimeString(),
+                r.method,
+                r.id,
+                el('td', ok === true ? 'signature valid' : ok === false ? 'signature INVALID' : 'not checked', ok ? 'ok' : 'bad'),
+              ]
             })
             var box = el('div')
             box.appendChild(table(rows, ['time', 'method', 'record', 'Ed25519']))
@@ -143,9 +203,14 @@
           })
         })
       })
-      .catch(function (error) { recordsView.replaceChildren(section('Records kept by the API', el('p', 'API unreachable: ' + error.message, 'bad'))) })
+      .catch(function (error) {
+        recordsView.replaceChildren(section('Records kept by the API', el('p', 'API unreachable: ' + error.message, 'bad')))
+      })
   }
 
   setInterval(render, 700)
-  frame.addEventListener('load', function () { lastRecordsKey = ''; render() })
+  frame.addEventListener('load', function () {
+    lastRecordsKey = ''
+    render()
+  })
 })()

@@ -27,11 +27,15 @@
     var buf = new Uint8Array(size)
     buf[0] = prefix
     for (var j = 0, at = 1; j < parts.length; at += parts[j].length, j++) buf.set(parts[j], at)
-    return crypto.subtle.digest('SHA-256', buf).then(function (d) { return new Uint8Array(d) })
+    return crypto.subtle.digest('SHA-256', buf).then(function (d) {
+      return new Uint8Array(d)
+    })
   }
   // RFC 9162 §2.1.3.2: the root an inclusion proof leads to from a record hash (null when malformed).
   function rootOf(hash, proof) {
-    var fn = proof.leafIndex, sn = proof.treeSize - 1, path = proof.path || []
+    var fn = proof.leafIndex,
+      sn = proof.treeSize - 1,
+      path = proof.path || []
     if (!/^[0-9a-f]{64}$/.test(hash) || !(fn >= 0 && fn <= sn)) return Promise.resolve(null)
     var step = function (r, k) {
       if (k === path.length) return sn === 0 ? bytesToHex(r) : null
@@ -40,13 +44,21 @@
       var next
       if (fn % 2 === 1 || fn === sn) {
         next = treeHash(1, [p, r])
-        if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2) }
+        if (fn % 2 === 0)
+          while (fn % 2 === 0 && fn !== 0) {
+            fn = Math.floor(fn / 2)
+            sn = Math.floor(sn / 2)
+          }
       } else next = treeHash(1, [r, p])
       fn = Math.floor(fn / 2)
       sn = Math.floor(sn / 2)
-      return next.then(function (h) { return step(h, k + 1) })
+      return next.then(function (h) {
+        return step(h, k + 1)
+      })
     }
-    return treeHash(0, [hexToBytes(hash)]).then(function (leaf) { return step(leaf, 0) })
+    return treeHash(0, [hexToBytes(hash)]).then(function (leaf) {
+      return step(leaf, 0)
+    })
   }
 
   /** receipt: { hash, signature, proof }; jwk: the key's JWK from GET /v1/keys. */
@@ -57,10 +69,12 @@
       .then(function (root) {
         if (root !== proof.root) return false
         var message = new TextEncoder().encode('consentry-receipts/1:' + proof.treeSize + ':' + proof.root)
-        return crypto.subtle
-          .importKey('jwk', { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, { name: 'Ed25519' }, false, ['verify'])
-          .then(function (key) { return crypto.subtle.verify({ name: 'Ed25519' }, key, b64urlToBytes(receipt.signature), message) })
+        return crypto.subtle.importKey('jwk', { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, { name: 'Ed25519' }, false, ['verify']).then(function (key) {
+          return crypto.subtle.verify({ name: 'Ed25519' }, key, b64urlToBytes(receipt.signature), message)
+        })
       })
-      .catch(function () { return null })
+      .catch(function () {
+        return null
+      })
   }
 })()

@@ -1,6 +1,6 @@
 // A stand-in for an analytics tag, written for the demo: it sets cookies and local storage and sends a
 // beacon to the demo server on every run. Consentry must keep it from running until analytics is granted.
-(function () {
+;(function () {
   var runs = (window.__demoTagRuns = window.__demoTagRuns || {})
   runs.analytics = (runs.analytics || 0) + 1
   var id = (document.cookie.match(/(?:^|; )_da_id=([^;]*)/) || [])[1] || Math.random().toString(36).slice(2)

@@ -70,7 +70,15 @@ export function createApi(deps: AppDeps): Api {
     await next()
   })
   app.use(securityHeaders())
-  app.use('/v1/admin/*', bodyLimit({ maxSize: ctx.deps.adminBodyLimit, onError: () => { throw new ApiError('payload_too_large') } }))
+  app.use(
+    '/v1/admin/*',
+    bodyLimit({
+      maxSize: ctx.deps.adminBodyLimit,
+      onError: () => {
+        throw new ApiError('payload_too_large')
+      },
+    }),
+  )
   app.use('/v1/admin/*', adminAuth(ctx), adminDescription)
   app.use('/v1/admin/*', adminJsonBody())
   app.route('/', siteConfigRoutes(ctx))

@@ -48,8 +48,15 @@ function readCheckpoints(file: string): Checkpoint[] {
   } catch (error) {
     throw new UsageError(`--checkpoint ${file}: ${(error as Error).message}`)
   }
-  const list = Array.isArray(parsed) ? parsed : typeof parsed === 'object' && parsed && 'checkpoints' in parsed ? (parsed as { checkpoints: unknown }).checkpoints : [parsed]
-  if (!Array.isArray(list) || !list.every((c) => typeof c === 'object' && c && typeof c.treeSize === 'number' && typeof c.head === 'string' && typeof c.signature === 'string')) {
+  const list = Array.isArray(parsed)
+    ? parsed
+    : typeof parsed === 'object' && parsed && 'checkpoints' in parsed
+      ? (parsed as { checkpoints: unknown }).checkpoints
+      : [parsed]
+  if (
+    !Array.isArray(list) ||
+    !list.every((c) => typeof c === 'object' && c && typeof c.treeSize === 'number' && typeof c.head === 'string' && typeof c.signature === 'string')
+  ) {
     throw new UsageError(`--checkpoint ${file}: not a checkpoint or a list of checkpoints`)
   }
   return list as Checkpoint[]
@@ -79,25 +86,25 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, 
 function parseCommandLine(argv: string[]) {
   try {
     return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      name: { type: 'string' },
-      origin: { type: 'string', multiple: true },
-      'retention-days': { type: 'string' },
-      label: { type: 'string' },
-      confirm: { type: 'string' },
-      site: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'visitor-id': { type: 'string' },
-      'external-user-id': { type: 'string' },
-      jurisdiction: { type: 'string' },
-      method: { type: 'string' },
-      checkpoint: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
+      args: argv,
+      allowPositionals: true,
+      options: {
+        name: { type: 'string' },
+        origin: { type: 'string', multiple: true },
+        'retention-days': { type: 'string' },
+        label: { type: 'string' },
+        confirm: { type: 'string' },
+        site: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'visitor-id': { type: 'string' },
+        'external-user-id': { type: 'string' },
+        jurisdiction: { type: 'string' },
+        method: { type: 'string' },
+        checkpoint: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
     })
   } catch (error) {
     // ERR_PARSE_ARGS_UNKNOWN_OPTION, …_INVALID_OPTION_VALUE (`--name` without a value, `--retention-days -5`).
@@ -139,7 +146,12 @@ async function main(argv: string[]): Promise<number> {
         allowedOrigins: values.origin ?? [],
         retentionDays: values['retention-days'] === undefined ? null : Number(values['retention-days']),
       })
-      if (!parsed.success) throw new UsageError(formatIssues(parsed.error).map((i) => `${i.path}: ${i.message}`).join('\n'))
+      if (!parsed.success)
+        throw new UsageError(
+          formatIssues(parsed.error)
+            .map((i) => `${i.path}: ${i.message}`)
+            .join('\n'),
+        )
       const site = newSite(parsed.data)
       await withStore((store) => store.insertSite(site))
       print(siteView(site))
@@ -192,7 +204,8 @@ async function main(argv: string[]): Promise<number> {
         const out: { siteId: string; deleted: number }[] = []
         for (const site of sites) {
           if (!site) throw new NotFoundError(`no site ${sub}`)
-          if (site.retentionDays !== null) out.push({ siteId: site.id, deleted: await purgeExpired(store, await loadSigner(store, readEnv().signingKey), site.id, site.retentionDays) })
+          if (site.retentionDays !== null)
+            out.push({ siteId: site.id, deleted: await purgeExpired(store, await loadSigner(store, readEnv().signingKey), site.id, site.retentionDays) })
         }
         return out
       })
@@ -210,7 +223,12 @@ async function main(argv: string[]): Promise<number> {
         jurisdiction: values.jurisdiction,
         method: values.method,
       })
-      if (!query.success) throw new UsageError(formatIssues(query.error).map((i) => `${i.path}: ${i.message}`).join('\n'))
+      if (!query.success)
+        throw new UsageError(
+          formatIssues(query.error)
+            .map((i) => `${i.path}: ${i.message}`)
+            .join('\n'),
+        )
       const { format, ...filter } = query.data
       await withStore(async (store) => {
         if (!(await store.getSite(sub))) throw new NotFoundError(`no site ${sub}`)

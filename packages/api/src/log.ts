@@ -38,7 +38,14 @@ export function logLine(level: Level, event: string, context: RequestContext = {
 export function errorFields(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: { message: redact(String(error)) } }
   const code = (error as { code?: unknown }).code
-  return { error: { name: error.name, ...(typeof code === 'string' ? { code } : {}), message: redact(error.message), stack: redact(error.stack?.split('\n').slice(1).join('\n') ?? '') } }
+  return {
+    error: {
+      name: error.name,
+      ...(typeof code === 'string' ? { code } : {}),
+      message: redact(error.message),
+      stack: redact(error.stack?.split('\n').slice(1).join('\n') ?? ''),
+    },
+  }
 }
 
 /** A client that hung up mid-request (aborted upload, reset socket): its own doing, not a server error. */

@@ -84,7 +84,13 @@ export async function startServer(env: ServerEnv = readEnv()): Promise<RunningSe
           new Promise<void>((done) => {
             // Requests whose clients hung up may still be queued: commit them before the store goes.
             stopCheckpoints()
-            server.close(() => void api.drain().then(() => store.close()).then(done))
+            server.close(
+              () =>
+                void api
+                  .drain()
+                  .then(() => store.close())
+                  .then(done),
+            )
           }),
       })
     })

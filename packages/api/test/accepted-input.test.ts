@@ -12,14 +12,62 @@ function generator(seed: number) {
   let state = seed
   const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
-  const CHARS = ['a', 'Z', '0', '-', '_', '.', '/', ':', '?', '#', '%', ' ', 'é', 'ß', '日', '😀', '\ud800', '\udc00', '\u2028', '\u0000', '\u007f', '\u0085', '\ufeff', '\uffff', '"', '\\', '<', '+', '~']
+  const CHARS = [
+    'a',
+    'Z',
+    '0',
+    '-',
+    '_',
+    '.',
+    '/',
+    ':',
+    '?',
+    '#',
+    '%',
+    ' ',
+    'é',
+    'ß',
+    '日',
+    '😀',
+    '\ud800',
+    '\udc00',
+    '\u2028',
+    '\u0000',
+    '\u007f',
+    '\u0085',
+    '\ufeff',
+    '\uffff',
+    '"',
+    '\\',
+    '<',
+    '+',
+    '~',
+  ]
   const text = () => Array.from({ length: Math.floor(next() * 40) }, () => pick(CHARS)).join('')
   const NUMBERS = [0, 1, -1, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, 2 ** 53, 1e21, 1.5, -0, Number.MIN_VALUE, 1_796_145_589_062, 8.64e15 + 1]
-  const value = (): unknown => pick([text, () => pick(NUMBERS), () => pick([true, false, null]), () => [text()], () => ({ [text()]: pick([true, false, 1]) })])()
+  const value = (): unknown =>
+    pick([text, () => pick(NUMBERS), () => pick([true, false, null]), () => [text()], () => ({ [text()]: pick([true, false, 1]) })])()
   return { next, pick, text, value, number: () => pick(NUMBERS) }
 }
 
-const FIELDS = ['siteId', 'visitorId', 'externalUserId', 'idempotencyKey', 'method', 'services', 'policyRevision', 'configVersionId', 'locale', 'jurisdiction', 'bannerVersion', 'pageUrl', 'decidedAt', 'gppString', 'doNotSell', 'gpc'] as const
+const FIELDS = [
+  'siteId',
+  'visitorId',
+  'externalUserId',
+  'idempotencyKey',
+  'method',
+  'services',
+  'policyRevision',
+  'configVersionId',
+  'locale',
+  'jurisdiction',
+  'bannerVersion',
+  'pageUrl',
+  'decidedAt',
+  'gppString',
+  'doNotSell',
+  'gpc',
+] as const
 
 describe.each(STORES)('accepted input (%s)', (kind) => {
   let api: TestApi
@@ -36,10 +84,19 @@ describe.each(STORES)('accepted input (%s)', (kind) => {
     let accepted = 0
     for (let i = 0; i < 800; i++) {
       const field = g.pick(FIELDS)
-      const value = field === 'pageUrl' ? `https://shop.example/${g.text()}` : field === 'externalUserId' || field === 'gppString' ? g.text() : g.next() < 0.5 ? g.number() : g.value()
+      const value =
+        field === 'pageUrl'
+          ? `https://shop.example/${g.text()}`
+          : field === 'externalUserId' || field === 'gppString'
+            ? g.text()
+            : g.next() < 0.5
+              ? g.number()
+              : g.value()
       // Header values are Latin-1: the generated text goes in with everything else replaced.
       const userAgent = `Mozilla/5.0 ${g.text().replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, 'q')}`
-      const res = await postConsent(api, consentBody(site, { [field]: value, idempotencyKey: `accepted_input_${i.toString().padStart(6, '0')}` }), { 'user-agent': userAgent })
+      const res = await postConsent(api, consentBody(site, { [field]: value, idempotencyKey: `accepted_input_${i.toString().padStart(6, '0')}` }), {
+        'user-agent': userAgent,
+      })
       const body = (await res.json()) as { error?: { code: string } }
       if (res.status >= 500) fiveXx.push(`${res.status} ${field}=${JSON.stringify(value)}`)
       else if (res.status < 300) accepted++

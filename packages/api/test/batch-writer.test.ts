@@ -30,7 +30,8 @@ describe.each(STORES)('BatchWriter (%s)', (kind) => {
     const stored = await db.store.queryConsents(site.id, {}, 0, 100)
     expect(stored.map((r) => r.visitorId)).toEqual([1, 2, 3, 4].map((n) => n.toString(16).padStart(32, '0')))
     for (const s of settled) {
-      if (s.status === 'fulfilled') expect(verifyReceipt({ hash: s.value.record.hash, signature: s.value.signature, proof: s.value.proof }, signer.publicKey)).toBe(true)
+      if (s.status === 'fulfilled')
+        expect(verifyReceipt({ hash: s.value.record.hash, signature: s.value.signature, proof: s.value.proof }, signer.publicKey)).toBe(true)
     }
     async function* all() {
       yield* stored
@@ -45,7 +46,8 @@ describe.each(STORES)('isRecordRefusal (%s)', (kind) => {
     const db = await openTestDb(kind)
     try {
       const refusals = kind === 'sqlite' ? ['SQLITE_CONSTRAINT_CHECK', 'SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_TOOBIG'] : ['23514', '23502', '22003', '22021']
-      const failures = kind === 'sqlite' ? ['SQLITE_IOERR_FSYNC', 'SQLITE_FULL', 'SQLITE_BUSY', undefined] : ['57P01', '08006', '53100', '3D000', 'ECONNREFUSED', undefined]
+      const failures =
+        kind === 'sqlite' ? ['SQLITE_IOERR_FSYNC', 'SQLITE_FULL', 'SQLITE_BUSY', undefined] : ['57P01', '08006', '53100', '3D000', 'ECONNREFUSED', undefined]
       for (const code of refusals) expect(db.store.isRecordRefusal(Object.assign(new Error('x'), { code }))).toBe(true)
       for (const code of failures) expect(db.store.isRecordRefusal(Object.assign(new Error('x'), { code }))).toBe(false)
     } finally {

@@ -14,7 +14,13 @@ export function benchVisitor(i: number): string {
  * Bench helper (bundled by scripts/bench/api.bench.mjs): appends `total` chained records for a site through the
  * store's own batch path, `batch` per transaction, `perVisitor` records per visitor.
  */
-export async function seedRecords(databaseUrl: string, site: { siteId: string; versionId: string; configHash: string }, total: number, batch = 5000, perVisitor = 5): Promise<number> {
+export async function seedRecords(
+  databaseUrl: string,
+  site: { siteId: string; versionId: string; configHash: string },
+  total: number,
+  batch = 5000,
+  perVisitor = 5,
+): Promise<number> {
   const store = await openStore(databaseUrl)
   const started = performance.now()
   try {
@@ -38,7 +44,15 @@ export async function seedRecords(databaseUrl: string, site: { siteId: string; v
           pageUrl: 'https://shop.example/products',
           decidedAt: Date.now(),
         }
-        items.push(unsealedRecord(input, { ga4: input.categories.analytics, ads: input.categories.advertising }, site.configHash, { ip: '203.0.113.9', userAgent: 'Mozilla/5.0 Chrome/120.0', secGpc: false }, 'truncate'))
+        items.push(
+          unsealedRecord(
+            input,
+            { ga4: input.categories.analytics, ads: input.categories.advertising },
+            site.configHash,
+            { ip: '203.0.113.9', userAgent: 'Mozilla/5.0 Chrome/120.0', secGpc: false },
+            'truncate',
+          ),
+        )
       }
       await store.appendBatch(items, sealRecord)
     }

@@ -20,7 +20,8 @@ describe.each(STORES)('chain tampering at the ends (%s)', (kind) => {
   const sql = (text: string, params: unknown[] = []) => rawQuery(kind, api.db.location, text, params)
   const verify = async () => (await (await api.admin('GET', `/v1/admin/sites/${site.siteId}/verify`)).json()) as Json
   const hashes = async () => (await sql('select hash from consents where site_id = $1 order by seq', [site.siteId])).map((r) => r.hash as string)
-  const savedCheckpoints = async () => ((await (await api.app.request(`/v1/sites/${site.siteId}/checkpoints`)).json()) as { checkpoints: Checkpoint[]; publicKey: string })
+  const savedCheckpoints = async () =>
+    (await (await api.app.request(`/v1/sites/${site.siteId}/checkpoints`)).json()) as { checkpoints: Checkpoint[]; publicKey: string }
 
   beforeEach(async () => {
     api = await testApi(kind)
@@ -52,7 +53,10 @@ describe.each(STORES)('chain tampering at the ends (%s)', (kind) => {
     // And when the tamperer deletes those too, against the copy a third party saved from the public route:
     await sql('delete from checkpoints where site_id = $1', [site.siteId])
     expect(await verify()).toMatchObject({ valid: true, checked: 4 })
-    expect(await auditSite(api.db.store, site.siteId, saved.publicKey, saved.checkpoints)).toMatchObject({ valid: false, firstBroken: { reason: 'truncated_before_checkpoint' } })
+    expect(await auditSite(api.db.store, site.siteId, saved.publicKey, saved.checkpoints)).toMatchObject({
+      valid: false,
+      firstBroken: { reason: 'truncated_before_checkpoint' },
+    })
   })
 
   it('a checkpoint names the record at its position: a rewritten tail of the same length is caught', async () => {
@@ -65,7 +69,10 @@ describe.each(STORES)('chain tampering at the ends (%s)', (kind) => {
     expect(report.valid).toBe(false)
     // A forged checkpoint (signed by another key, or edited) is refused as such.
     const forged = { ...saved[0]!, treeSize: 3 }
-    expect(await auditSite(api.db.store, site.siteId, signer.publicKey, [forged])).toMatchObject({ valid: false, firstBroken: { reason: 'checkpoint_signature_invalid' } })
+    expect(await auditSite(api.db.store, site.siteId, signer.publicKey, [forged])).toMatchObject({
+      valid: false,
+      firstBroken: { reason: 'checkpoint_signature_invalid' },
+    })
   })
 
   it('deleting the first records and setting an anchor, without a recorded purge, is caught', async () => {

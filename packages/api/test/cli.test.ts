@@ -25,7 +25,10 @@ describe('consentry CLI', () => {
 
   it('migrates, creates a site and keys, revokes a key, verifies, purges and exports', async () => {
     expect((await consentry('migrate')).stdout).toContain('migrated (sqlite)')
-    const site = JSON.parse((await consentry('site', 'create', '--name', 'CLI shop', '--origin', 'https://cli.example', '--retention-days', '400')).stdout) as { id: string; retentionDays: number }
+    const site = JSON.parse((await consentry('site', 'create', '--name', 'CLI shop', '--origin', 'https://cli.example', '--retention-days', '400')).stdout) as {
+      id: string
+      retentionDays: number
+    }
     expect(site.id).toMatch(/^site_/)
     expect(site.retentionDays).toBe(400)
     const key = JSON.parse((await consentry('key', 'create', '--label', 'ops', '--site', site.id)).stdout) as { id: string; key: string; siteIds: string[] }
@@ -49,7 +52,10 @@ describe('consentry CLI', () => {
   })
 
   it('exits 2 with a message naming the problem on bad arguments', async () => {
-    await expect(consentry('site', 'create', '--name', 'x', '--origin', 'not-an-origin')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('allowedOrigins.0') })
+    await expect(consentry('site', 'create', '--name', 'x', '--origin', 'not-an-origin')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('allowedOrigins.0'),
+    })
     await expect(consentry('frobnicate')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command') })
     await expect(consentry('verify', 'site_nosuchsite')).rejects.toMatchObject({ code: 3 })
   })
@@ -66,7 +72,10 @@ describe('consentry CLI', () => {
       expect(failure.stderr).toMatch(/^consentry: /)
       expect(failure.stderr).not.toMatch(/TypeError|\n\s+at /)
     }
-    await expect(consentry('key', 'create', '--label', 'x', '--site', 'site_doesnotexist')).rejects.toMatchObject({ code: 3, stderr: expect.stringContaining('no site site_doesnotexist') })
+    await expect(consentry('key', 'create', '--label', 'x', '--site', 'site_doesnotexist')).rejects.toMatchObject({
+      code: 3,
+      stderr: expect.stringContaining('no site site_doesnotexist'),
+    })
     await expect(consentry('export', 'site_doesnotexist')).rejects.toMatchObject({ code: 3 })
   })
 })

@@ -71,7 +71,11 @@ describe.each(STORES)('consent writes: fast path and routes on the wire (%s)', (
     await api?.db.cleanup()
   })
   const post = (server: Listening, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+    fetch(`${server.url}/v1/consents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://shop.example', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
   const publicKey = async () => ((await (await fetch(`${fast.url}/v1/keys`)).json()) as { keys: { publicKey: string }[] }).keys[0]!.publicKey
 
   describe('errors', () => {
@@ -105,7 +109,11 @@ describe.each(STORES)('consent writes: fast path and routes on the wire (%s)', (
   it('stores and answers alike: receipts, replays, CORS and the server-set cookie', async () => {
     await start()
     const created = (await (await api.admin('POST', '/v1/admin/sites', { name: 'Cookie', allowedOrigins: ['https://shop.example'] })).json()) as { id: string }
-    const published = await api.admin('POST', `/v1/admin/sites/${created.id}/config-versions`, sampleConfig(created.id, { consent: { serverCookie: true, cookieDomain: 'shop.example' } }))
+    const published = await api.admin(
+      'POST',
+      `/v1/admin/sites/${created.id}/config-versions`,
+      sampleConfig(created.id, { consent: { serverCookie: true, cookieDomain: 'shop.example' } }),
+    )
     const version = (await published.json()) as { id: string; hash: string }
     const cookieSite: PublishedSite = { siteId: created.id, versionId: version.id, configHash: version.hash }
     const key = await publicKey()
@@ -121,7 +129,10 @@ describe.each(STORES)('consent writes: fast path and routes on the wire (%s)', (
       const first = [await wire(await post(fast, a, headers)), await wire(await post(routed, b, headers))]
       // Retries cross over: each path replays what the other stored.
       const replays = [await wire(await post(fast, b, headers)), await wire(await post(routed, a, headers))]
-      for (const [answers, status] of [[first, 201], [replays, 200]] as const) {
+      for (const [answers, status] of [
+        [first, 201],
+        [replays, 200],
+      ] as const) {
         expect(answers.map((r) => r.status)).toEqual([status, status])
         expect(answers[0]!.headers).toEqual(answers[1]!.headers)
         const receipts = answers.map((r) => JSON.parse(r.body) as ConsentReceipt)
@@ -157,7 +168,11 @@ describe.each(STORES)('consent writes: fast path and routes on the wire (%s)', (
     await start()
     const key = await publicKey()
     expect((await post(fast, consentBody(site))).status).toBe(201)
-    const answers = await simultaneousPosts(fast.url, '/v1/consents', Array.from({ length: 40 }, () => JSON.stringify(consentBody(site))))
+    const answers = await simultaneousPosts(
+      fast.url,
+      '/v1/consents',
+      Array.from({ length: 40 }, () => JSON.stringify(consentBody(site))),
+    )
     const receipts = answers.map((r) => JSON.parse(r.body) as ConsentReceipt)
     expect(answers.map((r) => r.status)).toEqual(Array(40).fill(201))
     for (const r of receipts) expect(verifyReceipt(r, key)).toBe(true)

@@ -19,7 +19,12 @@ describe.each(STORES)('request bodies: media type and encoding (%s)', (kind) => 
     const json = JSON.stringify(sampleConfig(site.siteId))
     const form = new FormData()
     form.set('config', json)
-    for (const [body, type] of [[json, 'text/plain'], [json, 'application/xml'], [form, undefined], [json, undefined]] as [BodyInit, string | undefined][]) {
+    for (const [body, type] of [
+      [json, 'text/plain'],
+      [json, 'application/xml'],
+      [form, undefined],
+      [json, undefined],
+    ] as [BodyInit, string | undefined][]) {
       const res = await adminPost(`/v1/admin/sites/${site.siteId}/config-versions`, body, type)
       expect(res.status, String(type)).toBe(415)
       expect(((await res.json()) as Json).error.code).toBe('unsupported_media_type')
@@ -44,11 +49,18 @@ describe.each(STORES)('request bodies: media type and encoding (%s)', (kind) => 
     expect(patch.status).toBe(400)
     expect(((await (await api.admin('GET', `/v1/admin/sites/${site.siteId}`)).json()) as Json).name).toBe('Shop')
     // Valid UTF-8 beyond ASCII passes.
-    expect((await adminPost(`/v1/admin/sites/${site.siteId}/config-versions`, JSON.stringify(sampleConfig(site.siteId, { name: 'Café ☕ 店' })), 'application/json')).status).toBe(201)
+    expect(
+      (await adminPost(`/v1/admin/sites/${site.siteId}/config-versions`, JSON.stringify(sampleConfig(site.siteId, { name: 'Café ☕ 店' })), 'application/json'))
+        .status,
+    ).toBe(201)
   })
 
   it('a consent posted with the wrong content type is told so, not that every field is missing', async () => {
-    const res = await api.app.request('/v1/consents', { method: 'POST', headers: { 'content-type': 'text/plain', origin: SHOP_ORIGIN }, body: JSON.stringify(consentBody(site)) })
+    const res = await api.app.request('/v1/consents', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: SHOP_ORIGIN },
+      body: JSON.stringify(consentBody(site)),
+    })
     expect(res.status).toBe(415)
     const body = (await res.json()) as Json
     expect(body.error.code).toBe('unsupported_media_type')

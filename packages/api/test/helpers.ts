@@ -124,7 +124,15 @@ export function sampleConfig(siteId: string, overrides: Partial<SiteConfigInput>
     controller: { name: 'Example GmbH', contact: 'privacy@example.com' },
     policy: { revision: 1, url: 'https://shop.example/privacy' },
     services: [
-      { id: 'ga4', name: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Measure visits', privacyPolicyUrl: 'https://policies.google.com/privacy', storage: [] },
+      {
+        id: 'ga4',
+        name: 'Google Analytics',
+        provider: 'Google',
+        category: 'analytics',
+        purpose: 'Measure visits',
+        privacyPolicyUrl: 'https://policies.google.com/privacy',
+        storage: [],
+      },
       { id: 'ads', name: 'Ads', provider: 'AdCo', category: 'advertising', purpose: 'Ads', privacyPolicyUrl: 'https://adco.example/privacy', storage: [] },
     ],
     ...overrides,
@@ -178,7 +186,11 @@ export const SHOP_ORIGIN = 'https://shop.example'
 /** `POST /v1/consents` with JSON, from the shop's pages (`Origin` set unless `headers` says otherwise). */
 export function postConsent(api: TestApi, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return Promise.resolve(
-    api.app.request('/v1/consents', { method: 'POST', headers: { 'content-type': 'application/json', origin: SHOP_ORIGIN, ...headers }, body: JSON.stringify(body) }),
+    api.app.request('/v1/consents', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: SHOP_ORIGIN, ...headers },
+      body: JSON.stringify(body),
+    }),
   )
 }
 

@@ -27,7 +27,9 @@ describe.each(STORES)('visitor history under load (%s)', (kind) => {
     const site = await publishedSite(api)
     siteId = site.siteId
     for (let done = 0; done < RECORDS; done += 2000) {
-      const items = Array.from({ length: 2000 }, (_, i) => unsealedFixture(site.siteId, VISITOR_NUMBER, `load_${done + i}`, i % 2 ? 'accept_all' : 'reject_all'))
+      const items = Array.from({ length: 2000 }, (_, i) =>
+        unsealedFixture(site.siteId, VISITOR_NUMBER, `load_${done + i}`, i % 2 ? 'accept_all' : 'reject_all'),
+      )
       await api.db.store.appendBatch(items, sealRecord)
     }
     visitorId = VISITOR_NUMBER.toString(16).padStart(32, '0')

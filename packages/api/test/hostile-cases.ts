@@ -26,7 +26,14 @@ const WRONG_TYPES: [string, unknown][] = [
   ['proto', { __proto__: { polluted: true } }],
 ]
 
-const VALID_COMBINATIONS = new Set(['services:proto', 'doNotSell:boolean', 'gpc:boolean', 'policyRevision:number', 'decidedAt:number', 'bannerVersion:NaN-ish string'])
+const VALID_COMBINATIONS = new Set([
+  'services:proto',
+  'doNotSell:boolean',
+  'gpc:boolean',
+  'policyRevision:number',
+  'decidedAt:number',
+  'bannerVersion:NaN-ish string',
+])
 
 /** Values that are invalid for every field they are put in (each field has a type or pattern these break). */
 const PER_FIELD: Record<string, unknown[]> = {
@@ -35,7 +42,13 @@ const PER_FIELD: Record<string, unknown[]> = {
   externalUserId: ['', 'u'.repeat(257), 'user\u0000', 'line\nbreak', 'lone\ud800high', '\udc00lone low', 'reversed\udc00\ud800'],
   idempotencyKey: ['short', 'k'.repeat(65), 'has space in it!!!', 'ünicodeünicodeünicode'],
   method: ['ACCEPT_ALL', 'accept', 'delete', 'withdraw ', 'gpc\n'],
-  categories: [{}, { functional: true }, { functional: true, analytics: true, advertising: true, essential: false }, { functional: true, analytics: true, advertising: true, marketing: true }, { functional: 1, analytics: 0, advertising: 0 }],
+  categories: [
+    {},
+    { functional: true },
+    { functional: true, analytics: true, advertising: true, essential: false },
+    { functional: true, analytics: true, advertising: true, marketing: true },
+    { functional: 1, analytics: 0, advertising: 0 },
+  ],
   services: [{ 'Bad Id': true }, { ga4: 'yes' }, { '': true }, ['ga4']],
   doNotSell: ['true', 1, 0],
   gpc: ['1', 1, 'false'],
@@ -44,15 +57,47 @@ const PER_FIELD: Record<string, unknown[]> = {
   locale: ['EN', 'english', 'en_US', '12', 'e'],
   jurisdiction: ['de', 'DEU', 'EU-', 'US-ABCD', 'XX-1-2'],
   bannerVersion: ['', 'v'.repeat(33), '1.0 beta', '1.0\u0000'],
-  pageUrl: ['javascript:alert(1)', 'ftp://shop.example/', '/relative', 'not a url', 'https://' + 'a'.repeat(2100) + '.example/', 'data:text/html,hi', 'file:///etc/passwd'],
+  pageUrl: [
+    'javascript:alert(1)',
+    'ftp://shop.example/',
+    '/relative',
+    'not a url',
+    'https://' + 'a'.repeat(2100) + '.example/',
+    'data:text/html,hi',
+    'file:///etc/passwd',
+  ],
   decidedAt: [0, -5, 1.5, '2024-01-01', 1e300],
   gppString: ['g'.repeat(2049), 7],
 }
 
 const MALFORMED_JSON = [
-  '', '{', '}', '[', '{"siteId":', '{"a":1,}', "{'a':1}", 'null', 'true', '1', '"string"', '[]', '[{}]', 'NaN', 'undefined',
-  '\uFEFF{}', '{"a":1}{"b":2}', '{"__proto__":{"x":1}}', '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
-  '{"siteId":"\\ud800"}', '\u0000', 'x'.repeat(100), '{"a":"\\x41"}', '{"a":01}', '{"a":.5}', '{"a":+1}', '{"a":Infinity}',
+  '',
+  '{',
+  '}',
+  '[',
+  '{"siteId":',
+  '{"a":1,}',
+  "{'a':1}",
+  'null',
+  'true',
+  '1',
+  '"string"',
+  '[]',
+  '[{}]',
+  'NaN',
+  'undefined',
+  '\uFEFF{}',
+  '{"a":1}{"b":2}',
+  '{"__proto__":{"x":1}}',
+  '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
+  '{"siteId":"\\ud800"}',
+  '\u0000',
+  'x'.repeat(100),
+  '{"a":"\\x41"}',
+  '{"a":01}',
+  '{"a":.5}',
+  '{"a":+1}',
+  '{"a":Infinity}',
 ]
 
 export function hostileCases(site: PublishedSite, otherVersion: string, adminKey: string): Case[] {
@@ -80,16 +125,40 @@ export function hostileCases(site: PublishedSite, otherVersion: string, adminKey
   post('unknown service', JSON.stringify({ ...valid(), services: { doesnotexist: true } }))
   post('unknown site', JSON.stringify({ ...valid(), siteId: 'site_nosuchsite' }))
   MALFORMED_JSON.forEach((body, i) => post(`malformed JSON #${i}`, body))
-  for (const ct of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', '', 'application/json-patch', 'json']) {
+  for (const ct of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+    '',
+    'application/json-patch',
+    'json',
+  ]) {
     post(`content-type ${JSON.stringify(ct)}`, JSON.stringify(valid()), ct ? { 'content-type': ct } : {})
   }
   post('body over 32 KiB', JSON.stringify({ ...valid(), bannerVersion: 'v'.repeat(40_000) }))
   post('1 MiB of spaces', ' '.repeat(1 << 20))
-  for (const origin of ['https://evil.example', 'null', 'https://shop.example.evil.example', 'http://shop.example', 'https://shop.example:443', 'HTTPS://SHOP.EXAMPLE', 'https://shop.example/']) {
+  for (const origin of [
+    'https://evil.example',
+    'null',
+    'https://shop.example.evil.example',
+    'http://shop.example',
+    'https://shop.example:443',
+    'HTTPS://SHOP.EXAMPLE',
+    'https://shop.example/',
+  ]) {
     post(`origin ${origin}`, JSON.stringify(valid()), { 'content-type': 'application/json', origin })
   }
   // Query strings of the public history.
-  for (const q of ['', 'visitorId=', 'visitorId=abc', `visitorId=${'A'.repeat(32)}`, `visitorId=${'a'.repeat(32)}&visitorId=${'b'.repeat(32)}`, `visitorId=${'a'.repeat(32)}&siteId=bad`, "visitorId=' OR 1=1 --"]) {
+  for (const q of [
+    '',
+    'visitorId=',
+    'visitorId=abc',
+    `visitorId=${'A'.repeat(32)}`,
+    `visitorId=${'a'.repeat(32)}&visitorId=${'b'.repeat(32)}`,
+    `visitorId=${'a'.repeat(32)}&siteId=bad`,
+    "visitorId=' OR 1=1 --",
+  ]) {
     out.push({ name: `history ?${q}`, method: 'GET', path: `/v1/consents?${q}` })
   }
   // Path parameters and geo query of the config endpoint.
@@ -101,15 +170,39 @@ export function hostileCases(site: PublishedSite, otherVersion: string, adminKey
   }
   // Admin: hostile Authorization headers on every admin route.
   const adminRoutes: [string, string][] = [
-    ['GET', '/v1/admin/sites'], ['POST', '/v1/admin/sites'], ['GET', `/v1/admin/sites/${site.siteId}`], ['PATCH', `/v1/admin/sites/${site.siteId}`],
-    ['POST', `/v1/admin/sites/${site.siteId}/config-versions`], ['GET', `/v1/admin/sites/${site.siteId}/consents`],
-    ['GET', `/v1/admin/sites/${site.siteId}/consents/export`], ['POST', `/v1/admin/sites/${site.siteId}/subjects/erase`],
-    ['GET', `/v1/admin/sites/${site.siteId}/verify`], ['POST', `/v1/admin/sites/${site.siteId}/purge`], ['POST', '/v1/admin/keys'],
+    ['GET', '/v1/admin/sites'],
+    ['POST', '/v1/admin/sites'],
+    ['GET', `/v1/admin/sites/${site.siteId}`],
+    ['PATCH', `/v1/admin/sites/${site.siteId}`],
+    ['POST', `/v1/admin/sites/${site.siteId}/config-versions`],
+    ['GET', `/v1/admin/sites/${site.siteId}/consents`],
+    ['GET', `/v1/admin/sites/${site.siteId}/consents/export`],
+    ['POST', `/v1/admin/sites/${site.siteId}/subjects/erase`],
+    ['GET', `/v1/admin/sites/${site.siteId}/verify`],
+    ['POST', `/v1/admin/sites/${site.siteId}/purge`],
+    ['POST', '/v1/admin/keys'],
   ]
-  const auths = ['', 'Bearer', 'Bearer ', 'Bearer x', 'bearer csk_' + 'a'.repeat(32), 'Basic YWRtaW46YWRtaW4=', 'Bearer csk_a b', 'Token abc', 'Bearer ' + 'k'.repeat(5000), "Bearer ' OR 1=1 --"]
+  const auths = [
+    '',
+    'Bearer',
+    'Bearer ',
+    'Bearer x',
+    'bearer csk_' + 'a'.repeat(32),
+    'Basic YWRtaW46YWRtaW4=',
+    'Bearer csk_a b',
+    'Token abc',
+    'Bearer ' + 'k'.repeat(5000),
+    "Bearer ' OR 1=1 --",
+  ]
   for (const [method, path] of adminRoutes) {
     for (const auth of auths) {
-      out.push({ name: `${method} ${path} auth ${JSON.stringify(auth.slice(0, 20))}`, method, path, headers: { authorization: auth, 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{"name":"x"}' })
+      out.push({
+        name: `${method} ${path} auth ${JSON.stringify(auth.slice(0, 20))}`,
+        method,
+        path,
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: method === 'GET' ? undefined : '{"name":"x"}',
+      })
     }
   }
   // Admin: hostile bodies and queries with a valid key.
@@ -117,23 +210,59 @@ export function hostileCases(site: PublishedSite, otherVersion: string, adminKey
   const adminBody = (name: string, method: string, path: string, body: unknown) =>
     out.push({ name, method, path, headers: auth, body: typeof body === 'string' ? body : JSON.stringify(body) })
   const siteBodies: unknown[] = [
-    {}, { name: '' }, { name: '   ' }, { name: 'n'.repeat(201) }, { name: 5 }, { name: 'x', allowedOrigins: 'https://a.example' },
-    { name: 'x', allowedOrigins: ['https://a.example/'] }, { name: 'x', allowedOrigins: ['javascript:alert(1)'] }, { name: 'x', allowedOrigins: ['*'] },
-    { name: 'x', retentionDays: 0 }, { name: 'x', retentionDays: -1 }, { name: 'x', retentionDays: 1.5 }, { name: 'x', retentionDays: '30' },
-    { name: 'x', id: 'site_chosen1' }, { name: 'x', headHash: '0'.repeat(64) }, '[]', 'null', '{',
+    {},
+    { name: '' },
+    { name: '   ' },
+    { name: 'n'.repeat(201) },
+    { name: 5 },
+    { name: 'x', allowedOrigins: 'https://a.example' },
+    { name: 'x', allowedOrigins: ['https://a.example/'] },
+    { name: 'x', allowedOrigins: ['javascript:alert(1)'] },
+    { name: 'x', allowedOrigins: ['*'] },
+    { name: 'x', retentionDays: 0 },
+    { name: 'x', retentionDays: -1 },
+    { name: 'x', retentionDays: 1.5 },
+    { name: 'x', retentionDays: '30' },
+    { name: 'x', id: 'site_chosen1' },
+    { name: 'x', headHash: '0'.repeat(64) },
+    '[]',
+    'null',
+    '{',
   ]
   siteBodies.forEach((b, i) => adminBody(`site create body #${i}`, 'POST', '/v1/admin/sites', b))
   siteBodies.forEach((b, i) => adminBody(`site patch body #${i}`, 'PATCH', `/v1/admin/sites/${site.siteId}`, b))
   const configBodies: unknown[] = [
-    {}, { siteId: site.siteId }, { siteId: site.siteId, name: 'x', controller: {}, policy: { revision: 1, url: 'https://a.example' } },
+    {},
+    { siteId: site.siteId },
+    { siteId: site.siteId, name: 'x', controller: {}, policy: { revision: 1, url: 'https://a.example' } },
     { siteId: site.siteId, name: 'x', controller: { name: 'c' }, policy: { revision: 0, url: 'https://a.example' } },
     { siteId: site.siteId, name: 'x', controller: { name: 'c' }, policy: { revision: 1, url: 'javascript:x' } },
-    { siteId: site.siteId, name: 'x', controller: { name: 'c' }, policy: { revision: 1, url: 'https://a.example' }, appearance: { accentColor: 'red; background:url(x)' } },
+    {
+      siteId: site.siteId,
+      name: 'x',
+      controller: { name: 'c' },
+      policy: { revision: 1, url: 'https://a.example' },
+      appearance: { accentColor: 'red; background:url(x)' },
+    },
     { siteId: site.siteId, name: 'x', controller: { name: 'c' }, policy: { revision: 1, url: 'https://a.example' }, appearance: { font: '</style><script>' } },
-    '{', 'null', '[]',
+    '{',
+    'null',
+    '[]',
   ]
   configBodies.forEach((b, i) => adminBody(`config publish body #${i}`, 'POST', `/v1/admin/sites/${site.siteId}/config-versions`, b))
-  for (const q of ['limit=0', 'limit=1001', 'limit=abc', 'cursor=-1', 'cursor=abc', 'from=-5', 'to=yesterday', 'method=nope', 'jurisdiction=de', 'visitorId=zz', 'cursor=1&cursor=2']) {
+  for (const q of [
+    'limit=0',
+    'limit=1001',
+    'limit=abc',
+    'cursor=-1',
+    'cursor=abc',
+    'from=-5',
+    'to=yesterday',
+    'method=nope',
+    'jurisdiction=de',
+    'visitorId=zz',
+    'cursor=1&cursor=2',
+  ]) {
     out.push({ name: `log ?${q}`, method: 'GET', path: `/v1/admin/sites/${site.siteId}/consents?${q}`, headers: auth })
     out.push({ name: `export ?${q}`, method: 'GET', path: `/v1/admin/sites/${site.siteId}/consents/export?${q}&format=xml`, headers: auth })
   }

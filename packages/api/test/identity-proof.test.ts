@@ -47,7 +47,11 @@ describe.each(STORES)('externalUserId proof and server-side writes (%s)', (kind)
   })
 
   it('a write without an Origin header needs an API key for the site', async () => {
-    const bare = await api.app.request('/v1/consents', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(consentBody(site)) })
+    const bare = await api.app.request('/v1/consents', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(consentBody(site)),
+    })
     expect(bare.status).toBe(401)
     expect(((await bare.json()) as Json).error.message).toContain('Origin')
     const keyed = await api.app.request('/v1/consents', {

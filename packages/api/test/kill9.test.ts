@@ -35,7 +35,11 @@ describe.each(STORES)('durability (%s)', (kind) => {
     // Many deliveries in flight; the server dies by SIGKILL as soon as the 100th acknowledgement is read.
     const sends = Array.from({ length: 400 }, async () => {
       try {
-        const res = await fetch(`${url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' }, body: JSON.stringify(consentBody(target)) })
+        const res = await fetch(`${url}/v1/consents`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
+          body: JSON.stringify(consentBody(target)),
+        })
         if (res.status !== 201) return
         const receipt = (await res.json()) as { id: string; hash: string }
         acked.push(receipt)

@@ -15,10 +15,16 @@ function captureOutput(): { lines(): string[]; restore(): void } {
   const spies = [
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (grab(chunk), true)),
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (grab(chunk), true)),
-    ...(['log', 'info', 'warn', 'error'] as const).map((m) => vi.spyOn(console, m).mockImplementation((...args: unknown[]) => grab(`${args.map(String).join(' ')}\n`))),
+    ...(['log', 'info', 'warn', 'error'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => grab(`${args.map(String).join(' ')}\n`)),
+    ),
   ]
   return {
-    lines: () => chunks.join('').split('\n').filter((l) => l.trim() !== ''),
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((l) => l.trim() !== ''),
     restore: () => spies.forEach((s) => s.mockRestore()),
   }
 }
@@ -57,7 +63,8 @@ describe.each(STORES)('logs (%s)', (kind) => {
     const out = captureOutput()
     try {
       for (let i = 0; i < 10; i++) await abortedUpload(server.url, '/v1/consents')
-      for (let i = 0; i < 10; i++) await abortedUpload(server.url, `/v1/admin/sites/${site.siteId}/config-versions`, { authorization: `Bearer ${api.adminKey}` })
+      for (let i = 0; i < 10; i++)
+        await abortedUpload(server.url, `/v1/admin/sites/${site.siteId}/config-versions`, { authorization: `Bearer ${api.adminKey}` })
       await new Promise((r) => setTimeout(r, 300))
     } finally {
       out.restore()
@@ -77,11 +84,20 @@ describe.each(STORES)('logs (%s)', (kind) => {
     try {
       const post = await fetch(`${server.url}/v1/consents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'https://shop.example', 'x-forwarded-for': `198.51.100.1, ${CLIENT_IP}`, 'x-request-id': 'req-123' },
-        body: JSON.stringify(consentBody(site, { visitorId: VISITOR, externalUserId: EXTERNAL, externalUserProof: (await identitySecret(api, site))(EXTERNAL) })),
+        headers: {
+          'content-type': 'application/json',
+          origin: 'https://shop.example',
+          'x-forwarded-for': `198.51.100.1, ${CLIENT_IP}`,
+          'x-request-id': 'req-123',
+        },
+        body: JSON.stringify(
+          consentBody(site, { visitorId: VISITOR, externalUserId: EXTERNAL, externalUserProof: (await identitySecret(api, site))(EXTERNAL) }),
+        ),
       })
       expect(post.status).toBe(201)
-      expect((await fetch(`${server.url}/v1/consents?visitorId=${VISITOR}&siteId=${site.siteId}`, { headers: { 'x-forwarded-for': CLIENT_IP } })).status).toBe(200)
+      expect((await fetch(`${server.url}/v1/consents?visitorId=${VISITOR}&siteId=${site.siteId}`, { headers: { 'x-forwarded-for': CLIENT_IP } })).status).toBe(
+        200,
+      )
       // An internal error while handling a request full of personal data.
       await rawQuery(kind, api.db.location, 'alter table consents rename to consents_gone')
       const failed = await fetch(`${server.url}/v1/consents?visitorId=${VISITOR}&externalUserId=${EXTERNAL}`, { headers: { 'x-forwarded-for': CLIENT_IP } })
@@ -106,7 +122,9 @@ describe.each(STORES)('logs (%s)', (kind) => {
 
 describe('redact', () => {
   it('removes visitor ids, e-mails, addresses, query values and database key values', () => {
-    const text = redact(`GET /v1/consents?visitorId=${VISITOR}&x=1 from ${CLIENT_IP} 2001:db8::1 ${EXTERNAL} Key (site_id, idempotency_key)=(site_a, idem_secret) exists`)
+    const text = redact(
+      `GET /v1/consents?visitorId=${VISITOR}&x=1 from ${CLIENT_IP} 2001:db8::1 ${EXTERNAL} Key (site_id, idempotency_key)=(site_a, idem_secret) exists`,
+    )
     for (const secret of [VISITOR, CLIENT_IP, '2001:db8::1', EXTERNAL, 'idem_secret']) expect(text).not.toContain(secret)
   })
 })

@@ -23,7 +23,9 @@ function findPgBin(): string {
   }
   const bin = candidates.find((c): c is string => !!c && existsSync(join(c, 'initdb')) && existsSync(join(c, 'postgres')))
   if (!bin) {
-    throw new Error('PostgreSQL server binaries (initdb, postgres) not found: install postgresql (apt-get install postgresql; `npm test` does it) or set CONSENTRY_PG_BIN')
+    throw new Error(
+      'PostgreSQL server binaries (initdb, postgres) not found: install postgresql (apt-get install postgresql; `npm test` does it) or set CONSENTRY_PG_BIN',
+    )
   }
   return bin
 }
@@ -57,8 +59,22 @@ export default async function setup(project: TestProject) {
   execFileSync(initCmd, initArgs, { stdio: 'pipe' })
   const port = await freePort()
   const [cmd, args] = wrap(join(bin, 'postgres'), [
-    '-D', data, '-k', dir, '-h', '127.0.0.1', '-p', String(port),
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+    '-D',
+    data,
+    '-k',
+    dir,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
   ])
   const server = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let log = ''

@@ -40,11 +40,15 @@ describe('public writes on a listening server', () => {
   /** Sends a body in chunks without Content-Length (chunked transfer encoding). */
   function chunked(body: string): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
-      const req = request(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' } }, (res) => {
-        let text = ''
-        res.on('data', (d: Buffer) => (text += d.toString()))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
-      })
+      const req = request(
+        `${server.url}/v1/consents`,
+        { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' } },
+        (res) => {
+          let text = ''
+          res.on('data', (d: Buffer) => (text += d.toString()))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+        },
+      )
       req.on('error', reject)
       for (let i = 0; i < body.length; i += 4096) req.write(body.slice(i, i + 4096))
       req.end()
@@ -52,14 +56,22 @@ describe('public writes on a listening server', () => {
   }
 
   it('accepts a valid body, sent whole or chunked', async () => {
-    const whole = await fetch(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' }, body: JSON.stringify(consentBody(site)) })
+    const whole = await fetch(`${server.url}/v1/consents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
+      body: JSON.stringify(consentBody(site)),
+    })
     expect(whole.status).toBe(201)
     expect((await chunked(JSON.stringify(consentBody(site)))).status).toBe(201)
   })
 
   it('answers 413 JSON to an oversized body, with or without Content-Length', async () => {
     const big = JSON.stringify(consentBody(site, { bannerVersion: 'v'.repeat(40_000) }))
-    const declared = await fetch(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' }, body: big })
+    const declared = await fetch(`${server.url}/v1/consents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
+      body: big,
+    })
     expect(declared.status).toBe(413)
     expect(((await declared.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
     const streamed = await chunked(big)
@@ -69,7 +81,11 @@ describe('public writes on a listening server', () => {
 
   it('answers 400 naming the body for malformed JSON, and stores nothing', async () => {
     const before = await db.store.countConsents(site.siteId)
-    const res = await fetch(`${server.url}/v1/consents`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' }, body: '{"siteId":' })
+    const res = await fetch(`${server.url}/v1/consents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
+      body: '{"siteId":',
+    })
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', details: [{ path: '(body)' }] } })
     expect(await db.store.countConsents(site.siteId)).toBe(before)

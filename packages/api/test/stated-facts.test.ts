@@ -27,7 +27,14 @@ describe.each(STORES)('client-stated facts, cross-checked (%s)', (kind) => {
     expect(await refused({ decidedAt: Date.UTC(2001, 0, 1) })).toBe('decidedAt')
     expect(await api.db.store.countConsents(site.siteId)).toBe(0)
     // The possible still passes: a reject_all that grants nothing, a clock a little behind.
-    expect((await postConsent(api, consentBody(site, { method: 'reject_all', categories: { functional: false, analytics: false, advertising: false }, decidedAt: Date.now() - 60_000 }))).status).toBe(201)
+    expect(
+      (
+        await postConsent(
+          api,
+          consentBody(site, { method: 'reject_all', categories: { functional: false, analytics: false, advertising: false }, decidedAt: Date.now() - 60_000 }),
+        )
+      ).status,
+    ).toBe(201)
   })
 
   it("keeps both the banner's jurisdiction and the server's view where they differ", async () => {

@@ -39,7 +39,11 @@ describe.each([...STORES, ...(STORES.includes('sqlite') ? (['sqlite in memory'] 
     await db.store.insertSite(site)
     const [first] = await db.store.appendBatch([unsealedFixture(site.id, 1, 'stored_key_00000001')], sealRecord)
     const out = await db.store.appendBatch(
-      [unsealedFixture(site.id, 2, 'fresh_key_000000002'), unsealedFixture(site.id, 3, 'stored_key_00000001'), unsealedFixture(site.id, 4, 'fresh_key_000000004')],
+      [
+        unsealedFixture(site.id, 2, 'fresh_key_000000002'),
+        unsealedFixture(site.id, 3, 'stored_key_00000001'),
+        unsealedFixture(site.id, 4, 'fresh_key_000000004'),
+      ],
       sealRecord,
     )
     expect(out.map((o) => o.replay)).toEqual([false, true, false])

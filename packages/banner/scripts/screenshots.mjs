@@ -20,13 +20,17 @@ const page = (appearance) => `<!doctype html><html lang="en"><head><meta charset
 
 const server = createServer((req, res) => {
   // The core and the chunks it loads from beside itself.
-  if (/^\/consentry(-[a-z]+)?\.js$/.test(req.url ?? '')) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(root, 'dist', req.url)))
+  if (/^\/consentry(-[a-z]+)?\.js$/.test(req.url ?? ''))
+    return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(root, 'dist', req.url)))
   const appearance = req.url === '/dark' ? { layout: 'bar', theme: 'dark' } : { layout: 'box', theme: 'light' }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(appearance))
 })
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok))
 const base = `http://127.0.0.1:${server.address().port}`
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+})
 
 async function shoot(path, viewport, name, open) {
   const tab = await browser.newPage({ viewport, reducedMotion: 'reduce' })

@@ -282,7 +282,15 @@ describe('service ids named like Object.prototype members', () => {
   })
 
   it('a service with the id constructor is refused by set() with nothing picked, and granted only when picked', async () => {
-    const service = { id: 'constructor', name: 'C', provider: 'P', category: 'analytics' as const, purpose: 'x', privacyPolicyUrl: 'https://p.example/privacy', storage: [] }
+    const service = {
+      id: 'constructor',
+      name: 'C',
+      provider: 'P',
+      category: 'analytics' as const,
+      purpose: 'x',
+      privacyPolicyUrl: 'https://p.example/privacy',
+      storage: [],
+    }
     page = await start({ services: [service] })
     page.handle.set({ categories: OFF, services: {} })
     expect(page.handle.has('constructor')).toBe(false)
@@ -294,7 +302,15 @@ describe('service ids named like Object.prototype members', () => {
   it('an inline configuration naming a service after any other Object.prototype member is refused (not a valid id)', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     for (const name of NAMES.filter((n) => n !== 'constructor')) {
-      const service = { id: name, name: 'C', provider: 'P', category: 'analytics' as const, purpose: 'x', privacyPolicyUrl: 'https://p.example/privacy', storage: [] }
+      const service = {
+        id: name,
+        name: 'C',
+        provider: 'P',
+        category: 'analytics' as const,
+        purpose: 'x',
+        privacyPolicyUrl: 'https://p.example/privacy',
+        storage: [],
+      }
       await expect(start({ services: [service] }), name).rejects.toThrow(/services\.0\.id/)
     }
     warn.mockRestore()

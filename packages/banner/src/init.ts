@@ -83,7 +83,13 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   let locale = chooseLocale([options.locale, doc.documentElement.lang, ...(navigator.languages ?? [])], Object.keys(overrides), config.defaultLocale)
   let t = resolveTexts(locale, null, overrides)
 
-  const context = { siteId: config.siteId, configVersionId: loaded.versionId, locale, externalUserId: options.externalUserId, externalUserProof: options.externalUserProof }
+  const context = {
+    siteId: config.siteId,
+    configVersionId: loaded.versionId,
+    locale,
+    externalUserId: options.externalUserId,
+    externalUserProof: options.externalUserProof,
+  }
   const recorder = createRecorder(
     options.api,
     context,
@@ -131,12 +137,16 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     if (panels) return then()
     const got = parts.panels()
     if (failed && got instanceof Promise) got.catch(failed)
-    withPart(got, (loaded) => {
-      const first = !panels
-      panels = loaded
-      if (first) addPanelCss()
-      then()
-    }, 'dialogs')
+    withPart(
+      got,
+      (loaded) => {
+        const first = !panels
+        panels = loaded
+        if (first) addPanelCss()
+        then()
+      },
+      'dialogs',
+    )
   }
 
   const apply = (method: ConsentMethod, picks?: Picks) => {

@@ -6,7 +6,7 @@ afterEach(() => {
 })
 
 describe('mount', () => {
-  it('puts an open shadow root first in <body>, and the first layer\'s stylesheet in the document until removed', () => {
+  it("puts an open shadow root first in <body>, and the first layer's stylesheet in the document until removed", () => {
     document.body.innerHTML = '<main>page</main>'
     const { host, root, remove } = mount('.x{color:red}', '#l{color:blue}', undefined)
     expect(document.body.firstElementChild).toBe(host)

@@ -20,15 +20,17 @@ export function loadChunk<T>(name: string, base: string, nonce?: string): Promis
 /** The script tag's parts: each chunk fetched once, on first use; a failed load is forgotten, so the next use tries again. */
 export function scriptParts(base: string, nonce?: string): Parts {
   const loading = new Map<string, Promise<unknown>>()
-  const once = <T>(name: string) => () => {
-    let got = loading.get(name) as Promise<T> | undefined
-    if (!got) {
-      got = loadChunk<T>(name, base, nonce)
-      got.catch(() => loading.delete(name))
-      loading.set(name, got)
+  const once =
+    <T>(name: string) =>
+    () => {
+      let got = loading.get(name) as Promise<T> | undefined
+      if (!got) {
+        got = loadChunk<T>(name, base, nonce)
+        got.catch(() => loading.delete(name))
+        loading.set(name, got)
+      }
+      return got
     }
-    return got
-  }
   return {
     inline: once('config'),
     panels: once<Panels>('panels'),

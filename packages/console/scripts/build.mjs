@@ -9,7 +9,16 @@ const root = resolve(import.meta.dirname, '..')
 const dist = join(root, 'dist')
 rmSync(dist, { recursive: true, force: true })
 mkdirSync(dist, { recursive: true })
-const common = { bundle: true, minify: true, format: 'iife', target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact', legalComments: 'none', logLevel: 'warning' }
+const common = {
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2022',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  legalComments: 'none',
+  logLevel: 'warning',
+}
 await build({ ...common, entryPoints: [join(root, 'src/main.tsx')], outfile: join(dist, 'console.js') })
 await build({ ...common, entryPoints: [join(root, 'src/preview/frame.ts')], outfile: join(dist, 'preview.js') })
 for (const file of ['index.html', 'preview.html', 'console.css', 'preview.css']) copyFileSync(join(root, 'src', file), join(dist, file))

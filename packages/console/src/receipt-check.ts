@@ -24,7 +24,8 @@ async function treeHash(prefix: number, ...parts: Uint8Array[]): Promise<Uint8Ar
 /** The Merkle root a proof leads to from a record hash (RFC 9162 §2.1.3.2), or null when malformed. */
 export async function rootFromProof(recordHash: string, proof: Receipt['proof']): Promise<string | null> {
   const { treeSize, leafIndex, path } = proof
-  if (!/^[0-9a-f]{64}$/.test(recordHash) || !Number.isSafeInteger(treeSize) || !Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= treeSize) return null
+  if (!/^[0-9a-f]{64}$/.test(recordHash) || !Number.isSafeInteger(treeSize) || !Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= treeSize)
+    return null
   let fn = leafIndex
   let sn = treeSize - 1
   let r = await treeHash(0, hexBytes(recordHash))

@@ -1,10 +1,7 @@
 // Hash routes: `#/sites`, `#/sites/<id>/<tab>`, `#/keys`. A sign-in link arrives as `#signin=<token>`.
 import { useEffect, useState } from 'preact/hooks'
 
-export type Route =
-  | { name: 'sites' }
-  | { name: 'site'; siteId: string; tab: SiteTab }
-  | { name: 'keys' }
+export type Route = { name: 'sites' } | { name: 'site'; siteId: string; tab: SiteTab } | { name: 'keys' }
 
 export const SITE_TABS = ['settings', 'configuration', 'publish', 'embed', 'log', 'statistics', 'requests', 'scans'] as const
 export type SiteTab = (typeof SITE_TABS)[number]

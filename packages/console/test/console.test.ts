@@ -37,7 +37,8 @@ afterAll(async () => {
 async function axe(p: Page): Promise<string[]> {
   if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(AXE_SOURCE)
   return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } })
+      .axe
     // The preview frame holds the banner, audited by the banner's and the demo's own axe tests.
     const result = await axe.run({ exclude: [['iframe']] }, { iframes: false })
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`)
@@ -113,7 +114,11 @@ describe('the console', () => {
     const urlField = service.locator('.field.invalid', { has: page.getByLabel('Privacy policy URL') })
     await urlField.locator('.issue').waitFor()
     const refused = await page.evaluate(async (siteId) => {
-      const res = await fetch(`/v1/admin/sites/${siteId}/config-checks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-consentry-csrf': 'x' }, body: '{}' })
+      const res = await fetch(`/v1/admin/sites/${siteId}/config-checks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-consentry-csrf': 'x' },
+        body: '{}',
+      })
       return res.status
     }, DEMO_SITE)
     expect(refused).toBe(403) // a wrong CSRF token is refused even with the session cookie
@@ -183,7 +188,10 @@ describe('the console', () => {
 
   it('checks a receipt: signature verified in the browser, chain position shown, and a pasted receipt', async () => {
     await page.goto(siteTab(DEMO_SITE, 'log'))
-    await page.getByRole('button', { name: /Details/ }).first().click()
+    await page
+      .getByRole('button', { name: /Details/ })
+      .first()
+      .click()
     await page.getByText('Valid: the receipt is signed by this API’s key (checked in your browser).').waitFor()
     await page.getByText(/^1 of 2, the first kept record$/).waitFor()
     await page.getByText(/^Holds:/).waitFor()
@@ -207,10 +215,13 @@ describe('the console', () => {
       const link = page.getByRole('link', { name })
       expect(await link.getAttribute('download')).not.toBeNull()
       // What the browser saves: fetched with the page's own session, as the link would.
-      const got = await page.evaluate(async (href) => {
-        const res = await fetch(href)
-        return { disposition: res.headers.get('content-disposition'), text: await res.text() }
-      }, (await link.getAttribute('href'))!)
+      const got = await page.evaluate(
+        async (href) => {
+          const res = await fetch(href)
+          return { disposition: res.headers.get('content-disposition'), text: await res.text() }
+        },
+        (await link.getAttribute('href'))!,
+      )
       expect(got.text.slice(0, 200)).toMatch(pattern)
       expect(got.disposition).toMatch(/^attachment; filename="site_demo0001-consents\.(csv|ndjson)"$/)
       expect(got.text).toMatch(pattern)
@@ -313,7 +324,9 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Delete site' }).click()
     await page.getByRole('heading', { name: 'Sites', level: 1 }).waitFor()
     // The Bakery is gone; the demo's two sites (the news site and the Canadian B2B starter) remain.
-    await expect.poll(async () => (await fromConsole<{ sites: { id: string }[] }>('/v1/admin/sites')).sites.map((s) => s.id).sort()).toEqual([DEMO_SITE, 'site_cab2b0001'].sort())
+    await expect
+      .poll(async () => (await fromConsole<{ sites: { id: string }[] }>('/v1/admin/sites')).sites.map((s) => s.id).sort())
+      .toEqual([DEMO_SITE, 'site_cab2b0001'].sort())
   })
 
   it('is usable with the keyboard alone, with a site-scoped key', async () => {
@@ -363,7 +376,10 @@ describe('the console', () => {
     await result.getByText(/passes: before, reject, accept/).waitFor()
     // The demo sets nothing before consent; its reading list is set only on a click, so it is declared but never seen.
     expect(await result.locator('[data-kind="before_consent"], [data-kind="after_reject"]').count()).toBe(0)
-    await result.getByText(/demo_reading_list/).first().waitFor()
+    await result
+      .getByText(/demo_reading_list/)
+      .first()
+      .waitFor()
     await result.getByText('Nothing to add.').waitFor()
   })
 
@@ -426,7 +442,11 @@ document.cookie = '_ga=GA1.1.123456789.1700000000; path=/; max-age=63072000'
   })
 
   it('axe finds no violations on any screen, light and dark, and nothing scrolls sideways at 375 px', async () => {
-    const screens = ['#/sites', '#/keys', ...['configuration', 'publish', 'embed', 'log', 'statistics', 'requests', 'scans', 'settings'].map((t) => `#/sites/${DEMO_SITE}/${t}`)]
+    const screens = [
+      '#/sites',
+      '#/keys',
+      ...['configuration', 'publish', 'embed', 'log', 'statistics', 'requests', 'scans', 'settings'].map((t) => `#/sites/${DEMO_SITE}/${t}`),
+    ]
     const found: string[] = []
     for (const theme of ['light', 'dark'] as const) {
       await page.goto(`${demo.origin}/admin/#/sites`)
@@ -444,7 +464,10 @@ document.cookie = '_ga=GA1.1.123456789.1700000000; path=/; max-age=63072000'
       const wide = await page.evaluate(() => document.documentElement.scrollWidth)
       if (wide > 376) {
         const culprits = await page.evaluate(() =>
-          [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 380 && e.parentElement!.getBoundingClientRect().right <= 380).slice(0, 3).map((e) => `${e.tagName}.${e.className} in ${e.parentElement!.tagName}.${e.parentElement!.className}`),
+          [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > 380 && e.parentElement!.getBoundingClientRect().right <= 380)
+            .slice(0, 3)
+            .map((e) => `${e.tagName}.${e.className} in ${e.parentElement!.tagName}.${e.parentElement!.className}`),
         )
         found.push(`375px ${hash}: page is ${wide}px wide (${culprits.join(', ')})`)
       }

@@ -24,7 +24,16 @@ export type { RecordedDecision } from './consent/recorded-state'
 export type { ServiceRef, OfferedPurposes } from './consent/purposes'
 
 // Jurisdictions
-export { REGIMES, RULESETS, REGIME_SOURCES, US_UOOM_SINCE, normalizeLocation, resolveJurisdiction, siteJurisdictionOptions, jurisdictionCode } from './consent/jurisdiction'
+export {
+  REGIMES,
+  RULESETS,
+  REGIME_SOURCES,
+  US_UOOM_SINCE,
+  normalizeLocation,
+  resolveJurisdiction,
+  siteJurisdictionOptions,
+  jurisdictionCode,
+} from './consent/jurisdiction'
 export type { Regime, Ruleset, RegimeSource, RegimeRules, SiteJurisdictionConfig, Location, Jurisdiction, JurisdictionOptions } from './consent/jurisdiction'
 
 // What may run, and when to ask

@@ -92,7 +92,13 @@ export class BatchWriter {
     const mid = batch.length >> 1
     for (const half of [batch.slice(0, mid), batch.slice(mid)]) {
       try {
-        this.answer(half, await this.store.appendBatch(half.map((w) => w.item), this.seal))
+        this.answer(
+          half,
+          await this.store.appendBatch(
+            half.map((w) => w.item),
+            this.seal,
+          ),
+        )
       } catch (halfError) {
         await this.isolate(half, halfError)
       }

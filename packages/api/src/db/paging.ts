@@ -18,7 +18,14 @@ export async function* allRecords(store: RecordStore, siteId: string, filter: Co
  * Deletes a site's records older than its retention, in batches, yielding between them so writes go on. Each
  * batch leaves a signed purge entry (when, how many, up to which hash), without which verification refuses the anchor.
  */
-export async function purgeExpired(store: RecordStore, signer: Pick<Signer, 'sign' | 'keyId'>, siteId: string, retentionDays: number, now = Date.now(), batch = 1000): Promise<number> {
+export async function purgeExpired(
+  store: RecordStore,
+  signer: Pick<Signer, 'sign' | 'keyId'>,
+  siteId: string,
+  retentionDays: number,
+  now = Date.now(),
+  batch = 1000,
+): Promise<number> {
   const cutoff = now - retentionDays * 86_400_000
   let total = 0
   for (;;) {

@@ -154,13 +154,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         const moves = [...sealedHeads]
         let result: pg.QueryResult<{ inserted: [string, number][] | null }>
         try {
-          result = await client.query<{ inserted: [string, number][] | null }>({ name: 'consentry_append', text: APPEND_SQL, values: [
-            moves.map(([id]) => id),
-            moves.map(([, h]) => h.expected),
-            moves.map(([, h]) => h.hash),
-            moves.map(([, h]) => h.at),
-            JSON.stringify(rows),
-          ] })
+          result = await client.query<{ inserted: [string, number][] | null }>({
+            name: 'consentry_append',
+            text: APPEND_SQL,
+            values: [moves.map(([id]) => id), moves.map(([, h]) => h.expected), moves.map(([, h]) => h.hash), moves.map(([, h]) => h.at), JSON.stringify(rows)],
+          })
         } catch (error) {
           // A stored key: nothing was written and the heads did not move.
           if (!locked && isDuplicateKey(error)) {
@@ -201,7 +199,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   /** Puts the stored records among some items' (site, idempotency key) pairs into `stored`. */
   const rememberStored = async (client: pg.Pool | pg.PoolClient, keyed: UnsealedConsent[], stored: Map<string, ConsentRecord>) => {
     if (keyed.length === 0) return
-    const found = await client.query<Record<string, unknown>>({ name: 'consentry_idempotent', text: IDEMPOTENT_SQL, values: [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)] })
+    const found = await client.query<Record<string, unknown>>({
+      name: 'consentry_idempotent',
+      text: IDEMPOTENT_SQL,
+      values: [keyed.map((i) => i.siteId), keyed.map((i) => i.idempotencyKey)],
+    })
     for (const r of found.rows.map(toRecord)) stored.set(replayKey(r), r)
   }
 
@@ -222,7 +224,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return db.select().from(sites).orderBy(asc(sites.createdAt))
     },
     async updateSite(id, patch, at) {
-      const [row] = await db.update(sites).set({ ...patch, updatedAt: at }).where(eq(sites.id, id)).returning()
+      const [row] = await db
+        .update(sites)
+        .set({ ...patch, updatedAt: at })
+        .where(eq(sites.id, id))
+        .returning()
       return row
     },
 
@@ -230,7 +236,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return db.transaction(async (tx) => {
         // Lock the site row so two publishes cannot take the same version number.
         await tx.execute(sql`select id from sites where id = ${row.siteId} for update`)
-        const [current] = await tx.select({ v: max(configVersions.version) }).from(configVersions).where(eq(configVersions.siteId, row.siteId))
+        const [current] = await tx
+          .select({ v: max(configVersions.version) })
+          .from(configVersions)
+          .where(eq(configVersions.siteId, row.siteId))
         const full = { ...row, version: (current?.v ?? 0) + 1 }
         await tx.insert(configVersions).values(full)
         await tx.update(sites).set({ publishedVersionId: row.id, updatedAt: row.createdAt }).where(eq(sites.id, row.siteId))
@@ -253,7 +262,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return row
     },
     async revokeApiKey(id, at) {
-      const rows = await db.update(apiKeys).set({ revokedAt: at }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id })
+      const rows = await db
+        .update(apiKeys)
+        .set({ revokedAt: at })
+        .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+        .returning({ id: apiKeys.id })
       return rows.length > 0
     },
 
@@ -297,22 +310,45 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         .limit(limit)
     },
     async findConsent(siteId, id) {
-      const [record] = await db.select().from(consents).where(and(eq(consents.siteId, siteId), eq(consents.id, id)))
+      const [record] = await db
+        .select()
+        .from(consents)
+        .where(and(eq(consents.siteId, siteId), eq(consents.id, id)))
       if (!record) return undefined
-      const [previous] = await db.select().from(consents).where(and(eq(consents.siteId, siteId), lt(consents.seq, record.seq))).orderBy(desc(consents.seq)).limit(1)
+      const [previous] = await db
+        .select()
+        .from(consents)
+        .where(and(eq(consents.siteId, siteId), lt(consents.seq, record.seq)))
+        .orderBy(desc(consents.seq))
+        .limit(1)
       const position = await db.$count(consents, and(eq(consents.siteId, siteId), lte(consents.seq, record.seq)))
       return { record, previous, position }
     },
     async visitorHistory(visitorId, siteId, afterSeq, limit) {
       const who = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
-      return db.select().from(consents).where(and(who, gt(consents.seq, afterSeq))).orderBy(asc(consents.seq)).limit(limit)
+      return db
+        .select()
+        .from(consents)
+        .where(and(who, gt(consents.seq, afterSeq)))
+        .orderBy(asc(consents.seq))
+        .limit(limit)
     },
     async eraseSubject(siteId, subject, at) {
       const who = subjectCondition(subject)
       if (!who) return 0
       const rows = await db
         .update(consents)
-        .set({ visitorId: null, externalUserId: null, idempotencyKey: null, pageUrl: null, ip: null, userAgent: null, gppString: null, salt: null, erasedAt: at })
+        .set({
+          visitorId: null,
+          externalUserId: null,
+          idempotencyKey: null,
+          pageUrl: null,
+          ip: null,
+          userAgent: null,
+          gppString: null,
+          salt: null,
+          erasedAt: at,
+        })
         .where(and(eq(consents.siteId, siteId), who))
         .returning({ seq: consents.seq })
       return rows.length

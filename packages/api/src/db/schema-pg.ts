@@ -22,7 +22,9 @@ export const configVersions = pgTable(
   'config_versions',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     version: integer('version').notNull(),
     config: text('config').notNull(),
     hash: text('hash').notNull(),
@@ -139,7 +141,9 @@ export const scans = pgTable(
   'scans',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     status: text('status', { enum: SCAN_STATUSES }).notNull(),
     url: text('url').notNull(),
     options: jsonb('options').$type<Record<string, unknown>>().notNull(),

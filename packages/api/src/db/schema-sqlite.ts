@@ -25,7 +25,9 @@ export const configVersions = sqliteTable(
   'config_versions',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     version: integer('version').notNull(),
     config: text('config').notNull(),
     hash: text('hash').notNull(),
@@ -154,7 +156,9 @@ export const scans = sqliteTable(
   'scans',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     status: text('status', { enum: SCAN_STATUSES }).notNull(),
     url: text('url').notNull(),
     /** The scan request as accepted (pages, depth, country, GPC). */

@@ -57,7 +57,8 @@ export function openSqliteStore(file: string): RecordStore {
     try {
       return commitHere.immediate(batch)
     } catch (error) {
-      const replays = (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? batch.keys.flatMap(([siteId, keys]) => storedHere.all(siteId, keys)) : []
+      const replays =
+        (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? batch.keys.flatMap(([siteId, keys]) => storedHere.all(siteId, keys)) : []
       if (replays.length > 0) return { replays }
       throw error
     }
@@ -72,7 +73,11 @@ export function openSqliteStore(file: string): RecordStore {
    * answers as replays. The writer looks them up itself: its page cache is warm, this connection's is emptied by
    * every commit of the writer.
    */
-  async function appendOnce(items: UnsealedConsent[], seal: Parameters<RecordStore['appendBatch']>[1], stored: Map<string, ConsentRecord>): Promise<AppendOutcome[] | null> {
+  async function appendOnce(
+    items: UnsealedConsent[],
+    seal: Parameters<RecordStore['appendBatch']>[1],
+    stored: Map<string, ConsentRecord>,
+  ): Promise<AppendOutcome[] | null> {
     const expect = new Map<string, string | null>()
     const heads = new Map<string, { hash: string; at: number }>()
     const seen = new Map<string, ConsentRecord>(stored)
@@ -143,13 +148,22 @@ export function openSqliteStore(file: string): RecordStore {
       return db.select().from(sites).orderBy(asc(sites.createdAt)).all()
     },
     async updateSite(id, patch, at) {
-      return db.update(sites).set({ ...patch, updatedAt: at }).where(eq(sites.id, id)).returning().get()
+      return db
+        .update(sites)
+        .set({ ...patch, updatedAt: at })
+        .where(eq(sites.id, id))
+        .returning()
+        .get()
     },
 
     async publishConfigVersion(row) {
       return db.transaction(
         (tx) => {
-          const current = tx.select({ v: max(configVersions.version) }).from(configVersions).where(eq(configVersions.siteId, row.siteId)).get()
+          const current = tx
+            .select({ v: max(configVersions.version) })
+            .from(configVersions)
+            .where(eq(configVersions.siteId, row.siteId))
+            .get()
           const version = (current?.v ?? 0) + 1
           const full = { ...row, version }
           tx.insert(configVersions).values(full).run()
@@ -173,7 +187,11 @@ export function openSqliteStore(file: string): RecordStore {
       return db.select().from(apiKeys).where(eq(apiKeys.secretHash, secretHash)).get()
     },
     async revokeApiKey(id, at) {
-      const r = db.update(apiKeys).set({ revokedAt: at }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).run()
+      const r = db
+        .update(apiKeys)
+        .set({ revokedAt: at })
+        .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+        .run()
       return r.changes > 0
     },
 
@@ -215,22 +233,53 @@ export function openSqliteStore(file: string): RecordStore {
         .all()
     },
     async findConsent(siteId, id) {
-      const record = db.select().from(consents).where(and(eq(consents.siteId, siteId), eq(consents.id, id))).get()
+      const record = db
+        .select()
+        .from(consents)
+        .where(and(eq(consents.siteId, siteId), eq(consents.id, id)))
+        .get()
       if (!record) return undefined
-      const previous = db.select().from(consents).where(and(eq(consents.siteId, siteId), lt(consents.seq, record.seq))).orderBy(desc(consents.seq)).limit(1).get()
-      const position = db.select({ n: sql<number>`count(*)` }).from(consents).where(and(eq(consents.siteId, siteId), lte(consents.seq, record.seq))).get()?.n ?? 0
+      const previous = db
+        .select()
+        .from(consents)
+        .where(and(eq(consents.siteId, siteId), lt(consents.seq, record.seq)))
+        .orderBy(desc(consents.seq))
+        .limit(1)
+        .get()
+      const position =
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(consents)
+          .where(and(eq(consents.siteId, siteId), lte(consents.seq, record.seq)))
+          .get()?.n ?? 0
       return { record, previous, position }
     },
     async visitorHistory(visitorId, siteId, afterSeq, limit) {
       const who = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
-      return db.select().from(consents).where(and(who, gt(consents.seq, afterSeq))).orderBy(asc(consents.seq)).limit(limit).all()
+      return db
+        .select()
+        .from(consents)
+        .where(and(who, gt(consents.seq, afterSeq)))
+        .orderBy(asc(consents.seq))
+        .limit(limit)
+        .all()
     },
     async eraseSubject(siteId, subject, at) {
       const who = subjectCondition(subject)
       if (!who) return 0
       const r = db
         .update(consents)
-        .set({ visitorId: null, externalUserId: null, idempotencyKey: null, pageUrl: null, ip: null, userAgent: null, gppString: null, salt: null, erasedAt: at })
+        .set({
+          visitorId: null,
+          externalUserId: null,
+          idempotencyKey: null,
+          pageUrl: null,
+          ip: null,
+          userAgent: null,
+          gppString: null,
+          salt: null,
+          erasedAt: at,
+        })
         .where(and(eq(consents.siteId, siteId), who))
         .run()
       return r.changes
@@ -252,7 +301,9 @@ export function openSqliteStore(file: string): RecordStore {
             .run()
           tx.update(sites).set({ anchorHash: last.hash }).where(eq(sites.id, siteId)).run()
           const prev = tx.select().from(chainPurges).where(eq(chainPurges.siteId, siteId)).orderBy(desc(chainPurges.number)).limit(1).get()
-          tx.insert(chainPurges).values(entry(prev, { count: doomed.length, upToHash: last.hash })).run()
+          tx.insert(chainPurges)
+            .values(entry(prev, { count: doomed.length, upToHash: last.hash }))
+            .run()
           return doomed.length
         },
         { behavior: 'immediate' },

@@ -91,7 +91,12 @@ export interface RecordStore {
    * Deletes up to `limit` of the site's oldest records received before `cutoff`, moves the chain anchor and, in
    * the same transaction, stores the purge entry `entry` makes (chained to the site's previous one).
    */
-  purgeBatch(siteId: string, cutoff: number, limit: number, entry: (prev: PurgeRow | undefined, range: { count: number; upToHash: string }) => PurgeRow): Promise<number>
+  purgeBatch(
+    siteId: string,
+    cutoff: number,
+    limit: number,
+    entry: (prev: PurgeRow | undefined, range: { count: number; upToHash: string }) => PurgeRow,
+  ): Promise<number>
   /** A site's purge entries, oldest first. */
   listPurges(siteId: string): Promise<PurgeRow[]>
   /** Records ever appended to the site's chain (purged ones included) and the last one's hash; undefined when none are left. */

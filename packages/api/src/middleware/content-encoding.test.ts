@@ -94,7 +94,8 @@ describe('sendEncoded', () => {
   })
 
   it('answers 304 only to the ETag of the coding it would send', async () => {
-    const ask = (ifNoneMatch: string, acceptEncoding = 'br') => app.request('/big.js', { headers: { 'accept-encoding': acceptEncoding, 'if-none-match': ifNoneMatch } })
+    const ask = (ifNoneMatch: string, acceptEncoding = 'br') =>
+      app.request('/big.js', { headers: { 'accept-encoding': acceptEncoding, 'if-none-match': ifNoneMatch } })
     expect((await ask('"big-br"')).status).toBe(304)
     expect((await ask('"big"')).status).toBe(200)
     expect((await ask('"big-br"', 'gzip')).status).toBe(200)

@@ -13,7 +13,29 @@ describe('canonicalJson', () => {
 
 describe('json', () => {
   it('agrees with JSON.stringify on every kind of primitive', () => {
-    const values = [true, false, null, 0, -0, 1, -1, 0.1 + 0.2, 1e21, 1e-7, -1 / 7, 2 ** 53 + 2, Number.MAX_VALUE, NaN, Infinity, -Infinity, '', 'é', '"', '\ud800', '\u2028']
+    const values = [
+      true,
+      false,
+      null,
+      0,
+      -0,
+      1,
+      -1,
+      0.1 + 0.2,
+      1e21,
+      1e-7,
+      -1 / 7,
+      2 ** 53 + 2,
+      Number.MAX_VALUE,
+      NaN,
+      Infinity,
+      -Infinity,
+      '',
+      'é',
+      '"',
+      '\ud800',
+      '\u2028',
+    ]
     for (const v of values) expect(json(v)).toBe(JSON.stringify(v))
   })
 })
@@ -33,25 +55,65 @@ describe('canonicalObject', () => {
 
   it('REC-02: a record hashes as the generic canonical JSON of its fields would', () => {
     for (let i = 0; i < 40; i++) {
-      const r = { ...sealRecord({ ...unsealed(i), locale: pick(i), bannerVersion: pick(i + 1), services: canonicalJson({ z: true, a: i % 2 === 0 }) }, GENESIS_HASH, 1_700_000_000_000 + i) }
-      const v1 = {
-        id: r.id, siteId: r.siteId, method: r.method,
-        categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
-        services: JSON.parse(r.services) as unknown, doNotSell: r.doNotSell, gpc: r.gpc, secGpc: r.secGpc, policyRevision: r.policyRevision,
-        configVersionId: r.configVersionId, configHash: r.configHash, locale: r.locale, jurisdiction: r.jurisdiction,
-        bannerVersion: r.bannerVersion, decidedAt: r.decidedAt, receivedAt: r.receivedAt, personalDigest: r.personalDigest,
+      const r = {
+        ...sealRecord(
+          { ...unsealed(i), locale: pick(i), bannerVersion: pick(i + 1), services: canonicalJson({ z: true, a: i % 2 === 0 }) },
+          GENESIS_HASH,
+          1_700_000_000_000 + i,
+        ),
       }
-      const optOuts = { sale: r.doNotSell, sharing: r.optOutSharing, targetedAds: r.optOutTargetedAds, sensitiveLimit: r.limitSensitiveData, profiling: r.optOutProfiling }
+      const v1 = {
+        id: r.id,
+        siteId: r.siteId,
+        method: r.method,
+        categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
+        services: JSON.parse(r.services) as unknown,
+        doNotSell: r.doNotSell,
+        gpc: r.gpc,
+        secGpc: r.secGpc,
+        policyRevision: r.policyRevision,
+        configVersionId: r.configVersionId,
+        configHash: r.configHash,
+        locale: r.locale,
+        jurisdiction: r.jurisdiction,
+        bannerVersion: r.bannerVersion,
+        decidedAt: r.decidedAt,
+        receivedAt: r.receivedAt,
+        personalDigest: r.personalDigest,
+      }
+      const optOuts = {
+        sale: r.doNotSell,
+        sharing: r.optOutSharing,
+        targetedAds: r.optOutTargetedAds,
+        sensitiveLimit: r.limitSensitiveData,
+        profiling: r.optOutProfiling,
+      }
       expect(canonicalRecord(r)).toBe(canonicalJson({ ...v1, canonicalVersion: 2, optOuts, saleFree: r.saleFree }))
       expect(canonicalRecord({ ...r, canonicalVersion: 1 })).toBe(canonicalJson(v1))
-      const personal = { visitorId: pick(i), externalUserId: i % 2 ? null : pick(i + 2), idempotencyKey: pick(i + 4), pageUrl: null, ip: pick(i + 5), userAgent: pick(i + 6), gppString: i % 3 ? null : pick(i) }
+      const personal = {
+        visitorId: pick(i),
+        externalUserId: i % 2 ? null : pick(i + 2),
+        idempotencyKey: pick(i + 4),
+        pageUrl: null,
+        ip: pick(i + 5),
+        userAgent: pick(i + 6),
+        gppString: i % 3 ? null : pick(i),
+      }
       expect(personalDigest(personal, pick(i + 9))).toBe(sha256Hex(canonicalJson({ salt: pick(i + 9), ...personal })))
     }
   })
 })
 
 function unsealed(n: number): UnsealedConsent {
-  const personal = { visitorId: 'a'.repeat(32), externalUserId: null, idempotencyKey: `key_${n}_aaaaaaaaaaaa`, pageUrl: 'https://x.example/', ip: '203.0.113.0', userAgent: 'Chrome 120 / Linux', gppString: null }
+  const personal = {
+    visitorId: 'a'.repeat(32),
+    externalUserId: null,
+    idempotencyKey: `key_${n}_aaaaaaaaaaaa`,
+    pageUrl: 'https://x.example/',
+    ip: '203.0.113.0',
+    userAgent: 'Chrome 120 / Linux',
+    gppString: null,
+  }
   return {
     id: `cns_${n}`,
     siteId: 'site_test',
@@ -127,11 +189,23 @@ describe('canonical form versions', () => {
     const old = formOneRecord(0, GENESIS_HASH)
     // Its hash is exactly the form-1 hash: computed from the old key list, independent of today's code path.
     const formOne = canonicalJson({
-      id: old.id, siteId: old.siteId, method: old.method,
+      id: old.id,
+      siteId: old.siteId,
+      method: old.method,
       categories: { essential: true, functional: old.functional, analytics: old.analytics, advertising: old.advertising },
-      services: JSON.parse(old.services) as unknown, doNotSell: old.doNotSell, gpc: old.gpc, secGpc: old.secGpc, policyRevision: old.policyRevision,
-      configVersionId: old.configVersionId, configHash: old.configHash, locale: old.locale, jurisdiction: old.jurisdiction,
-      bannerVersion: old.bannerVersion, decidedAt: old.decidedAt, receivedAt: old.receivedAt, personalDigest: old.personalDigest,
+      services: JSON.parse(old.services) as unknown,
+      doNotSell: old.doNotSell,
+      gpc: old.gpc,
+      secGpc: old.secGpc,
+      policyRevision: old.policyRevision,
+      configVersionId: old.configVersionId,
+      configHash: old.configHash,
+      locale: old.locale,
+      jurisdiction: old.jurisdiction,
+      bannerVersion: old.bannerVersion,
+      decidedAt: old.decidedAt,
+      receivedAt: old.receivedAt,
+      personalDigest: old.personalDigest,
     })
     expect(old.hash).toBe(sha256Hex(GENESIS_HASH + formOne))
     const next = { ...sealRecord(unsealed(1), old.hash, 1_700_000_000_001), seq: 2 }
@@ -145,7 +219,11 @@ describe('canonical form versions', () => {
 
   it('a form-2 record whose opt-outs or version were altered no longer verifies', async () => {
     const record = { ...sealRecord(unsealed(3), GENESIS_HASH, 1_700_000_000_000), seq: 1 }
-    for (const altered of [{ ...record, optOutProfiling: true }, { ...record, saleFree: !record.saleFree }, { ...record, canonicalVersion: 1 }]) {
+    for (const altered of [
+      { ...record, optOutProfiling: true },
+      { ...record, saleFree: !record.saleFree },
+      { ...record, canonicalVersion: 1 },
+    ]) {
       async function* rows() {
         yield altered
       }

@@ -29,8 +29,23 @@ export function personalDigest(fields: PersonalFields, salt: string): string {
 
 const categoriesForm = canonicalObject(['essential', 'functional', 'analytics', 'advertising'])
 const RECORD_KEYS = [
-  'id', 'siteId', 'method', 'categories', 'services', 'doNotSell', 'gpc', 'secGpc', 'policyRevision', 'configVersionId',
-  'configHash', 'locale', 'jurisdiction', 'bannerVersion', 'decidedAt', 'receivedAt', 'personalDigest',
+  'id',
+  'siteId',
+  'method',
+  'categories',
+  'services',
+  'doNotSell',
+  'gpc',
+  'secGpc',
+  'policyRevision',
+  'configVersionId',
+  'configHash',
+  'locale',
+  'jurisdiction',
+  'bannerVersion',
+  'decidedAt',
+  'receivedAt',
+  'personalDigest',
 ] as const
 /** Form 2 adds the US opt-outs and the no-sale statement, and its own number (records before it are form 1). */
 const FORM_TWO_KEYS = ['canonicalVersion', 'optOuts', 'saleFree'] as const

@@ -21,7 +21,12 @@ export async function publishCheckpoints(store: RecordStore, signer: Pick<Signer
 }
 
 /** Publishes checkpoints now and every `intervalMs`; the timer does not keep the process alive. */
-export function scheduleCheckpoints(store: RecordStore, signer: Pick<Signer, 'sign' | 'keyId'>, intervalMs: number, onError: (error: unknown) => void): () => void {
+export function scheduleCheckpoints(
+  store: RecordStore,
+  signer: Pick<Signer, 'sign' | 'keyId'>,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): () => void {
   const run = () => void publishCheckpoints(store, signer).catch(onError)
   run()
   const timer = setInterval(run, intervalMs)

@@ -37,7 +37,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   if (v === '' || v === '0' || v === 'false') return false
   if (v === 'true') return 1
   if (/^[0-9]+$/.test(v)) return Number(v)
-  const list = v.split(',').map((s) => s.trim()).filter(Boolean)
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   trustedProxies(list)
   return list
 }
@@ -84,5 +87,8 @@ export function rateKeyOf(ip: string | null): string {
   if (!ip) return '?'
   const plain = ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip
   if (isIP(plain) !== 6) return plain
-  return `${expandIpv6(plain.split('%')[0]!).slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`
+  return `${expandIpv6(plain.split('%')[0]!)
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }

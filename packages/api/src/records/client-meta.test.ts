@@ -49,9 +49,15 @@ describe('truncateIp', () => {
 
 describe('coarseUserAgent', () => {
   it('REC-03: keeps only browser family, major version and OS', () => {
-    expect(coarseUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1')).toBe('Safari 17 / iOS')
+    expect(
+      coarseUserAgent(
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1',
+      ),
+    ).toBe('Safari 17 / iOS')
     expect(coarseUserAgent('Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0')).toBe('Firefox 121 / Linux')
-    expect(coarseUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91')).toBe('Edge 120 / Windows')
+    expect(
+      coarseUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91'),
+    ).toBe('Edge 120 / Windows')
     expect(coarseUserAgent('curl/8.4.0')).toBe('Other / Other')
     expect(coarseUserAgent(undefined)).toBeNull()
   })
@@ -67,7 +73,11 @@ describe('coarseUserAgent', () => {
 
   it('gives the same answer from its cache', () => {
     const ua = 'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0'
-    expect([coarseUserAgent(ua), coarseUserAgent(ua), coarseUserAgent(`${ua} Edg/99`)]).toEqual(['Firefox 121 / Linux', 'Firefox 121 / Linux', 'Edge 99 / Linux'])
+    expect([coarseUserAgent(ua), coarseUserAgent(ua), coarseUserAgent(`${ua} Edg/99`)]).toEqual([
+      'Firefox 121 / Linux',
+      'Firefox 121 / Linux',
+      'Edge 99 / Linux',
+    ])
   })
 })
 

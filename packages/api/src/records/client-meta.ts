@@ -15,7 +15,11 @@ export function truncateIp(ip: string | null | undefined): string | null {
   if (addr.startsWith('::ffff:') && isIP(addr.slice(7)) === 4) addr = addr.slice(7)
   const kind = isIP(addr)
   if (kind === 4) return `${addr.split('.').slice(0, 3).join('.')}.0`
-  if (kind === 6) return `${expandIpv6(addr).slice(0, 3).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::`
+  if (kind === 6)
+    return `${expandIpv6(addr)
+      .slice(0, 3)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':')}::`
   return null
 }
 

@@ -10,7 +10,11 @@ function referenceRoot(hashes: string[]): string {
     if (d.length === 1) return leafHash(d[0]!)
     let k = 1
     while (k * 2 < d.length) k *= 2
-    return createHash('sha256').update(Buffer.from([1])).update(mth(d.slice(0, k))).update(mth(d.slice(k))).digest()
+    return createHash('sha256')
+      .update(Buffer.from([1]))
+      .update(mth(d.slice(0, k)))
+      .update(mth(d.slice(k)))
+      .digest()
   }
   return mth(hashes).toString('hex')
 }

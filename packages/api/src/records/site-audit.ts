@@ -29,7 +29,15 @@ export async function auditSite(store: RecordStore, siteId: string, publicKey: s
   const purged = purges.reduce((n, p) => n + p.count, 0)
   const stored = (await store.listCheckpoints(siteId, STORED_CHECKPOINTS_CHECKED)).map(checkpointFromRow)
   const pins = [...stored, ...saved]
-  const whole = (reason: string): SiteAudit => ({ valid: false, checked: 0, firstBroken: { id: null, seq: null, reason }, lastHash: site.headHash ?? '', treeSize: purged, purged, checkpoints: pins.length })
+  const whole = (reason: string): SiteAudit => ({
+    valid: false,
+    checked: 0,
+    firstBroken: { id: null, seq: null, reason },
+    lastHash: site.headHash ?? '',
+    treeSize: purged,
+    purged,
+    checkpoints: pins.length,
+  })
 
   const purgeProblem = checkPurges(purges, publicKey)
   if (purgeProblem) return whole(purgeProblem)

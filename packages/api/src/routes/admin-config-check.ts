@@ -15,21 +15,24 @@ import { validate } from '../validate'
  * and preview run on it, so a draft is judged by the API, not by a second copy of the rules.
  */
 export function adminConfigCheckRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>().post('/sites/:siteId/config-checks', operation(
+  return new Hono<AppEnv>().post(
+    '/sites/:siteId/config-checks',
+    operation(
       'Check a configuration as publishing would, without publishing: { valid, config (defaults applied), hash, purposes } or { valid: false, issues }.',
       { 200: ok('Check') },
       { requestBody: requestBody(siteConfigSchema) },
     ),
     validate('param', siteParamSchema),
     async (c) => {
-    const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
-    const body: unknown = await c.req.json().catch(() => {
-      throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
-    })
-    const parsed = siteConfigSchema.safeParse(body)
-    if (!parsed.success) return c.json({ valid: false, issues: siteConfigIssues(parsed.error) })
-    if (parsed.data.siteId !== site.id) return c.json({ valid: false, issues: [{ path: 'siteId', message: `must be ${site.id}` }] })
-    const config = canonicalJson(parsed.data)
-    return c.json({ valid: true, config: parsed.data, hash: sha256Hex(config), purposes: purposesFingerprint(offeredPurposes(parsed.data)) })
-  })
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const body: unknown = await c.req.json().catch(() => {
+        throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
+      })
+      const parsed = siteConfigSchema.safeParse(body)
+      if (!parsed.success) return c.json({ valid: false, issues: siteConfigIssues(parsed.error) })
+      if (parsed.data.siteId !== site.id) return c.json({ valid: false, issues: [{ path: 'siteId', message: `must be ${site.id}` }] })
+      const config = canonicalJson(parsed.data)
+      return c.json({ valid: true, config: parsed.data, hash: sha256Hex(config), purposes: purposesFingerprint(offeredPurposes(parsed.data)) })
+    },
+  )
 }

@@ -18,29 +18,41 @@ const recordParams = siteParamSchema.extend({ recordId: z.string().regex(/^cns_[
  * hash signed now by the API's key (one-leaf proof), which anyone can check against `GET /v1/keys`.
  */
 export function adminConsentDetailRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>().get('/sites/:siteId/consents/:recordId', operation('One record, its chain position and link check, and a receipt for its hash signed now (one-leaf proof).', { 200: ok('{ record, chain, receipt }') }),
+  return new Hono<AppEnv>().get(
+    '/sites/:siteId/consents/:recordId',
+    operation('One record, its chain position and link check, and a receipt for its hash signed now (one-leaf proof).', {
+      200: ok('{ record, chain, receipt }'),
+    }),
     validate('param', recordParams),
     async (c) => {
-    const { siteId, recordId } = c.req.valid('param')
-    const site = await siteInScope(ctx, c, siteId)
-    const found = await ctx.store.findConsent(site.id, recordId)
-    if (!found) throw new ApiError('not_found', 'No such record on this site.')
-    const { record, previous, position } = found
-    // The first surviving record links to the purge anchor (or the genesis hash when nothing was purged).
-    const expectedPrev = previous?.hash ?? site.anchorHash ?? GENESIS_HASH
-    const problem = checkRecord(record, expectedPrev)
-    const [signed] = signBatch(ctx.signer, [record.hash])
-    return c.json({
-      record: recordView(record),
-      chain: {
-        position,
-        total: await ctx.store.countConsents(site.id),
-        previousId: previous?.id ?? null,
-        expectedPrevHash: expectedPrev,
-        valid: problem === null,
-        problem,
-      },
-      receipt: { id: record.id, receivedAt: record.receivedAt, hash: record.hash, signature: signed!.signature, keyId: ctx.signer.keyId, proof: signed!.proof },
-    })
-  })
+      const { siteId, recordId } = c.req.valid('param')
+      const site = await siteInScope(ctx, c, siteId)
+      const found = await ctx.store.findConsent(site.id, recordId)
+      if (!found) throw new ApiError('not_found', 'No such record on this site.')
+      const { record, previous, position } = found
+      // The first surviving record links to the purge anchor (or the genesis hash when nothing was purged).
+      const expectedPrev = previous?.hash ?? site.anchorHash ?? GENESIS_HASH
+      const problem = checkRecord(record, expectedPrev)
+      const [signed] = signBatch(ctx.signer, [record.hash])
+      return c.json({
+        record: recordView(record),
+        chain: {
+          position,
+          total: await ctx.store.countConsents(site.id),
+          previousId: previous?.id ?? null,
+          expectedPrevHash: expectedPrev,
+          valid: problem === null,
+          problem,
+        },
+        receipt: {
+          id: record.id,
+          receivedAt: record.receivedAt,
+          hash: record.hash,
+          signature: signed!.signature,
+          keyId: ctx.signer.keyId,
+          proof: signed!.proof,
+        },
+      })
+    },
+  )
 }

@@ -14,10 +14,29 @@ describe.each(STORES)('admin consent log (%s)', (kind) => {
     const prove = await identitySecret(api, site)
     const bodies = [
       consentBody(site, { visitorId: VISITOR, method: 'accept_all', jurisdiction: 'DE', categories: { functional: true, analytics: true, advertising: true } }),
-      consentBody(site, { visitorId: VISITOR, method: 'withdraw', jurisdiction: 'DE', externalUserId: 'user-42', externalUserProof: prove('user-42'), categories: { functional: false, analytics: false, advertising: false } }),
-      consentBody(site, { visitorId: OTHER, method: 'reject_all', jurisdiction: 'US-CA', categories: { functional: false, analytics: false, advertising: false } }),
+      consentBody(site, {
+        visitorId: VISITOR,
+        method: 'withdraw',
+        jurisdiction: 'DE',
+        externalUserId: 'user-42',
+        externalUserProof: prove('user-42'),
+        categories: { functional: false, analytics: false, advertising: false },
+      }),
+      consentBody(site, {
+        visitorId: OTHER,
+        method: 'reject_all',
+        jurisdiction: 'US-CA',
+        categories: { functional: false, analytics: false, advertising: false },
+      }),
       consentBody(site, { visitorId: OTHER, method: 'custom', jurisdiction: 'US-CA', categories: { functional: true, analytics: false, advertising: false } }),
-      consentBody(site, { visitorId: '7'.repeat(32), method: 'gpc', jurisdiction: 'US-CA', externalUserId: 'user-42', externalUserProof: prove('user-42'), categories: { functional: true, analytics: true, advertising: false } }),
+      consentBody(site, {
+        visitorId: '7'.repeat(32),
+        method: 'gpc',
+        jurisdiction: 'US-CA',
+        externalUserId: 'user-42',
+        externalUserProof: prove('user-42'),
+        categories: { functional: true, analytics: true, advertising: false },
+      }),
     ]
     for (const b of bodies) expect((await postConsent(api, b)).status).toBe(201)
   })
@@ -55,7 +74,10 @@ describe.each(STORES)('admin consent log (%s)', (kind) => {
   it('exports NDJSON and CSV with every record', async () => {
     const nd = await api.admin('GET', `/v1/admin/sites/${site.siteId}/consents/export?format=ndjson`)
     expect(nd.headers.get('content-type')).toBe('application/x-ndjson')
-    const lines = (await nd.text()).trim().split('\n').map((l) => JSON.parse(l) as Json)
+    const lines = (await nd.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Json)
     expect(lines.map((l) => l.method)).toEqual(['accept_all', 'withdraw', 'reject_all', 'custom', 'gpc'])
     const csv = await api.admin('GET', `/v1/admin/sites/${site.siteId}/consents/export?format=csv&jurisdiction=US-CA`)
     expect(csv.headers.get('content-disposition')).toContain('.csv')
@@ -70,7 +92,9 @@ describe.each(STORES)('admin consent log (%s)', (kind) => {
     expect(res.status).toBe(200)
     const body = (await res.json()) as Json
     expect(body.records.map((r: Json) => r.method)).toEqual(['withdraw', 'gpc'])
-    const both = (await (await api.admin('POST', `/v1/admin/sites/${site.siteId}/subjects/export`, { visitorId: VISITOR, externalUserId: 'user-42' })).json()) as Json
+    const both = (await (
+      await api.admin('POST', `/v1/admin/sites/${site.siteId}/subjects/export`, { visitorId: VISITOR, externalUserId: 'user-42' })
+    ).json()) as Json
     expect(both.records.map((r: Json) => r.method)).toEqual(['accept_all', 'withdraw', 'gpc'])
     const none = await api.admin('POST', `/v1/admin/sites/${site.siteId}/subjects/export`, {})
     expect(none.status).toBe(400)
@@ -102,7 +126,11 @@ describe.each(STORES)('admin consent log (%s)', (kind) => {
   it('erase turns records into tombstones without personal data; the chain still verifies', async () => {
     const res = await api.admin('POST', `/v1/admin/sites/${site.siteId}/subjects/erase`, { visitorId: VISITOR, externalUserId: 'user-42' })
     expect(((await res.json()) as Json).erased).toBe(3)
-    const tomb = await rawQuery(kind, api.db.location, 'select visitor_id, external_user_id, idempotency_key, page_url, ip, user_agent, salt, erased_at from consents where erased_at is not null')
+    const tomb = await rawQuery(
+      kind,
+      api.db.location,
+      'select visitor_id, external_user_id, idempotency_key, page_url, ip, user_agent, salt, erased_at from consents where erased_at is not null',
+    )
     expect(tomb).toHaveLength(3)
     for (const t of tomb) {
       expect(t).toMatchObject({ visitor_id: null, external_user_id: null, idempotency_key: null, page_url: null, ip: null, user_agent: null, salt: null })
@@ -133,8 +161,24 @@ describe.each(STORES)('admin consent log (%s)', (kind) => {
   it('reports decisions per day, jurisdiction and method with grant rates', async () => {
     const stats = (await (await api.admin('GET', `/v1/admin/sites/${site.siteId}/stats`)).json()) as Json
     const day = new Date().toISOString().slice(0, 10)
-    expect(stats.rows).toContainEqual({ day, jurisdiction: 'US-CA', method: 'custom', decisions: 1, grantRate: { functional: 1, analytics: 0, advertising: 0 }, optOutRate: 0, gpcRate: 0 })
-    expect(stats.rows).toContainEqual({ day, jurisdiction: 'DE', method: 'accept_all', decisions: 1, grantRate: { functional: 1, analytics: 1, advertising: 1 }, optOutRate: 0, gpcRate: 0 })
+    expect(stats.rows).toContainEqual({
+      day,
+      jurisdiction: 'US-CA',
+      method: 'custom',
+      decisions: 1,
+      grantRate: { functional: 1, analytics: 0, advertising: 0 },
+      optOutRate: 0,
+      gpcRate: 0,
+    })
+    expect(stats.rows).toContainEqual({
+      day,
+      jurisdiction: 'DE',
+      method: 'accept_all',
+      decisions: 1,
+      grantRate: { functional: 1, analytics: 1, advertising: 1 },
+      optOutRate: 0,
+      gpcRate: 0,
+    })
     expect(stats.rows.reduce((n: number, r: Json) => n + r.decisions, 0)).toBe(5)
   })
 })

@@ -77,8 +77,20 @@ describe.each(STORES)('admin endpoints the console uses (%s)', (kind) => {
     const site = await publishedSite(api)
     const post = (o: Record<string, unknown>) => postConsent(api, consentBody(site, o), { origin: 'https://shop.example' })
     await post({ jurisdiction: 'US-CA', method: 'dns_link', doNotSell: true, gpc: true, categories: { functional: true, analytics: true, advertising: false } })
-    await post({ jurisdiction: 'US-CA', method: 'dns_link', doNotSell: true, gpc: false, categories: { functional: true, analytics: false, advertising: false } })
-    await post({ jurisdiction: 'US-CA', method: 'dns_link', doNotSell: false, gpc: false, categories: { functional: true, analytics: false, advertising: true } })
+    await post({
+      jurisdiction: 'US-CA',
+      method: 'dns_link',
+      doNotSell: true,
+      gpc: false,
+      categories: { functional: true, analytics: false, advertising: false },
+    })
+    await post({
+      jurisdiction: 'US-CA',
+      method: 'dns_link',
+      doNotSell: false,
+      gpc: false,
+      categories: { functional: true, analytics: false, advertising: true },
+    })
     await post({ jurisdiction: 'DE', method: 'reject_all', categories: { functional: false, analytics: false, advertising: false } })
     await api.served.drain()
     const res = await api.admin('GET', `/v1/admin/sites/${site.siteId}/stats`)

@@ -120,7 +120,11 @@ describe.each(STORES)('console sessions (%s)', (kind) => {
   it('ends a session at its absolute expiry even when in use', async () => {
     const short = await testApi(kind, { session: { absoluteMs: 300, idleMs: 10_000 } })
     try {
-      const res = await short.app.request('/v1/admin/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: short.adminKey }) })
+      const res = await short.app.request('/v1/admin/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key: short.adminKey }),
+      })
       const { pair } = sessionCookie(res)
       const get = () => short.app.request('/v1/admin/sites', { headers: { cookie: pair } })
       expect((await get()).status).toBe(200)

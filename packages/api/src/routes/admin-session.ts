@@ -23,30 +23,33 @@ export function adminSessionRoutes(ctx: AppContext) {
         { 201: ok('Session'), 429: ok('Too many attempts (Retry-After)') },
       ),
       async (c, next) => {
-      // Another site's page may not sign a browser in (login CSRF). Fetch metadata says where a request came from
-      // whatever a proxy does to Host; browsers without it still need a JSON body, which a cross-site form cannot send.
-      const site = c.req.header('sec-fetch-site')
-      if (site && site !== 'same-origin' && site !== 'none') throw new ApiError('forbidden', 'Sign in from the console itself.')
-      // Counted before the body is read, so guessing keys costs the same whatever is sent.
-      const wait = ctx.signInLimiter.take(clientAddress(ctx, c))
-      if (wait > 0) throw new ApiError('rate_limited', 'Too many sign-in attempts; retry later.', undefined, { 'Retry-After': String(wait) })
-      return next()
-    }, validate('json', sessionCreateSchema), async (c) => {
-      const input = c.req.valid('json')
-      const secretHash = 'key' in input ? sha256Hex(input.key) : ctx.sessions.redeemLink(input.token)
-      if (!secretHash) throw new ApiError('unauthorized', 'This sign-in link is unknown, used or expired.')
-      const key = await liveKey(ctx, secretHash)
-      const { cookie, session } = ctx.sessions.open(key)
-      const secure = isHttps(ctx, c)
-      setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, cookie, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure,
-        path: '/',
-        maxAge: Math.floor(ctx.sessions.options.absoluteMs / 1000),
-      })
-      return c.json(sessionView(key, session, ctx), 201)
-    })
+        // Another site's page may not sign a browser in (login CSRF). Fetch metadata says where a request came from
+        // whatever a proxy does to Host; browsers without it still need a JSON body, which a cross-site form cannot send.
+        const site = c.req.header('sec-fetch-site')
+        if (site && site !== 'same-origin' && site !== 'none') throw new ApiError('forbidden', 'Sign in from the console itself.')
+        // Counted before the body is read, so guessing keys costs the same whatever is sent.
+        const wait = ctx.signInLimiter.take(clientAddress(ctx, c))
+        if (wait > 0) throw new ApiError('rate_limited', 'Too many sign-in attempts; retry later.', undefined, { 'Retry-After': String(wait) })
+        return next()
+      },
+      validate('json', sessionCreateSchema),
+      async (c) => {
+        const input = c.req.valid('json')
+        const secretHash = 'key' in input ? sha256Hex(input.key) : ctx.sessions.redeemLink(input.token)
+        if (!secretHash) throw new ApiError('unauthorized', 'This sign-in link is unknown, used or expired.')
+        const key = await liveKey(ctx, secretHash)
+        const { cookie, session } = ctx.sessions.open(key)
+        const secure = isHttps(ctx, c)
+        setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, cookie, {
+          httpOnly: true,
+          sameSite: 'Strict',
+          secure,
+          path: '/',
+          maxAge: Math.floor(ctx.sessions.options.absoluteMs / 1000),
+        })
+        return c.json(sessionView(key, session, ctx), 201)
+      },
+    )
     .get('/session', operation('The current console session: key, scope, CSRF token, expiry.', { 200: ok('Session') }), (c) => {
       const current = c.get('session')
       if (!current) throw new ApiError('not_found', 'This request is not signed in with a session (it used a bearer key).')

@@ -15,10 +15,13 @@ import { validate } from '../validate'
 export function adminSiteDeleteRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().delete(
     '/sites/:siteId',
-    operation('Delete a site and its configuration versions (all-sites key; confirm with the site id). Records past retention are purged first; 409 site_has_records while any record is kept.', {
-      200: ok('{ siteId, deleted, purged }'),
-      409: ok('Records still within retention'),
-    }),
+    operation(
+      'Delete a site and its configuration versions (all-sites key; confirm with the site id). Records past retention are purged first; 409 site_has_records while any record is kept.',
+      {
+        200: ok('{ siteId, deleted, purged }'),
+        409: ok('Records still within retention'),
+      },
+    ),
     validate('param', siteParamSchema),
     validate('json', siteDeleteSchema),
     async (c) => {
@@ -32,7 +35,10 @@ export function adminSiteDeleteRoutes(ctx: AppContext) {
           records,
           purged,
           retentionDays: site.retentionDays,
-          hint: site.retentionDays === null ? 'This site keeps records forever: set retentionDays, and delete it once they have expired.' : 'Delete it once its records have passed their retention.',
+          hint:
+            site.retentionDays === null
+              ? 'This site keeps records forever: set retentionDays, and delete it once they have expired.'
+              : 'Delete it once its records have passed their retention.',
         })
       }
       if (!deleted) throw new ApiError('site_not_found')

@@ -32,47 +32,73 @@ export function adminSiteRoutes(ctx: AppContext) {
     .get('/sites/:siteId', operation('Read a site.', { 200: ok('Site') }), validate('param', siteParamSchema), async (c) => {
       return c.json(siteView(await siteInScope(ctx, c, c.req.valid('param').siteId)))
     })
-    .patch('/sites/:siteId', operation('Update name, allowed origins or retention.', { 200: ok('Site') }), validate('param', siteParamSchema), validate('json', siteUpdateSchema), async (c) => {
-      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
-      const updated = await ctx.store.updateSite(site.id, c.req.valid('json'), Date.now())
-      ctx.sites.invalidate(site.id)
-      if (!updated) throw new ApiError('site_not_found')
-      return c.json(siteView(updated))
-    })
-    .post('/sites/:siteId/config-versions', operation('Publish an immutable, hashed configuration version.', { 201: ok('Version') }, { requestBody: requestBody(siteConfigSchema) }), validate('param', siteParamSchema), async (c) => {
-      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
-      const body: unknown = await c.req.json().catch(() => {
-        throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
-      })
-      const parsed = siteConfigSchema.safeParse(body)
-      // Unknown fields are named with the field probably meant, and removed ones with their replacement.
-      if (!parsed.success) throw new ApiError('invalid_input', undefined, siteConfigIssues(parsed.error))
-      if (parsed.data.siteId !== site.id) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: `must be ${site.id}` }])
-      // Stored as canonical JSON so the hash is reproducible from what is served.
-      const config = canonicalJson(parsed.data)
-      const version = await ctx.store.publishConfigVersion({ id: newId('cfg'), siteId: site.id, config, hash: sha256Hex(config), createdAt: Date.now() })
-      ctx.sites.invalidate(site.id)
-      return c.json(versionView(version, true), 201)
-    })
-    .get('/sites/:siteId/config-versions', operation('List published configuration versions.', { 200: ok('Versions') }), validate('param', siteParamSchema), async (c) => {
-      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
-      const versions = await ctx.store.listConfigVersions(site.id)
-      return c.json({ versions: versions.map((v) => versionView(v, false)) })
-    })
-    .get('/sites/:siteId/config-versions/:versionId', operation('One configuration version with its config.', { 200: ok('Version') }), validate('param', versionParams), async (c) => {
-      const { siteId, versionId } = c.req.valid('param')
-      const site = await siteInScope(ctx, c, siteId)
-      const version = await ctx.store.getConfigVersion(versionId)
-      if (!version || version.siteId !== site.id) throw new ApiError('config_version_not_found')
-      return c.json(versionView(version, true))
-    })
-    .post('/keys', operation('Create an admin key (all-sites key); the secret is returned once.', { 201: ok('Key') }), validate('json', apiKeyCreateSchema), async (c) => {
-      requireAllSites(c)
-      const { label, siteIds } = c.req.valid('json')
-      const { secret, row } = newApiKey(label, siteIds ?? null)
-      await ctx.store.insertApiKey(row)
-      return c.json({ id: row.id, key: secret, label, siteIds: row.siteIds, createdAt: row.createdAt }, 201)
-    })
+    .patch(
+      '/sites/:siteId',
+      operation('Update name, allowed origins or retention.', { 200: ok('Site') }),
+      validate('param', siteParamSchema),
+      validate('json', siteUpdateSchema),
+      async (c) => {
+        const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+        const updated = await ctx.store.updateSite(site.id, c.req.valid('json'), Date.now())
+        ctx.sites.invalidate(site.id)
+        if (!updated) throw new ApiError('site_not_found')
+        return c.json(siteView(updated))
+      },
+    )
+    .post(
+      '/sites/:siteId/config-versions',
+      operation('Publish an immutable, hashed configuration version.', { 201: ok('Version') }, { requestBody: requestBody(siteConfigSchema) }),
+      validate('param', siteParamSchema),
+      async (c) => {
+        const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+        const body: unknown = await c.req.json().catch(() => {
+          throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
+        })
+        const parsed = siteConfigSchema.safeParse(body)
+        // Unknown fields are named with the field probably meant, and removed ones with their replacement.
+        if (!parsed.success) throw new ApiError('invalid_input', undefined, siteConfigIssues(parsed.error))
+        if (parsed.data.siteId !== site.id) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: `must be ${site.id}` }])
+        // Stored as canonical JSON so the hash is reproducible from what is served.
+        const config = canonicalJson(parsed.data)
+        const version = await ctx.store.publishConfigVersion({ id: newId('cfg'), siteId: site.id, config, hash: sha256Hex(config), createdAt: Date.now() })
+        ctx.sites.invalidate(site.id)
+        return c.json(versionView(version, true), 201)
+      },
+    )
+    .get(
+      '/sites/:siteId/config-versions',
+      operation('List published configuration versions.', { 200: ok('Versions') }),
+      validate('param', siteParamSchema),
+      async (c) => {
+        const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+        const versions = await ctx.store.listConfigVersions(site.id)
+        return c.json({ versions: versions.map((v) => versionView(v, false)) })
+      },
+    )
+    .get(
+      '/sites/:siteId/config-versions/:versionId',
+      operation('One configuration version with its config.', { 200: ok('Version') }),
+      validate('param', versionParams),
+      async (c) => {
+        const { siteId, versionId } = c.req.valid('param')
+        const site = await siteInScope(ctx, c, siteId)
+        const version = await ctx.store.getConfigVersion(versionId)
+        if (!version || version.siteId !== site.id) throw new ApiError('config_version_not_found')
+        return c.json(versionView(version, true))
+      },
+    )
+    .post(
+      '/keys',
+      operation('Create an admin key (all-sites key); the secret is returned once.', { 201: ok('Key') }),
+      validate('json', apiKeyCreateSchema),
+      async (c) => {
+        requireAllSites(c)
+        const { label, siteIds } = c.req.valid('json')
+        const { secret, row } = newApiKey(label, siteIds ?? null)
+        await ctx.store.insertApiKey(row)
+        return c.json({ id: row.id, key: secret, label, siteIds: row.siteIds, createdAt: row.createdAt }, 201)
+      },
+    )
     .delete('/keys/:keyId', operation('Revoke an admin key.', { 204: ok('Revoked') }), validate('param', keyParams), async (c) => {
       requireAllSites(c)
       const { keyId } = c.req.valid('param')

@@ -16,14 +16,16 @@ const LISTED = 100
 export function checkpointRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().get(
     '/v1/sites/:siteId/checkpoints',
-    operation('The site’s newest signed checkpoints of its consent log (records ever appended, head hash), to save and verify against later.', { 200: ok('Checkpoints') }),
+    operation('The site’s newest signed checkpoints of its consent log (records ever appended, head hash), to save and verify against later.', {
+      200: ok('Checkpoints'),
+    }),
     validate('param', siteParamSchema),
     async (c) => {
-    const { siteId } = c.req.valid('param')
-    if (!(await ctx.sites.get(siteId))) throw new ApiError('site_not_found')
-    const rows = await ctx.store.listCheckpoints(siteId, LISTED)
-    c.header('Cache-Control', 'public, max-age=60')
-    return c.json({ siteId, publicKey: ctx.signer.publicKey, checkpoints: rows.map(checkpointFromRow) })
+      const { siteId } = c.req.valid('param')
+      if (!(await ctx.sites.get(siteId))) throw new ApiError('site_not_found')
+      const rows = await ctx.store.listCheckpoints(siteId, LISTED)
+      c.header('Cache-Control', 'public, max-age=60')
+      return c.json({ siteId, publicKey: ctx.signer.publicKey, checkpoints: rows.map(checkpointFromRow) })
     },
   )
 }

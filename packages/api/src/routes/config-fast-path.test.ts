@@ -18,7 +18,23 @@ function* candidateIds(count: number): Generator<string> {
 }
 
 describe('SITE_ID', () => {
-  const edges = ['site_abcd', 'site_abc', `site_${'a'.repeat(64)}`, `site_${'a'.repeat(65)}`, 'site_AbC9', 'SITE_abcd', 'site-abcd', 'site__abcd', 'site_abcd ', ' site_abcd', 'site_abcd\n', 'site_abcé', 'site_ab%64', '', 'site_']
+  const edges = [
+    'site_abcd',
+    'site_abc',
+    `site_${'a'.repeat(64)}`,
+    `site_${'a'.repeat(65)}`,
+    'site_AbC9',
+    'SITE_abcd',
+    'site-abcd',
+    'site__abcd',
+    'site_abcd ',
+    ' site_abcd',
+    'site_abcd\n',
+    'site_abcé',
+    'site_ab%64',
+    '',
+    'site_',
+  ]
   it('agrees with siteIdSchema on edge cases and 5,000 generated ids', () => {
     const ids = [...edges, ...candidateIds(5000)]
     for (const id of ids) expect([id, SITE_ID.test(id)]).toEqual([id, siteIdSchema.safeParse(id).success])
@@ -115,11 +131,20 @@ describe.each(STORES)('cached config reads (%s)', (kind) => {
   it('answers compressed reads exactly as the routes do, once the compressed bodies are made', async () => {
     await warm()
     const browser = { 'accept-encoding': 'gzip, deflate, br, zstd' }
-    await vi.waitFor(() => expect(api.cachedConfig(config(), (name) => (name === 'accept-encoding' ? browser[name] : undefined))?.headers['content-encoding']).toBe('br'))
+    await vi.waitFor(() =>
+      expect(api.cachedConfig(config(), (name) => (name === 'accept-encoding' ? browser[name] : undefined))?.headers['content-encoding']).toBe('br'),
+    )
     // Both codings compress in parallel on the thread pool; on a loaded machine gzip may finish after brotli.
-    await vi.waitFor(() => expect(api.cachedConfig(config(), (name) => (name === 'accept-encoding' ? 'gzip' : undefined))?.headers['content-encoding']).toBe('gzip'))
+    await vi.waitFor(() =>
+      expect(api.cachedConfig(config(), (name) => (name === 'accept-encoding' ? 'gzip' : undefined))?.headers['content-encoding']).toBe('gzip'),
+    )
     const identity = await compare(config(), {}, true)
-    for (const [acceptEncoding, coding] of [['gzip, deflate, br, zstd', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'], ['deflate', undefined]] as const) {
+    for (const [acceptEncoding, coding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+      ['deflate', undefined],
+    ] as const) {
       for (const extra of [{}, { origin: 'https://shop.example' }] as Record<string, string>[]) {
         const headers = { 'accept-encoding': acceptEncoding, ...extra }
         const first = await compare(config(), headers, true)

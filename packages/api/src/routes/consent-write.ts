@@ -54,21 +54,32 @@ export function consentWriter(ctx: AppContext): (input: ConsentInput, req: Write
     }
     const { services, unknown } = explicitServices(input, shown.config)
     if (unknown.length > 0) {
-      throw new ApiError('invalid_input', undefined, unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })))
+      throw new ApiError(
+        'invalid_input',
+        undefined,
+        unknown.map((id) => ({ path: `services.${id}`, message: 'is not a service of this configuration' })),
+      )
     }
     checkStatedFacts(input, shown)
     const externalUserVerified = checkIdentity(site, input)
     if (ctx.dailyCap && !ctx.dailyCap.take(site.id, input.visitorId)) {
-      throw new ApiError('visitor_daily_cap_reached', undefined, [{ path: 'visitorId', message: `has ${ctx.dailyCap.cap} records on this site today, the most kept per day` }], {
-        'Retry-After': String(Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000)),
-      })
+      throw new ApiError(
+        'visitor_daily_cap_reached',
+        undefined,
+        [{ path: 'visitorId', message: `has ${ctx.dailyCap.cap} records on this site today, the most kept per day` }],
+        {
+          'Retry-After': String(Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000)),
+        },
+      )
     }
-    const { record, replay, signature, proof } = await ctx.writer.append(unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode, {
-      externalUserVerified,
-      serverJurisdiction: serverJurisdiction(req.header),
-      // Configs published before `dataPractices` existed lack it: they sell or share.
-      saleFree: shown.config.dataPractices?.sellsOrShares === false,
-    }))
+    const { record, replay, signature, proof } = await ctx.writer.append(
+      unsealedRecord(input, services, shown.version.hash, meta, ctx.deps.ipMode, {
+        externalUserVerified,
+        serverJurisdiction: serverJurisdiction(req.header),
+        // Configs published before `dataPractices` existed lack it: they sell or share.
+        saleFree: shown.config.dataPractices?.sellsOrShares === false,
+      }),
+    )
     if (shown.config.consent.serverCookie) req.setHeader('Set-Cookie', serverConsentCookie(shown.config, input))
     return {
       status: replay ? 200 : 201,

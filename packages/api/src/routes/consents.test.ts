@@ -108,14 +108,19 @@ describe.each(STORES)('consents (%s)', (kind) => {
     const visitorId = 'e'.repeat(32)
     await postConsent(api, consentBody(site, { visitorId, method: 'accept_all', categories: { functional: true, analytics: true, advertising: true } }))
     await postConsent(api, consentBody(site, { visitorId, method: 'withdraw', categories: { functional: false, analytics: false, advertising: false } }))
-    const history = (await (await api.app.request(`/v1/consents?visitorId=${visitorId}&siteId=${site.siteId}`)).json()) as { records: { method: string; hash: string; prevHash: string }[] }
+    const history = (await (await api.app.request(`/v1/consents?visitorId=${visitorId}&siteId=${site.siteId}`)).json()) as {
+      records: { method: string; hash: string; prevHash: string }[]
+    }
     expect(history.records.map((r) => r.method)).toEqual(['accept_all', 'withdraw'])
     expect(history.records[1]!.prevHash).toBe(history.records[0]!.hash)
   })
 
   it('REC-01: a refusal produces a record with every purpose denied', async () => {
     const visitorId = 'f'.repeat(32)
-    const res = await postConsent(api, consentBody(site, { visitorId, method: 'reject_all', categories: { functional: false, analytics: false, advertising: false } }))
+    const res = await postConsent(
+      api,
+      consentBody(site, { visitorId, method: 'reject_all', categories: { functional: false, analytics: false, advertising: false } }),
+    )
     expect(res.status).toBe(201)
     const history = (await (await api.app.request(`/v1/consents?visitorId=${visitorId}`)).json()) as { records: { services: unknown; categories: unknown }[] }
     expect(history.records[0]!.services).toEqual({ ga4: false, ads: false })
@@ -168,12 +173,23 @@ describe.each(STORES)('consents (%s)', (kind) => {
     // The names that are valid service ids (`constructor`) published as services of their own.
     const ids = names.filter((name) => serviceIdSchema.safeParse(name).success)
     expect(ids).toContain('constructor')
-    const service = (id: string) => ({ id, name: id, provider: 'P', category: 'analytics' as const, purpose: 'x', privacyPolicyUrl: 'https://p.example/privacy', storage: [] })
+    const service = (id: string) => ({
+      id,
+      name: id,
+      provider: 'P',
+      category: 'analytics' as const,
+      purpose: 'x',
+      privacyPolicyUrl: 'https://p.example/privacy',
+      storage: [],
+    })
     const published = await api.admin('POST', `/v1/admin/sites/${site.siteId}/config-versions`, sampleConfig(site.siteId, { services: ids.map(service) }))
     expect(published.status).toBe(201)
     const versionId = ((await published.json()) as { id: string }).id
     const visitorId = 'c'.repeat(32)
-    const refused = await postConsent(api, consentBody(site, { visitorId, configVersionId: versionId, categories: { functional: false, analytics: false, advertising: false }, services: {} }))
+    const refused = await postConsent(
+      api,
+      consentBody(site, { visitorId, configVersionId: versionId, categories: { functional: false, analytics: false, advertising: false }, services: {} }),
+    )
     expect(refused.status).toBe(201)
     const granted = await postConsent(api, consentBody(site, { visitorId, configVersionId: versionId, services: { constructor: true } }))
     expect(granted.status).toBe(201)
@@ -196,7 +212,10 @@ describe.each(STORES)('consents (%s)', (kind) => {
     const good = await postConsent(api, consentBody(site), { origin: 'https://shop.example' })
     expect(good.status).toBe(201)
     expect(good.headers.get('access-control-allow-origin')).toBe('https://shop.example')
-    const preflight = await api.app.request('/v1/consents', { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } })
+    const preflight = await api.app.request('/v1/consents', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    })
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example')
     const evilPreflight = await api.app.request('/v1/consents', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } })
     expect(evilPreflight.headers.get('access-control-allow-origin')).toBeNull()

@@ -24,48 +24,61 @@ export function consentRoutes(ctx: AppContext) {
     })
     .post(
       '/v1/consents',
-      operation('Append a consent record; returns a signed receipt (201, or 200 when the idempotency key was seen). Sec-GPC is recorded (only exactly "1" counts).', {
-        201: ok('Receipt', consentReceiptSchema),
-        200: ok('Receipt of the earlier delivery', consentReceiptSchema),
-        413: ok('Body too large'),
-        429: ok('Rate limited (Retry-After)'),
-      }),
-      jsonBody(ctx.deps.publicBodyLimit), validate('json', consentInputSchema), async (c) => {
-      const { status, receipt } = await write(c.req.valid('json'), honoRequest(c))
-      return c.json(receipt, status)
-    })
+      operation(
+        'Append a consent record; returns a signed receipt (201, or 200 when the idempotency key was seen). Sec-GPC is recorded (only exactly "1" counts).',
+        {
+          201: ok('Receipt', consentReceiptSchema),
+          200: ok('Receipt of the earlier delivery', consentReceiptSchema),
+          413: ok('Body too large'),
+          429: ok('Rate limited (Retry-After)'),
+        },
+      ),
+      jsonBody(ctx.deps.publicBodyLimit),
+      validate('json', consentInputSchema),
+      async (c) => {
+        const { status, receipt } = await write(c.req.valid('json'), honoRequest(c))
+        return c.json(receipt, status)
+      },
+    )
     .get(
       '/v1/consents',
-      operation('A visitor’s own consent history, a page at a time (the visitor id is the secret in the consent cookie); a page is signed once, each record carries its inclusion proof.', {
-        200: ok('Records and nextCursor'),
-        429: ok('Rate limited (Retry-After)'),
-      }),
+      operation(
+        'A visitor’s own consent history, a page at a time (the visitor id is the secret in the consent cookie); a page is signed once, each record carries its inclusion proof.',
+        {
+          200: ok('Records and nextCursor'),
+          429: ok('Rate limited (Retry-After)'),
+        },
+      ),
       validate('query', visitorHistoryQuerySchema),
       async (c) => {
-      const { visitorId, siteId, cursor, limit } = c.req.valid('query')
-      if (requestHeader(c, 'origin')) {
-        // A page may read a history only for a site that allows it.
-        if (!siteId) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: 'is required for cross-origin requests' }])
-        const site = await ctx.sites.get(siteId)
-        if (!site) throw new ApiError('site_not_found')
-        allowOrigin(honoRequest(c), site.allowedOrigins)
-      }
-      if (ctx.limiter) {
-        // Reads cost more than writes (a page is read and signed): one bucket per client for every site.
-        const wait = ctx.limiter.take(`${rateKeyOf(clientMeta(honoRequest(c), ctx.clientAddress).ip)}|history`)
-        if (wait > 0) throw new ApiError('rate_limited', undefined, undefined, { 'Retry-After': String(wait) })
-      }
-      const page = await ctx.store.visitorHistory(visitorId, siteId, cursor ? Number(cursor) : 0, limit + 1)
-      const records = page.slice(0, limit)
-      // The page is signed once, as a write batch is: one signature over the Merkle root of its hashes, and each
-      // record's inclusion proof, so every record still verifies on its own against GET /v1/keys.
-      const signed = signBatch(ctx.signer, records.map((r) => r.hash))
-      return c.json({
-        visitorId,
-        records: records.map((r, i) => ({ ...recordView(r), receipt: { ...signed[i]!, keyId: ctx.signer.keyId } })),
-        nextCursor: page.length > limit ? String(records.at(-1)!.seq) : null,
-      })
-    })
+        const { visitorId, siteId, cursor, limit } = c.req.valid('query')
+        if (requestHeader(c, 'origin')) {
+          // A page may read a history only for a site that allows it.
+          if (!siteId) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: 'is required for cross-origin requests' }])
+          const site = await ctx.sites.get(siteId)
+          if (!site) throw new ApiError('site_not_found')
+          allowOrigin(honoRequest(c), site.allowedOrigins)
+        }
+        if (ctx.limiter) {
+          // Reads cost more than writes (a page is read and signed): one bucket per client for every site.
+          const wait = ctx.limiter.take(`${rateKeyOf(clientMeta(honoRequest(c), ctx.clientAddress).ip)}|history`)
+          if (wait > 0) throw new ApiError('rate_limited', undefined, undefined, { 'Retry-After': String(wait) })
+        }
+        const page = await ctx.store.visitorHistory(visitorId, siteId, cursor ? Number(cursor) : 0, limit + 1)
+        const records = page.slice(0, limit)
+        // The page is signed once, as a write batch is: one signature over the Merkle root of its hashes, and each
+        // record's inclusion proof, so every record still verifies on its own against GET /v1/keys.
+        const signed = signBatch(
+          ctx.signer,
+          records.map((r) => r.hash),
+        )
+        return c.json({
+          visitorId,
+          records: records.map((r, i) => ({ ...recordView(r), receipt: { ...signed[i]!, keyId: ctx.signer.keyId } })),
+          nextCursor: page.length > limit ? String(records.at(-1)!.seq) : null,
+        })
+      },
+    )
 }
 
 /** The routed request as the write core sees it. */

@@ -11,10 +11,29 @@ describe('OpenAPI and docs', () => {
   it('REC-01: publishes an OpenAPI 3.1 document whose consent body schema requires every §2.1 field', async () => {
     const res = await api.app.request('/v1/openapi.json')
     expect(res.status).toBe(200)
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[]; properties?: Record<string, unknown> } }> } }>> }
+    const doc = (await res.json()) as {
+      openapi: string
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[]; properties?: Record<string, unknown> } }> } }>
+      >
+    }
     expect(doc.openapi).toBe('3.1.0')
     const consent = doc.paths['/v1/consents']!.post!.requestBody!.content['application/json']!.schema
-    for (const field of ['siteId', 'visitorId', 'method', 'categories', 'doNotSell', 'gpc', 'policyRevision', 'configVersionId', 'locale', 'jurisdiction', 'bannerVersion', 'pageUrl']) {
+    for (const field of [
+      'siteId',
+      'visitorId',
+      'method',
+      'categories',
+      'doNotSell',
+      'gpc',
+      'policyRevision',
+      'configVersionId',
+      'locale',
+      'jurisdiction',
+      'bannerVersion',
+      'pageUrl',
+    ]) {
       expect(consent.required, field).toContain(field)
     }
     // REC-03: the body has no place for a raw IP or user agent.

@@ -17,12 +17,12 @@ export function identitySecretRoutes(ctx: AppContext) {
     operation('Create or rotate the site’s identity secret (the HMAC key that proves externalUserId); returned once.', { 201: ok('{ identitySecret }') }),
     validate('param', siteParamSchema),
     async (c) => {
-    const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
-    const identitySecret = newIdentitySecret()
-    const updated = await ctx.store.updateSite(site.id, { identitySecret }, Date.now())
-    ctx.sites.invalidate(site.id)
-    if (!updated) throw new ApiError('site_not_found')
-    return c.json({ siteId: site.id, identitySecret, rotated: site.identitySecret !== null }, 201)
+      const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
+      const identitySecret = newIdentitySecret()
+      const updated = await ctx.store.updateSite(site.id, { identitySecret }, Date.now())
+      ctx.sites.invalidate(site.id)
+      if (!updated) throw new ApiError('site_not_found')
+      return c.json({ siteId: site.id, identitySecret, rotated: site.identitySecret !== null }, 201)
     },
   )
 }

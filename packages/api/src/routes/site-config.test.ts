@@ -80,7 +80,7 @@ describe.each(STORES)('site config (%s)', (kind) => {
     expect(((await after.json()) as ConfigResponse).versionId).toBe(v2.id)
   })
 
-  it('answers CORS only for the site\'s allowed origins', async () => {
+  it("answers CORS only for the site's allowed origins", async () => {
     const path = `/v1/sites/${site.siteId}/config`
     const allowed = await api.app.request(path, { headers: { origin: 'https://shop.example' } })
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example')

@@ -58,20 +58,32 @@ export function siteConfigRoutes(ctx: AppContext) {
   }
 
   return new Hono<AppEnv>()
-    .get('/v1/sites/:siteId/config', operation(CONFIG_SUMMARY, { 200: ok('ConfigResponse'), 304: ok('Not modified') }), validate('param', siteParamSchema), validate('query', configQuerySchema), async (c) => {
-      const { siteId } = c.req.valid('param')
-      const out = await render(c, siteId, c.req.valid('query'))
-      await allowOrigin(ctx, c, siteId)
-      return sendConfig(c, out)
-    })
-    .get('/v1/sites/:siteId/consentry.js', operation(SCRIPT_SUMMARY, { 200: ok('JavaScript'), 503: ok('Bundle not built') }), validate('param', siteParamSchema), validate('query', configQuerySchema), async (c) => {
-      const { siteId } = c.req.valid('param')
-      const out = await render(c, siteId, c.req.valid('query'))
-      const bundle = banner()
-      const etag = `"${sha256Hex(out.identity.etag + bundle.etag).slice(0, 32)}"`
-      documentHeaders(c)
-      return script(c, variantsOf(siteId), etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`)
-    })
+    .get(
+      '/v1/sites/:siteId/config',
+      operation(CONFIG_SUMMARY, { 200: ok('ConfigResponse'), 304: ok('Not modified') }),
+      validate('param', siteParamSchema),
+      validate('query', configQuerySchema),
+      async (c) => {
+        const { siteId } = c.req.valid('param')
+        const out = await render(c, siteId, c.req.valid('query'))
+        await allowOrigin(ctx, c, siteId)
+        return sendConfig(c, out)
+      },
+    )
+    .get(
+      '/v1/sites/:siteId/consentry.js',
+      operation(SCRIPT_SUMMARY, { 200: ok('JavaScript'), 503: ok('Bundle not built') }),
+      validate('param', siteParamSchema),
+      validate('query', configQuerySchema),
+      async (c) => {
+        const { siteId } = c.req.valid('param')
+        const out = await render(c, siteId, c.req.valid('query'))
+        const bundle = banner()
+        const etag = `"${sha256Hex(out.identity.etag + bundle.etag).slice(0, 32)}"`
+        documentHeaders(c)
+        return script(c, variantsOf(siteId), etag, `window.__consentryBootstrap=${escapeForScript(out.body)};\n${bundle.text}`)
+      },
+    )
     .get('/consentry.js', operation('The banner bundle as built.', { 200: ok('JavaScript') }), (c) => {
       const bundle = banner()
       documentHeaders(c)

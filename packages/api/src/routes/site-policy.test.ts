@@ -46,7 +46,7 @@ describe.each(STORES)('site policy (%s)', (kind) => {
     expect(((await (await api.admin('GET', `/v1/admin/sites/${siteId}/config-versions`)).json()) as Json).versions).toEqual([])
   })
 
-  it('refuses allowedOrigins in a configuration and says where it lives; the site record\'s list drives CORS', async () => {
+  it("refuses allowedOrigins in a configuration and says where it lives; the site record's list drives CORS", async () => {
     const res = await publish({ allowedOrigins: ['https://shop.example'] })
     expect(res.status).toBe(400)
     const detail = ((await res.json()) as Json).error.details[0]
@@ -77,25 +77,52 @@ describe.each(STORES)('site policy (%s)', (kind) => {
     const res = await postConsent(api, consentBody(site, { method: 'gpc', gpc: true, doNotSell: true, jurisdiction: 'US-CA' }))
     expect(res.status).toBe(201)
     const [record] = ((await (await api.admin('GET', `/v1/admin/sites/${siteId}/consents`)).json()) as Json).items as Json[]
-    expect(record).toMatchObject({ saleFree: true, canonicalVersion: 2, optOuts: { sale: true, sharing: true, targetedAds: true, sensitiveLimit: false, profiling: false } })
+    expect(record).toMatchObject({
+      saleFree: true,
+      canonicalVersion: 2,
+      optOuts: { sale: true, sharing: true, targetedAds: true, sensitiveLimit: false, profiling: false },
+    })
   })
 
   it('US-02: keeps each opt-out apart in records and exports; a dns_link record never reads as ads granted', async () => {
     const site = await published()
     const optOuts = { sale: true, sharing: true, targetedAds: true, sensitiveLimit: true, profiling: true }
-    const body = consentBody(site, { method: 'dns_link', doNotSell: true, optOuts, jurisdiction: 'US-NJ', categories: { functional: true, analytics: true, advertising: true } })
+    const body = consentBody(site, {
+      method: 'dns_link',
+      doNotSell: true,
+      optOuts,
+      jurisdiction: 'US-NJ',
+      categories: { functional: true, analytics: true, advertising: true },
+    })
     expect((await postConsent(api, body)).status).toBe(201)
-    expect((await postConsent(api, consentBody(site, { method: 'accept_all', categories: { functional: true, analytics: true, advertising: true } }))).status).toBe(201)
+    expect(
+      (await postConsent(api, consentBody(site, { method: 'accept_all', categories: { functional: true, analytics: true, advertising: true } }))).status,
+    ).toBe(201)
     const items = ((await (await api.admin('GET', `/v1/admin/sites/${siteId}/consents`)).json()) as Json).items as Json[]
     expect(items[0]).toMatchObject({ method: 'dns_link', categories: { advertising: true }, advertisingEffective: false, optOuts, saleFree: false })
     expect(items[1]).toMatchObject({ method: 'accept_all', advertisingEffective: true, optOuts: { sale: false, sharing: false, profiling: false } })
     const csv = await (await api.admin('GET', `/v1/admin/sites/${siteId}/consents/export?format=csv`)).text()
     const [header, first] = csv.split('\r\n').map(csvFields)
     const cell = (name: string) => first![header!.indexOf(name)]
-    for (const name of ['advertising', 'advertisingEffective', 'doNotSell', 'optOutSharing', 'optOutTargetedAds', 'limitSensitiveData', 'optOutProfiling', 'saleFree']) {
+    for (const name of [
+      'advertising',
+      'advertisingEffective',
+      'doNotSell',
+      'optOutSharing',
+      'optOutTargetedAds',
+      'limitSensitiveData',
+      'optOutProfiling',
+      'saleFree',
+    ]) {
       expect(header, name).toContain(name)
     }
-    expect([cell('advertising'), cell('advertisingEffective'), cell('optOutProfiling'), cell('limitSensitiveData'), cell('saleFree')]).toEqual(['true', 'false', 'true', 'true', 'false'])
+    expect([cell('advertising'), cell('advertisingEffective'), cell('optOutProfiling'), cell('limitSensitiveData'), cell('saleFree')]).toEqual([
+      'true',
+      'false',
+      'true',
+      'true',
+      'false',
+    ])
     const ndjson = (await (await api.admin('GET', `/v1/admin/sites/${siteId}/consents/export?format=ndjson`)).text()).trim().split('\n')
     expect(JSON.parse(ndjson[0]!)).toMatchObject({ optOuts, advertisingEffective: false })
   })
@@ -105,7 +132,15 @@ describe.each(STORES)('site policy (%s)', (kind) => {
     expect((await postConsent(api, consentBody(site))).status).toBe(201)
     const [row] = ((await (await api.admin('GET', `/v1/admin/sites/${siteId}/consents`)).json()) as Json).items as Json[]
     // Rewrite the stored row as the old code wrote it: form-1 hash, nothing in the new columns.
-    const asOld = { ...recordOf(row!), canonicalVersion: 1, optOutSharing: null, optOutTargetedAds: null, limitSensitiveData: null, optOutProfiling: null, saleFree: null }
+    const asOld = {
+      ...recordOf(row!),
+      canonicalVersion: 1,
+      optOutSharing: null,
+      optOutTargetedAds: null,
+      limitSensitiveData: null,
+      optOutProfiling: null,
+      saleFree: null,
+    }
     const salt = (await rawQuery(kind, api.db.location, 'select salt from consents where id = $1', [row!.id]))[0]!.salt as string
     const hash = chainHash(GENESIS_HASH, canonicalRecord({ ...asOld, salt }))
     const nulls = 'opt_out_sharing = null, opt_out_targeted_ads = null, limit_sensitive_data = null, opt_out_profiling = null, sale_free = null'
@@ -124,15 +159,40 @@ describe.each(STORES)('site policy (%s)', (kind) => {
 /** The stored record behind a record view (what the hash covers). */
 function recordOf(v: Json): Omit<ConsentRecord, 'seq' | 'hash' | 'prevHash' | 'erasedAt' | 'salt'> {
   return {
-    id: v.id, siteId: v.siteId, visitorId: v.visitorId, externalUserId: v.externalUserId, idempotencyKey: null, method: v.method,
-    functional: v.categories.functional, analytics: v.categories.analytics, advertising: v.categories.advertising,
-    services: JSON.stringify(Object.fromEntries(Object.entries(v.services).sort())), doNotSell: v.doNotSell,
-    optOutSharing: v.optOuts.sharing, optOutTargetedAds: v.optOuts.targetedAds, limitSensitiveData: v.optOuts.sensitiveLimit,
-    optOutProfiling: v.optOuts.profiling, saleFree: v.saleFree, canonicalVersion: v.canonicalVersion, gpc: v.gpc, secGpc: v.secGpc,
-    policyRevision: v.policyRevision, configVersionId: v.configVersionId, configHash: v.configHash, locale: v.locale,
-    jurisdiction: v.jurisdiction, bannerVersion: v.bannerVersion, pageUrl: v.pageUrl, decidedAt: v.decidedAt, gppString: v.gppString,
-    ip: v.ip, userAgent: v.userAgent, personalDigest: v.personalDigest, receivedAt: v.receivedAt,
-    externalUserVerified: v.externalUserVerified, serverJurisdiction: v.serverJurisdiction,
+    id: v.id,
+    siteId: v.siteId,
+    visitorId: v.visitorId,
+    externalUserId: v.externalUserId,
+    idempotencyKey: null,
+    method: v.method,
+    functional: v.categories.functional,
+    analytics: v.categories.analytics,
+    advertising: v.categories.advertising,
+    services: JSON.stringify(Object.fromEntries(Object.entries(v.services).sort())),
+    doNotSell: v.doNotSell,
+    optOutSharing: v.optOuts.sharing,
+    optOutTargetedAds: v.optOuts.targetedAds,
+    limitSensitiveData: v.optOuts.sensitiveLimit,
+    optOutProfiling: v.optOuts.profiling,
+    saleFree: v.saleFree,
+    canonicalVersion: v.canonicalVersion,
+    gpc: v.gpc,
+    secGpc: v.secGpc,
+    policyRevision: v.policyRevision,
+    configVersionId: v.configVersionId,
+    configHash: v.configHash,
+    locale: v.locale,
+    jurisdiction: v.jurisdiction,
+    bannerVersion: v.bannerVersion,
+    pageUrl: v.pageUrl,
+    decidedAt: v.decidedAt,
+    gppString: v.gppString,
+    ip: v.ip,
+    userAgent: v.userAgent,
+    personalDigest: v.personalDigest,
+    receivedAt: v.receivedAt,
+    externalUserVerified: v.externalUserVerified,
+    serverJurisdiction: v.serverJurisdiction,
   }
 }
 

@@ -17,7 +17,11 @@ describe.each(STORES)('visitor history (%s)', (kind) => {
 
   it('REC-05: each record carries a receipt for its hash, verifiable with the published key', async () => {
     const first = consentBody(site, { method: 'accept_all' })
-    const posted = await api.app.request('/v1/consents', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' }, body: JSON.stringify(first) })
+    const posted = await api.app.request('/v1/consents', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
+      body: JSON.stringify(first),
+    })
     expect(posted.status).toBe(201)
     const receipt = (await posted.json()) as ConsentReceipt
     await api.app.request('/v1/consents', {
@@ -28,7 +32,9 @@ describe.each(STORES)('visitor history (%s)', (kind) => {
 
     const res = await api.app.request(`/v1/consents?visitorId=${String(first.visitorId)}&siteId=${site.siteId}`)
     expect(res.status).toBe(200)
-    const { records } = (await res.json()) as { records: { id: string; hash: string; method: string; receipt: Omit<ConsentReceipt, 'id' | 'receivedAt' | 'hash'> }[] }
+    const { records } = (await res.json()) as {
+      records: { id: string; hash: string; method: string; receipt: Omit<ConsentReceipt, 'id' | 'receivedAt' | 'hash'> }[]
+    }
     expect(records.map((r) => r.method)).toEqual(['accept_all', 'withdraw'])
     expect(records[0]!.hash).toBe(receipt.hash)
     // A page is signed once, as a batch: both records share one signature over the root of a tree of two.
@@ -46,7 +52,19 @@ describe.each(STORES)('visitor history (%s)', (kind) => {
 
   it('pages a long history with a cursor, at most the page size a request', async () => {
     const visitorId = 'b'.repeat(32)
-    for (let i = 0; i < 7; i++) expect((await postConsent(api, consentBody(site, { visitorId, method: i % 2 ? 'accept_all' : 'reject_all', categories: { functional: i % 2 === 1, analytics: i % 2 === 1, advertising: i % 2 === 1 } }))).status).toBe(201)
+    for (let i = 0; i < 7; i++)
+      expect(
+        (
+          await postConsent(
+            api,
+            consentBody(site, {
+              visitorId,
+              method: i % 2 ? 'accept_all' : 'reject_all',
+              categories: { functional: i % 2 === 1, analytics: i % 2 === 1, advertising: i % 2 === 1 },
+            }),
+          )
+        ).status,
+      ).toBe(201)
     const seen: string[] = []
     let cursor: string | null = null
     let pages = 0

@@ -50,7 +50,8 @@ export const CLOCK_SKEW_MS = 10 * 60_000
  */
 export function checkStatedFacts(input: ConsentInput, shown: { config: SiteConfig; version: ConfigVersionRow }, now = Date.now()): void {
   const revision = shown.config.policy.revision
-  if (input.policyRevision !== revision) throw fieldError('policyRevision', `must be ${revision}, the policy revision of configuration version ${input.configVersionId}`)
+  if (input.policyRevision !== revision)
+    throw fieldError('policyRevision', `must be ${revision}, the policy revision of configuration version ${input.configVersionId}`)
   if (input.method === 'reject_all') {
     const granted = (['functional', 'analytics', 'advertising'] as const).filter((c) => input.categories[c])
     if (granted.length > 0) throw fieldError(`categories.${granted[0]}`, 'cannot be granted by reject_all')

@@ -5,7 +5,12 @@ import { BUNDLED } from '../parts-bundled'
 
 let stop: () => void = () => {}
 let source: TestSource
-const cookies = () => document.cookie.split(';').map((c) => c.trim().split('=')[0]).filter(Boolean).sort()
+const cookies = () =>
+  document.cookie
+    .split(';')
+    .map((c) => c.trim().split('=')[0])
+    .filter(Boolean)
+    .sort()
 
 beforeEach(() => {
   for (const name of cookies()) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`
@@ -20,7 +25,15 @@ afterEach(() => {
 
 describe('cookieDomains and cookiePaths', () => {
   it('lists host-only, the host and every parent domain, dotted and not', () => {
-    expect(cookieDomains('www.shop.example.co')).toEqual([null, 'www.shop.example.co', '.www.shop.example.co', 'shop.example.co', '.shop.example.co', 'example.co', '.example.co'])
+    expect(cookieDomains('www.shop.example.co')).toEqual([
+      null,
+      'www.shop.example.co',
+      '.www.shop.example.co',
+      'shop.example.co',
+      '.shop.example.co',
+      'example.co',
+      '.example.co',
+    ])
     expect(cookieDomains('127.0.0.1')).toEqual([null])
     expect(cookieDomains('localhost')).toEqual([null])
   })

@@ -32,15 +32,19 @@ export function startCleanup(source: ConsentSource, parts: Pick<Parts, 'cleanup'
     const items = withdrawnStorage(snapshot, before)
     // The start-up sweep is quiet about what nobody just withdrew, and has nothing to do on a clean browser.
     if (!items.length || (!before && !anyPresent(document, items))) return
-    withPart(parts.cleanup(), ({ removeStorage }) => {
-      if (stopped) return
-      const leftovers = removeStorage(document, items)
-      if (before && leftovers.length) {
-        console.warn('[consentry] could not remove after withdrawal:', leftovers)
-        report?.(leftovers)
-        document.dispatchEvent(new CustomEvent(LEFTOVERS_EVENT, { detail: { leftovers } }))
-      }
-    }, 'cleanup')
+    withPart(
+      parts.cleanup(),
+      ({ removeStorage }) => {
+        if (stopped) return
+        const leftovers = removeStorage(document, items)
+        if (before && leftovers.length) {
+          console.warn('[consentry] could not remove after withdrawal:', leftovers)
+          report?.(leftovers)
+          document.dispatchEvent(new CustomEvent(LEFTOVERS_EVENT, { detail: { leftovers } }))
+        }
+      },
+      'cleanup',
+    )
   }
   let previous = source.snapshot().consent
   run(source.snapshot(), null)

@@ -7,9 +7,18 @@ type Obj = Record<string, unknown>
 type Check = (v: unknown) => boolean
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const re = (r: RegExp): Check => (v) => typeof v === 'string' && r.test(v)
-const oneOf = (...list: string[]): Check => (v) => list.includes(v as string)
-const int = (min: number, max: number): Check => (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+const re =
+  (r: RegExp): Check =>
+  (v) =>
+    typeof v === 'string' && r.test(v)
+const oneOf =
+  (...list: string[]): Check =>
+  (v) =>
+    list.includes(v as string)
+const int =
+  (min: number, max: number): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max
 const bool: Check = (v) => typeof v === 'boolean'
 const text: Check = (v) => typeof v === 'string' && v.length > 0
 const list: Check = Array.isArray

@@ -53,11 +53,7 @@ function inlineScriptConfig(doc: Document): unknown {
  * `<script type="application/json" data-consentry-config>` (checked and resolved by what `inline` gives), else
  * `GET ${api}/v1/sites/${site}/config`.
  */
-export async function loadConfig(
-  options: ConfigSourceOptions,
-  inline: () => Promise<typeof resolveInline>,
-  win: Window = window,
-): Promise<LoadedConfig> {
+export async function loadConfig(options: ConfigSourceOptions, inline: () => Promise<typeof resolveInline>, win: Window = window): Promise<LoadedConfig> {
   const boot = win.__consentryBootstrap
   if (boot && (!options.site || boot.siteId === options.site)) return fromResponse(boot)
   const inlineConfig = options.config ?? inlineScriptConfig(win.document)

@@ -107,7 +107,7 @@ describe('cookie declaration', () => {
     expect(page.$('.prefs')).not.toBeNull()
   })
 
-  it('speaks the visitor\'s language (German) with the site\'s overrides on top', async () => {
+  it("speaks the visitor's language (German) with the site's overrides on top", async () => {
     document.documentElement.lang = 'de'
     document.body.innerHTML = '<div data-consentry-declaration></div>'
     page = await start(RICH, { locale: 'de', texts: { de: { ...de, 'declaration.yourChoice': 'Ihre Cookie-Wahl' } } })
@@ -132,7 +132,7 @@ describe('cookie declaration', () => {
 })
 
 describe('preferences center: contact and representatives', () => {
-  it('shows the controller\'s contact and EU/UK representatives, links as links, hostile markup as text', async () => {
+  it("shows the controller's contact and EU/UK representatives, links as links, hostile markup as text", async () => {
     page = await start({
       ...RICH,
       controller: { ...RICH.controller!, contact: '<b>x</b> [write to us](https://shop.example/contact) [bad](javascript:alert(1))' },

@@ -18,7 +18,6 @@ export interface DeclarationContext {
   openPreferences(): void
 }
 
-
 type T = Texts
 
 /**
@@ -85,7 +84,13 @@ function choiceView({ state, consent, config }: ConsentSnapshot, t: T, locale: s
   if (!state || !consent.decided) return [el('p', {}, t['declaration.noChoice']), gpc]
   const categories: Category[] = ['essential', ...config.categories]
   return [
-    el('ul', {}, ...categories.map((c) => el('li', {}, `${t[`category.${c}.name`]}: `, el('strong', {}, consent.categories[c] ? t['declaration.allowed'] : t['declaration.refused'])))),
+    el(
+      'ul',
+      {},
+      ...categories.map((c) =>
+        el('li', {}, `${t[`category.${c}.name`]}: `, el('strong', {}, consent.categories[c] ? t['declaration.allowed'] : t['declaration.refused'])),
+      ),
+    ),
     gpc,
     el('p', {}, `${t['declaration.consentId']}: `, el('code', {}, state.visitorId)),
     el('p', {}, `${t['declaration.decidedAt']}: `, time(state.decidedAt, locale)),
@@ -132,7 +137,15 @@ function service(s: SiteConfig['services'][number], t: T, locale: string, level:
     el(
       'thead',
       {},
-      el('tr', {}, th(t['preferences.cookieName']), th(t['declaration.kind']), th(t['preferences.cookieDuration']), th(t['preferences.cookieParty']), th(t['preferences.cookiePurpose'])),
+      el(
+        'tr',
+        {},
+        th(t['preferences.cookieName']),
+        th(t['declaration.kind']),
+        th(t['preferences.cookieDuration']),
+        th(t['preferences.cookieParty']),
+        th(t['preferences.cookiePurpose']),
+      ),
     ),
     el(
       'tbody',

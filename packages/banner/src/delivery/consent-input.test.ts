@@ -19,7 +19,10 @@ const base = { idempotencyKey: 'k'.repeat(16), state: STATE, pageUrl: 'https://s
 describe('toConsentInput', () => {
   it('sends a signed-in user id with the proof the site passed to init(), and neither without an id', () => {
     const proof = 'a'.repeat(64)
-    const withId = toConsentInput({ ...base, context: { siteId: 'site_test0001', configVersionId: 'cfg_1', locale: 'en', externalUserId: 'user-42', externalUserProof: proof } })
+    const withId = toConsentInput({
+      ...base,
+      context: { siteId: 'site_test0001', configVersionId: 'cfg_1', locale: 'en', externalUserId: 'user-42', externalUserProof: proof },
+    })
     expect(withId).toMatchObject({ externalUserId: 'user-42', externalUserProof: proof })
     expect(consentInputSchema.safeParse(withId).success).toBe(true)
     const anonymous = toConsentInput({ ...base, context: { siteId: 'site_test0001', configVersionId: 'cfg_1', locale: 'en', externalUserProof: proof } })

@@ -60,10 +60,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         credentials: options.credentials ?? 'omit',
       })
       await readToEnd(res) // the receipt is not needed here
-      if (res.ok) return remove(decision.idempotencyKey), true
+      if (res.ok) return (remove(decision.idempotencyKey), true)
       if (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) {
         console.warn(`[consentry] consent record rejected (HTTP ${res.status}); dropped`)
-        return remove(decision.idempotencyKey), true
+        return (remove(decision.idempotencyKey), true)
       }
       return false
     } catch {

@@ -29,12 +29,16 @@ export function createRecorder(api: string | undefined, context: RecordContext, 
     const part = options.delivery()
     // The chunk comes from the API's host: down with it, it is retried with backoff (1 s doubling, up to a minute).
     if (part instanceof Promise) part.catch(() => (retry ??= setTimeout(() => ((retry = null), deliver()), 1000 << Math.min(6, attempt++))))
-    withPart(part, ({ createOutbox }) => {
-      if (stopped) return
-      attempt = 0
-      outbox ??= createOutbox({ endpoint, pending, credentials: options.credentials })
-      void outbox.flush()
-    }, 'consent delivery')
+    withPart(
+      part,
+      ({ createOutbox }) => {
+        if (stopped) return
+        attempt = 0
+        outbox ??= createOutbox({ endpoint, pending, credentials: options.credentials })
+        void outbox.flush()
+      },
+      'consent delivery',
+    )
   }
   const waiting = () => Object.keys(pending.read()).length > 0
   const onPageHide = () => outbox?.beacon()

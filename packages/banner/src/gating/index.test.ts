@@ -11,7 +11,12 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 // happy-dom ships with script evaluation off; these tests need inline scripts to really run (never files).
 beforeAll(() => {
   const { settings } = (window as unknown as { happyDOM: { settings: Record<string, boolean> } }).happyDOM
-  Object.assign(settings, { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true, disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true })
+  Object.assign(settings, {
+    enableJavaScriptEvaluation: true,
+    suppressInsecureJavaScriptEnvironmentWarning: true,
+    disableJavaScriptFileLoading: true,
+    handleDisabledFileLoadingAsSuccess: true,
+  })
 })
 
 let stop: () => void = () => {}
@@ -113,7 +118,7 @@ describe('startGating', () => {
     expect(w.ran).toEqual(['late', 'later'])
   })
 
-  it('inserts a template\'s markup once granted', async () => {
+  it("inserts a template's markup once granted", async () => {
     document.body.insertAdjacentHTML('beforeend', '<template data-consentry="functional"><div id="widget">chat</div></template>')
     stop = startGating(source, BUNDLED)
     expect(document.getElementById('widget')).toBeNull()
@@ -141,7 +146,8 @@ describe('startGating', () => {
   })
 
   it('EU-01: a gated image gets its src from data-src only after the grant', async () => {
-    document.body.innerHTML = '<img id="px" data-consentry="advertising" data-src="https://ads.example/pixel.gif" data-srcset="https://ads.example/pixel-2x.gif 2x" alt="">'
+    document.body.innerHTML =
+      '<img id="px" data-consentry="advertising" data-src="https://ads.example/pixel.gif" data-srcset="https://ads.example/pixel-2x.gif 2x" alt="">'
     stop = startGating(source, BUNDLED)
     const img = document.getElementById('px')!
     source.decide('custom', { categories: { analytics: true } })

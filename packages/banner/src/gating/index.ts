@@ -38,7 +38,17 @@ export function startGating(source: ConsentSource, parts: Pick<Parts, 'embeds'>,
   let framesWanted = false
   const withFrames = (then: (gate: FrameGate) => void) => {
     framesWanted = true
-    withPart(parts.embeds(), ({ frameGate, EMBED_TEXTS }) => then((frames ??= frameGate(() => ({ ...EMBED_TEXTS, ...options.texts?.() }), (frame) => done.add(frame)))), 'embeds')
+    withPart(
+      parts.embeds(),
+      ({ frameGate, EMBED_TEXTS }) =>
+        then(
+          (frames ??= frameGate(
+            () => ({ ...EMBED_TEXTS, ...options.texts?.() }),
+            (frame) => done.add(frame),
+          )),
+        ),
+      'embeds',
+    )
   }
   let snap: ConsentSnapshot = source.snapshot()
   const allowed = (el: Element) => isAllowed(requirement(el), snap.consent)
@@ -99,8 +109,9 @@ function scan(root: ParentNode, handle: (el: Element) => void): void {
 /** Scans the document now and whatever is added later; retries elements the parser had not closed yet. */
 function watch(doc: Document, handle: (el: Element) => void, pending: Set<Element>): () => void {
   const retry = () => {
-    for (const el of Array.from(pending)) if (el.isConnected) handle(el)
-    else pending.delete(el)
+    for (const el of Array.from(pending))
+      if (el.isConnected) handle(el)
+      else pending.delete(el)
   }
   const observer = new MutationObserver((records) => {
     for (const record of records) for (const node of Array.from(record.addedNodes)) if (node instanceof Element) scan(node, handle)

@@ -59,7 +59,10 @@ describe('fetchLocale', () => {
   })
 
   it('returns false when the file cannot be loaded (English is used, and the banner says so)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('offline'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('offline'))),
+    )
     expect(await fetchLocale('fr', 'https://cdn.example/consentry.js')).toBe(false)
   })
 })

@@ -138,8 +138,7 @@ export function installCmpApi(w: Window & { __gpp?: GppFn; __uspapi?: UspFn }): 
   }
   const gpp: GppFn = (command, cb = () => {}, parameter) => gppCommand(state, command, cb, parameter)
   // The USP API's argument order differs: (command, version, callback).
-  const uspapi: UspFn = (command, _version, cb = () => {}) =>
-    command === 'getUSPData' ? cb({ version: 1, uspString: state.usp }, true) : cb(null, false)
+  const uspapi: UspFn = (command, _version, cb = () => {}) => (command === 'getUSPData' ? cb({ version: 1, uspString: state.usp }, true) : cb(null, false))
 
   const stubQueue = w.__gpp?.queue ?? []
   w.__gpp = gpp

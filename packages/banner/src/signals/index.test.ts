@@ -11,7 +11,10 @@ type Win = Window & Record<string, any>
 const w = window as Win
 
 /** gtag commands in the dataLayer, as arrays. */
-const commands = () => (w.dataLayer as unknown[]).filter((e) => !Array.isArray(e) && typeof e === 'object' && e !== null && !('event' in e)).map((e) => Array.from(e as ArrayLike<unknown>))
+const commands = () =>
+  (w.dataLayer as unknown[])
+    .filter((e) => !Array.isArray(e) && typeof e === 'object' && e !== null && !('event' in e))
+    .map((e) => Array.from(e as ArrayLike<unknown>))
 const updates = () => commands().filter((c) => c[0] === 'consent' && c[1] === 'update')
 const gpp = <T>(command: string, parameter?: unknown): T => {
   let out: unknown
@@ -58,7 +61,10 @@ describe('installEarlySignals', () => {
   it('ADS-09/ADS-08: queues fbq revoke and UET default denied before any init', () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
     w.fbq('init', '123')
-    expect(w.fbq.queue.map((a: ArrayLike<unknown>) => Array.from(a))).toEqual([['consent', 'revoke'], ['init', '123']])
+    expect(w.fbq.queue.map((a: ArrayLike<unknown>) => Array.from(a))).toEqual([
+      ['consent', 'revoke'],
+      ['init', '123'],
+    ])
     expect(w.uetq).toEqual(['consent', 'default', { ad_storage: 'denied' }])
   })
 
@@ -98,7 +104,10 @@ describe('startSignals', () => {
     const last = updates().at(-1)![2] as Record<string, string>
     expect(last.ad_storage).toBe('denied')
     expect(commands().at(-1)).toEqual(['set', 'ads_data_redaction', true])
-    expect(w.fbq.queue.map((a: ArrayLike<unknown>) => Array.from(a)).slice(-2)).toEqual([['consent', 'grant'], ['consent', 'revoke']])
+    expect(w.fbq.queue.map((a: ArrayLike<unknown>) => Array.from(a)).slice(-2)).toEqual([
+      ['consent', 'grant'],
+      ['consent', 'revoke'],
+    ])
     expect(w.uetq.slice(-3)).toEqual(['consent', 'update', { ad_storage: 'denied' }])
   })
 
@@ -163,7 +172,7 @@ describe('startSignals', () => {
     expect(gpp('getField', 'usca.SaleOptOut')).toBe(1)
   })
 
-  it('IAB-01: removeEventListener stops a listener\'s events and answers true; an unknown listenerId answers false', () => {
+  it("IAB-01: removeEventListener stops a listener's events and answers true; an unknown listenerId answers false", () => {
     installEarlySignals(null, { waitForUpdateMs: 500 })
     const source = createTestSource({ country: 'US', region: 'CA' })
     stop = startSignals(source, BUNDLED)
@@ -219,7 +228,12 @@ describe('startSignals', () => {
     const replies: unknown[] = []
     const source = { postMessage: (message: unknown) => replies.push(message) }
     window.dispatchEvent(new MessageEvent('message', { data: { __gppCall: { command: 'ping', callId: 7 } }, source: source as unknown as Window }))
-    window.dispatchEvent(new MessageEvent('message', { data: JSON.stringify({ __uspapiCall: { command: 'getUSPData', version: 1, callId: 'u' } }), source: source as unknown as Window }))
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data: JSON.stringify({ __uspapiCall: { command: 'getUSPData', version: 1, callId: 'u' } }),
+        source: source as unknown as Window,
+      }),
+    )
     expect(replies[0]).toMatchObject({ __gppReturn: { success: true, callId: 7, returnValue: { gppVersion: '1.1' } } })
     expect(JSON.parse(replies[1] as string)).toEqual({ __uspapiReturn: { success: true, callId: 'u', returnValue: { version: 1, uspString: '1YNN' } } })
     expect(document.querySelector('iframe[name="__gppLocator"]')).not.toBeNull()

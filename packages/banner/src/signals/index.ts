@@ -39,7 +39,15 @@ export function startSignals(source: ConsentSource, parts: Pick<Parts, 'us'>): (
     remember(w, state)
     ;(w.dataLayer ??= []).push({
       event: CONSENT_EVENT,
-      consentry: { cause, decided: consent.decided, categories: consent.categories, services: consent.services, saleOptOut: consent.saleOptOut, gpc: consent.gpcHonoured, consentMode: state },
+      consentry: {
+        cause,
+        decided: consent.decided,
+        categories: consent.categories,
+        services: consent.services,
+        saleOptOut: consent.saleOptOut,
+        gpc: consent.gpcHonoured,
+        consentMode: state,
+      },
     })
     // Outside the US no GPP section applies and no encoder is needed; in the US they load once, in order.
     if (snapshot.jurisdiction.location.country !== 'US') cmp._publish(NOT_APPLICABLE)

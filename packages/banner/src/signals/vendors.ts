@@ -7,7 +7,13 @@ export type SignalWindow = Window & {
   uetq?: unknown[]
 }
 
-type FbqStub = ((...args: unknown[]) => void) & { callMethod?: (...args: unknown[]) => void; queue?: unknown[]; push?: unknown; loaded?: boolean; version?: string }
+type FbqStub = ((...args: unknown[]) => void) & {
+  callMethod?: (...args: unknown[]) => void
+  queue?: unknown[]
+  push?: unknown
+  loaded?: boolean
+  version?: string
+}
 
 /** Calls gtag, defining the standard one (`dataLayer.push(arguments)`) when the page has none yet. */
 export function gtag(w: SignalWindow, ...args: unknown[]): void {

@@ -2,7 +2,6 @@ import type { ServiceConfig } from '@consentry/shared'
 import type { DialogTexts } from './types'
 import { formatLifetime } from './lifetime'
 
-
 /** A service's cookie declaration (EU-09): name, provider, purpose, lifetime, first or third party. */
 export function CookieList({ service, t, locale }: { service: ServiceConfig; t: DialogTexts; locale: string }) {
   if (service.storage.length === 0) return null

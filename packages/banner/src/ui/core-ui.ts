@@ -61,7 +61,15 @@ export function createCoreUi(root: ShadowRoot): CoreUi {
       if (wantReopen && !reopen) {
         const node = el(
           'button',
-          { type: 'button', class: 'reopen', 'data-action': 'reopen', 'aria-haspopup': 'dialog', onclick: actions.openPreferences, onpointerenter: actions.prefetch, onfocus: actions.prefetch },
+          {
+            type: 'button',
+            class: 'reopen',
+            'data-action': 'reopen',
+            'aria-haspopup': 'dialog',
+            onclick: actions.openPreferences,
+            onpointerenter: actions.prefetch,
+            onfocus: actions.prefetch,
+          },
           t['reopen.label'],
         )
         corner.prepend(node)

@@ -66,7 +66,9 @@ describe('first layer wording per regime', () => {
       expect(layer().dir).toBe('ltr')
       expect(warn.mock.calls.map((c) => String(c[0])).some((m) => m.includes('"ar"'))).toBe(true)
       await page.click('[data-action=accept]')
-      const pending = Object.values(JSON.parse(localStorage.getItem('consentry:outbox:site_test0001') ?? '{}') as Record<string, { context: { locale: string } }>)
+      const pending = Object.values(
+        JSON.parse(localStorage.getItem('consentry:outbox:site_test0001') ?? '{}') as Record<string, { context: { locale: string } }>,
+      )
       expect(pending.map((d) => d.context.locale)).toEqual(['en'])
     } finally {
       warn.mockRestore()

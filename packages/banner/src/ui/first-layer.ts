@@ -33,7 +33,19 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
   const { config } = snapshot
   // Reaching for a dialog's opener starts loading the dialogs.
   const opener = (action: string, open: () => void, label: string, cls: string) =>
-    el('button', { type: 'button', class: cls, 'data-action': action, 'aria-haspopup': 'dialog', onclick: open, onpointerenter: actions.prefetch, onfocus: actions.prefetch }, label)
+    el(
+      'button',
+      {
+        type: 'button',
+        class: cls,
+        'data-action': action,
+        'aria-haspopup': 'dialog',
+        onclick: open,
+        onpointerenter: actions.prefetch,
+        onfocus: actions.prefetch,
+      },
+      label,
+    )
   const choice = (action: string, label: string, onclick: () => void) => el('button', { type: 'button', class: 'btn', 'data-action': action, onclick }, label)
   const doNotSell = doNotSellControlShown(snapshot)
   // Third parties: the providers of optional services other than the site's controller.
@@ -51,7 +63,11 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
   const [title, ...sentences] = keys.map((key) => key && (t[key] ?? '').replace(/\{(\w+)\}/g, (all, name: string) => String(own(values, name) ?? all)))
   const text = plainText(sentences.filter(Boolean).join(' '))
   const buttons = config.categories.length
-    ? [choice('accept', t['banner.acceptAll'], actions.acceptAll), choice('reject', t['banner.rejectAll'], actions.rejectAll), opener('customize', actions.openPreferences, t['banner.customize'], 'btn secondary')]
+    ? [
+        choice('accept', t['banner.acceptAll'], actions.acceptAll),
+        choice('reject', t['banner.rejectAll'], actions.rejectAll),
+        opener('customize', actions.openPreferences, t['banner.customize'], 'btn secondary'),
+      ]
     : [choice('dismiss', t['banner.dismiss'] ?? 'OK', actions.dismiss)]
   const body = [
     el('h2', { id: 'cs-banner-title', class: 'title' }, title),
@@ -74,7 +90,11 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
     modal && panels
       ? panels.modalLayer(body)
       : (() => {
-          const node = el('div', { role: 'region', 'aria-labelledby': 'cs-banner-title', class: `layer ${config.appearance.layout === 'bar' ? 'bar' : 'box'}` }, el('div', { class: 'inner' }, ...body))
+          const node = el(
+            'div',
+            { role: 'region', 'aria-labelledby': 'cs-banner-title', class: `layer ${config.appearance.layout === 'bar' ? 'bar' : 'box'}` },
+            el('div', { class: 'inner' }, ...body),
+          )
           return { node, connected: () => keepFocusClear(node) }
         })()
   built.node.id = LAYER_ID

@@ -12,7 +12,7 @@ function luminance(hex: string): number {
 /** White or near-black, whichever reads better on `hex` (WCAG contrast), for text on the accent colour. */
 export function textOn(hex: string): string {
   const l = luminance(hex)
-  return (1.05 / (l + 0.05)) >= ((l + 0.05) / (0.0111 + 0.05)) ? '#fff' : '#111'
+  return 1.05 / (l + 0.05) >= (l + 0.05) / (0.0111 + 0.05) ? '#fff' : '#111'
 }
 
 /**
@@ -33,7 +33,11 @@ export const LAYER_ID = 'consentry-first-layer'
  */
 export function buildCss(look: SiteConfig['appearance']): string {
   const accent = isHexColor(look.accentColor) ? look.accentColor : '#1d4ed8'
-  const vars = [`--cs-accent:${accent};--cs-on-accent:${textOn(accent)}`, isRadius(look.radius) && `--cs-radius:${look.radius}px`, CSS_SAFE_FONT.test(look.font) && `--cs-font:${look.font}`]
+  const vars = [
+    `--cs-accent:${accent};--cs-on-accent:${textOn(accent)}`,
+    isRadius(look.radius) && `--cs-radius:${look.radius}px`,
+    CSS_SAFE_FONT.test(look.font) && `--cs-font:${look.font}`,
+  ]
   return `:host{all:initial;--cs-radius:8px;--cs-font:system-ui,sans-serif;${vars.filter(Boolean).join(';')}}${SHADOW_CSS}`
 }
 

@@ -25,7 +25,8 @@ const configResponse = (country: string): ConfigResponse => ({
 const html = (res: ServerResponse, body: string) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
 /** Idempotency key → how many times this fake API answered it 2xx (the real API stores a key once). */
 const acknowledged = new Map<string, number>()
-const consentPosts = () => server.requests.filter((r) => r.method === 'POST' && r.path === '/v1/consents').map((r) => JSON.parse(r.body) as Record<string, unknown>)
+const consentPosts = () =>
+  server.requests.filter((r) => r.method === 'POST' && r.path === '/v1/consents').map((r) => JSON.parse(r.body) as Record<string, unknown>)
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -113,7 +114,9 @@ describe('embedding, JavaScript API and delivery (Chromium)', () => {
     apiUp = true
     await page.reload()
     await page.waitForFunction(() => localStorage.getItem('consentry:outbox:site_e2e00001') === null)
-    const keys = consentPosts().slice(start).map((p) => p.idempotencyKey)
+    const keys = consentPosts()
+      .slice(start)
+      .map((p) => p.idempotencyKey)
     expect(new Set(keys)).toEqual(new Set(waiting)) // every attempt carried the same key: the API stores it once
     // Delivered (the leaving page's sendBeacon may have delivered it already: the API answers a repeat with the
     // first receipt), and never sent again once a 2xx was seen.
@@ -155,7 +158,9 @@ describe('embedding, JavaScript API and delivery (Chromium)', () => {
     let api = await startTestServer({ routes: apiRoutes })
     const port = Number(new URL(api.url).port)
     try {
-      const { page, errors } = await visit(`<!doctype html><html lang="en"><head><title>t</title><script src="${api.url}/v1/sites/${SITE.siteId}/consentry.js"></script></head><body><h1>Shop</h1></body></html>`)
+      const { page, errors } = await visit(
+        `<!doctype html><html lang="en"><head><title>t</title><script src="${api.url}/v1/sites/${SITE.siteId}/consentry.js"></script></head><body><h1>Shop</h1></body></html>`,
+      )
       await inBanner(page, '[data-action=accept]').waitFor()
       await api.close()
       await inBanner(page, '[data-action=accept]').click()
@@ -208,7 +213,13 @@ describe('embedding, JavaScript API and delivery (Chromium)', () => {
     expect(await status.isVisible()).toBe(true)
     expect(await status.textContent()).toBe('Opt-out request honored')
     expect(await inBanner(page, '[role=dialog]').count()).toBe(0)
-    await expect.poll(() => consentPosts().slice(start).map((p) => p.method)).toEqual(['gpc'])
+    await expect
+      .poll(() =>
+        consentPosts()
+          .slice(start)
+          .map((p) => p.method),
+      )
+      .toEqual(['gpc'])
     await page.context().close()
   })
 

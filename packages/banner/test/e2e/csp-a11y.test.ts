@@ -21,7 +21,9 @@ beforeAll(async () => {
           .end(sitePage({ attrs: { 'data-nonce': 'abc123' } }).replace(/<style>[^<]*<\/style>/, '')),
       '/page': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(sitePage()),
       '/twice': (_req, res) =>
-        void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(sitePage().replace('</body>', '<script src="/consentry.js"></script></body>')),
+        void res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(sitePage().replace('</body>', '<script src="/consentry.js"></script></body>')),
     },
   })
 })
@@ -57,7 +59,13 @@ describe('CSP and accessibility details (Chromium)', () => {
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement
       const s = getComputedStyle(el)
-      return { action: el.dataset.action ?? el.tagName, width: s.outlineWidth, style: s.outlineStyle, color: s.outlineColor, text: getComputedStyle(el.closest('#consentry-first-layer')!).color }
+      return {
+        action: el.dataset.action ?? el.tagName,
+        width: s.outlineWidth,
+        style: s.outlineStyle,
+        color: s.outlineColor,
+        text: getComputedStyle(el.closest('#consentry-first-layer')!).color,
+      }
     })
     expect(focused.action).toBe('accept')
     expect(focused.style).toBe('solid')

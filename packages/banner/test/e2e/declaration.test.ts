@@ -9,7 +9,11 @@ let browser: Browser
 let server: TestServer
 const html = (body: string) => (_req: unknown, res: ServerResponse) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
 const config = {
-  controller: { name: 'Example Shop Ltd', contact: 'Write to [our privacy team](https://shop.example/contact).', representatives: { eu: { name: 'EU Rep GmbH' } } },
+  controller: {
+    name: 'Example Shop Ltd',
+    contact: 'Write to [our privacy team](https://shop.example/contact).',
+    representatives: { eu: { name: 'EU Rep GmbH' } },
+  },
 }
 /** A plain privacy page with its own typography (the declaration inherits it; `sitePage`'s hostile colours would not pass axe). */
 const privacyPage = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Privacy</title>
@@ -55,7 +59,8 @@ describe('cookie declaration on a privacy page (Chromium)', () => {
     await section.waitFor()
     expect(await section.getAttribute('lang')).toBe('en')
     const text = await section.textContent()
-    for (const expected of ['Your choice', 'Google Analytics', '_ga', 'Google Ireland Ltd', 'Third party', 'EU Rep GmbH', 'Example Shop Ltd']) expect(text).toContain(expected)
+    for (const expected of ['Your choice', 'Google Analytics', '_ga', 'Google Ireland Ltd', 'Third party', 'EU Rep GmbH', 'Example Shop Ltd'])
+      expect(text).toContain(expected)
     expect(await page.locator('[data-consentry-declaration] a[href="https://shop.example/contact"]').count()).toBe(1)
     expect(await axeDeclaration(page)).toEqual([])
     expect(scripts()).toContain('/consentry-declaration.js')
@@ -69,7 +74,7 @@ describe('cookie declaration on a privacy page (Chromium)', () => {
     await page.close()
   })
 
-  it('renders in German (the page\'s language) with zero axe violations', async () => {
+  it("renders in German (the page's language) with zero axe violations", async () => {
     const page = await browser.newPage()
     await page.goto(`${server.url}/privacy-de`)
     const section = page.locator('[data-consentry-declaration] section.consentry-declaration[lang=de]')
@@ -101,7 +106,16 @@ describe('sale-free site for a California visitor (Chromium)', () => {
         }),
     )
     expect(fields).toEqual([0, 0, 0, 0])
-    expect(await page.evaluate(() => new Promise((ok) => (window as unknown as { __uspapi: (c: string, v: number, cb: (d: { uspString: string }) => void) => void }).__uspapi('getUSPData', 1, (d) => ok(d.uspString))))).toBe('1NYN')
+    expect(
+      await page.evaluate(
+        () =>
+          new Promise((ok) =>
+            (window as unknown as { __uspapi: (c: string, v: number, cb: (d: { uspString: string }) => void) => void }).__uspapi('getUSPData', 1, (d) =>
+              ok(d.uspString),
+            ),
+          ),
+      ),
+    ).toBe('1NYN')
     await page.close()
   })
 })

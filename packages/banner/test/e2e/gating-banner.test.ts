@@ -74,7 +74,11 @@ async function open(path: string, options: { gpc?: boolean } = {}) {
 
 const hits = (prefix: string) => server.requests.filter((r) => r.path.startsWith(prefix)).length
 const runs = () => tab.evaluate(() => ({ ...((window as unknown as { __runs?: Record<string, number> }).__runs ?? {}) }))
-const trackerCookies = async () => (await context.cookies()).map((c) => c.name).filter((n) => n !== 'consentry').sort()
+const trackerCookies = async () =>
+  (await context.cookies())
+    .map((c) => c.name)
+    .filter((n) => n !== 'consentry')
+    .sort()
 const settle = (ms = 700) => tab.waitForTimeout(ms)
 /** Waits (under load too) until the named fake tags have run; negative checks use a fixed settle instead. */
 const waitRuns = (...keys: string[]) =>
@@ -148,7 +152,9 @@ describe('gating through the real banner (Chromium)', () => {
     await waitRuns('gaInline')
     const layer = await tab.evaluate(() =>
       (window as unknown as { dataLayer: unknown[] }).dataLayer.map((e) =>
-        Object.prototype.toString.call(e) === '[object Arguments]' ? (Array.from(e as ArrayLike<unknown>).slice(0, 2) as string[]).join(' ') : `event:${(e as { event?: string }).event}`,
+        Object.prototype.toString.call(e) === '[object Arguments]'
+          ? (Array.from(e as ArrayLike<unknown>).slice(0, 2) as string[]).join(' ')
+          : `event:${(e as { event?: string }).event}`,
       ),
     )
     expect(layer[0]).toBe('consent default')
@@ -265,14 +271,19 @@ describe('GPC in California through the real banner (Chromium)', () => {
     await open('/ca', { gpc: true })
     await settle()
     const ping = await tab.evaluate(
-      () => new Promise<{ gppString: string; applicableSections: number[] }>((ok) => (window as unknown as { __gpp: (c: string, cb: (d: never) => void) => void }).__gpp('ping', ok)),
+      () =>
+        new Promise<{ gppString: string; applicableSections: number[] }>((ok) =>
+          (window as unknown as { __gpp: (c: string, cb: (d: never) => void) => void }).__gpp('ping', ok),
+        ),
     )
     expect(ping.applicableSections).toEqual([7, 8])
     const model = new GppModel(ping.gppString)
     expect(model.getFieldValue('usnat', 'SaleOptOut')).toBe(1)
     expect(model.getFieldValue('usca', 'SharingOptOut')).toBe(1)
     expect(model.getFieldValue('usca', 'Gpc')).toBe(true)
-    const usp = await tab.evaluate(() => new Promise((ok) => (window as unknown as { __uspapi: (c: string, v: number, cb: (d: unknown) => void) => void }).__uspapi('getUSPData', 1, ok)))
+    const usp = await tab.evaluate(
+      () => new Promise((ok) => (window as unknown as { __uspapi: (c: string, v: number, cb: (d: unknown) => void) => void }).__uspapi('getUSPData', 1, ok)),
+    )
     expect(usp).toEqual({ version: 1, uspString: '1YYN' })
   })
 })

@@ -53,7 +53,11 @@ beforeEach(async () => {
 
 const hits = (prefix: string) => server.requests.filter((r) => r.path.startsWith(prefix)).length
 const runs = () => page.evaluate(() => ({ ...((window as unknown as { __runs?: Record<string, number> }).__runs ?? {}) }))
-const cookieNames = async () => (await context.cookies()).map((c) => c.name).filter((n) => n !== 'consentry_test').sort()
+const cookieNames = async () =>
+  (await context.cookies())
+    .map((c) => c.name)
+    .filter((n) => n !== 'consentry_test')
+    .sort()
 const decide = (method: string) => page.evaluate((m) => (window as unknown as { __driver: { decide(m: string): void } }).__driver.decide(m), method)
 const settle = (ms = 600) => page.waitForTimeout(ms)
 /** Waits (under load too) until the named fake tags have run; negative checks use a fixed settle instead. */
@@ -63,7 +67,9 @@ const waitRuns = (...keys: string[]) =>
 const dataLayer = () =>
   page.evaluate(() =>
     ((window as unknown as { dataLayer: unknown[] }).dataLayer ?? []).map((e) =>
-      Object.prototype.toString.call(e) === '[object Arguments]' ? JSON.parse(JSON.stringify(Array.from(e as ArrayLike<unknown>))) : `event:${(e as { event?: string }).event}`,
+      Object.prototype.toString.call(e) === '[object Arguments]'
+        ? JSON.parse(JSON.stringify(Array.from(e as ArrayLike<unknown>)))
+        : `event:${(e as { event?: string }).event}`,
     ),
   )
 
@@ -233,7 +239,10 @@ describe('GPC in California (opt-out regime)', () => {
   it('IAB-01/IAB-06/IAB-08: __gpp and __uspapi answer with strings that @iabgpp/cmpapi decodes as opted out with Gpc', async () => {
     await open('?country=US&region=CA', { gpc: true })
     const ping = await page.evaluate(
-      () => new Promise<{ gppString: string; applicableSections: number[]; signalStatus: string; cmpId: number }>((ok) => (window as unknown as { __gpp: (c: string, cb: (d: never) => void) => void }).__gpp('ping', ok)),
+      () =>
+        new Promise<{ gppString: string; applicableSections: number[]; signalStatus: string; cmpId: number }>((ok) =>
+          (window as unknown as { __gpp: (c: string, cb: (d: never) => void) => void }).__gpp('ping', ok),
+        ),
     )
     expect(ping).toMatchObject({ applicableSections: [7, 8], signalStatus: 'ready', cmpId: 1 })
     const model = new GppModel(ping.gppString)
@@ -243,7 +252,9 @@ describe('GPC in California (opt-out regime)', () => {
       expect(model.getFieldValue(section, 'Gpc')).toBe(true)
     }
     expect(model.getFieldValue('usnat', 'TargetedAdvertisingOptOut')).toBe(1)
-    const usp = await page.evaluate(() => new Promise((ok) => (window as unknown as { __uspapi: (c: string, v: number, cb: (d: unknown) => void) => void }).__uspapi('getUSPData', 1, ok)))
+    const usp = await page.evaluate(
+      () => new Promise((ok) => (window as unknown as { __uspapi: (c: string, v: number, cb: (d: unknown) => void) => void }).__uspapi('getUSPData', 1, ok)),
+    )
     expect(usp).toEqual({ version: 1, uspString: '1YYN' })
   })
 

@@ -54,7 +54,15 @@ describe('visitor journeys (Chromium)', () => {
       inBanner(page, `.layer [data-action=${action}]`).evaluate((el) => {
         const s = getComputedStyle(el)
         const r = el.getBoundingClientRect()
-        return { tag: el.tagName, w: Math.round(r.width), h: Math.round(r.height), font: s.fontSize + s.fontWeight, bg: s.backgroundColor, fg: s.color, parent: el.parentElement?.className }
+        return {
+          tag: el.tagName,
+          w: Math.round(r.width),
+          h: Math.round(r.height),
+          font: s.fontSize + s.fontWeight,
+          bg: s.backgroundColor,
+          fg: s.color,
+          parent: el.parentElement?.className,
+        }
       })
     expect(await measure('reject')).toEqual(await measure('accept'))
     await context.close()
@@ -102,7 +110,12 @@ describe('visitor journeys (Chromium)', () => {
       await inBanner(page, '[data-action=customize]').click()
       await inBanner(page, '.prefs').waitFor()
       // expand every services and cookies list so axe sees all of it
-      await page.evaluate(() => document.querySelector('consentry-banner')!.shadowRoot!.querySelectorAll('details').forEach((d) => (d.open = true)))
+      await page.evaluate(() =>
+        document
+          .querySelector('consentry-banner')!
+          .shadowRoot!.querySelectorAll('details')
+          .forEach((d) => (d.open = true)),
+      )
       expect(await axe(page), path).toEqual([])
       const seen = new Set<string>()
       for (let i = 0; i < 40; i++) {
@@ -193,7 +206,12 @@ describe('visitor journeys (Chromium)', () => {
       }
       await check()
       await inBanner(page, '[data-action=customize]').click()
-      await page.evaluate(() => document.querySelector('consentry-banner')!.shadowRoot!.querySelectorAll('details').forEach((d) => (d.open = true)))
+      await page.evaluate(() =>
+        document
+          .querySelector('consentry-banner')!
+          .shadowRoot!.querySelectorAll('details')
+          .forEach((d) => (d.open = true)),
+      )
       await check()
       await inBanner(page, '.prefs [data-action=reject]').click() // reachable and clickable at 320 px
       expect(decodeConsentCookie(await consentCookie(page))?.method).toBe('reject_all')
@@ -213,7 +231,10 @@ describe('visitor journeys (Chromium)', () => {
     })
     const layer = await page.evaluate(() => {
       const buttons = [...document.querySelectorAll<HTMLElement>('#consentry-first-layer button')]
-      return { spacing: getComputedStyle(buttons[0]!).letterSpacing, clipped: buttons.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).length }
+      return {
+        spacing: getComputedStyle(buttons[0]!).letterSpacing,
+        clipped: buttons.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).length,
+      }
     })
     expect(layer.spacing).not.toBe('normal') // the override applies
     expect(layer.clipped).toBe(0)

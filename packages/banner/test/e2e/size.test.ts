@@ -36,7 +36,10 @@ beforeAll(async () => {
   server = await startTestServer({
     routes: {
       '/page': (_req, res) =>
-        html(res, `<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>Shop</h1></main><script src="/consentry.js" data-site="${SITE.siteId}" data-api="${server.url}"></script></body></html>`),
+        html(
+          res,
+          `<!doctype html><html lang="en"><head><title>t</title></head><body><main><h1>Shop</h1></main><script src="/consentry.js" data-site="${SITE.siteId}" data-api="${server.url}"></script></body></html>`,
+        ),
       // The visitor's country from the page's query string, as a CDN header would give it.
       [`/v1/sites/${SITE.siteId}/config`]: (req, res) =>
         void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(configResponse(req.headers.referer?.includes('us') ? 'US' : 'DE'))),
@@ -85,7 +88,9 @@ describe('bundle budget', () => {
     const page = await browser.newPage()
     await page.goto(`${server.url}/page?us`)
     await inBanner(page, '[data-action=accept]').waitFor()
-    await page.waitForFunction(() => new Promise((ok) => (window as unknown as { __gpp: Function }).__gpp('ping', (p: { signalStatus: string }) => ok(p.signalStatus === 'ready'))))
+    await page.waitForFunction(
+      () => new Promise((ok) => (window as unknown as { __gpp: Function }).__gpp('ping', (p: { signalStatus: string }) => ok(p.signalStatus === 'ready'))),
+    )
     expect(scripts().sort()).toEqual(['/consentry-texts.js', '/consentry-us.js', '/consentry.js'])
     const firstView = gzip('consentry.js') + gzip('consentry-us.js') + gzip('consentry-texts.js')
     console.log(`first view from the US: ${(firstView / 1024).toFixed(2)} KB gzip`)

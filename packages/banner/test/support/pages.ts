@@ -72,10 +72,11 @@ export async function axe(page: Page): Promise<{ id: string; nodes: unknown[] }[
   // Judge the settled state: let fade-ins finish (mid-animation colours are not what a visitor reads).
   await page.evaluate(() => Promise.all((document.querySelector('consentry-banner')?.shadowRoot?.getAnimations() ?? []).map((a) => a.finished)))
   return page.evaluate(async (tags) => {
-    const result = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary: string }[] }[] }> } }).axe.run(
-      { include: [['consentry-banner']] },
-      { runOnly: { type: 'tag', values: tags } },
-    )
+    const result = await (
+      window as unknown as {
+        axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary: string }[] }[] }> }
+      }
+    ).axe.run({ include: [['consentry-banner']] }, { runOnly: { type: 'tag', values: tags } })
     return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })) }))
   }, WCAG_TAGS)
 }

@@ -37,12 +37,11 @@ export async function startTestServer(options: { root?: string; routes?: Record<
     requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, body })
     const route = options.routes?.[url.pathname]
     if (route) return void (await route(req, res, body))
-    const file =
-      /^\/consentry(-[a-z]+)?\.js$/.test(url.pathname)
-        ? join(BANNER_DIST, url.pathname.slice(1))
-        : options.root
-          ? join(options.root, normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''))
-          : null
+    const file = /^\/consentry(-[a-z]+)?\.js$/.test(url.pathname)
+      ? join(BANNER_DIST, url.pathname.slice(1))
+      : options.root
+        ? join(options.root, normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''))
+        : null
     if (!file) return void res.writeHead(404).end()
     try {
       const data = await readFile(file.endsWith('/') ? join(file, 'index.html') : file)

@@ -38,21 +38,37 @@ describe('diffConfig', () => {
   })
 
   it('finds nothing when only the order of services changed', () => {
-    expect(diffConfig(base, edit((c) => c.services.reverse()))).toEqual([])
+    expect(
+      diffConfig(
+        base,
+        edit((c) => c.services.reverse()),
+      ),
+    ).toEqual([])
   })
 })
 
 describe('repromptVerdict', () => {
   it('keeps choices when only texts or looks change', () => {
-    expect(repromptVerdict(base, edit((c) => (c.appearance.layout = 'box'))).askedAgain).toBe(false)
+    expect(
+      repromptVerdict(
+        base,
+        edit((c) => (c.appearance.layout = 'box')),
+      ).askedAgain,
+    ).toBe(false)
   })
   it('asks again when the policy revision goes up', () => {
-    const v = repromptVerdict(base, edit((c) => (c.policy.revision = 2)))
+    const v = repromptVerdict(
+      base,
+      edit((c) => (c.policy.revision = 2)),
+    )
     expect(v.askedAgain).toBe(true)
     expect(v.reasons[0]).toMatch(/from 1 to 2/)
   })
   it('asks again when a service is added, even refusers', () => {
-    const v = repromptVerdict(base, edit((c) => c.services.push({ id: 'hotjar', category: 'analytics' })))
+    const v = repromptVerdict(
+      base,
+      edit((c) => c.services.push({ id: 'hotjar', category: 'analytics' })),
+    )
     expect(v).toMatchObject({ askedAgain: true })
     expect(v.reasons[0]).toMatch(/even those who refused/)
   })

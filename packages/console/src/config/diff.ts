@@ -56,12 +56,15 @@ export function repromptVerdict(published: SiteConfig | null, draft: SiteConfig)
     reasons.push('Categories or services changed: visitors are asked again, even those who refused within the last six months.')
   }
   if (draft.policy.revision > published.policy.revision) {
-    reasons.push(`The policy revision goes from ${published.policy.revision} to ${draft.policy.revision}: visitors are asked again (not during a refusal's or an opt-out's quiet period).`)
+    reasons.push(
+      `The policy revision goes from ${published.policy.revision} to ${draft.policy.revision}: visitors are asked again (not during a refusal's or an opt-out's quiet period).`,
+    )
   }
   if (draft.consent.lifetimeDays < published.consent.lifetimeDays) {
     reasons.push(`Decisions now last ${draft.consent.lifetimeDays} days instead of ${published.consent.lifetimeDays}: older ones expire sooner.`)
   }
-  if (reasons.length === 0) return { askedAgain: false, reasons: ['Visitors keep their choices: neither the policy revision nor the categories and services changed.'] }
+  if (reasons.length === 0)
+    return { askedAgain: false, reasons: ['Visitors keep their choices: neither the policy revision nor the categories and services changed.'] }
   return { askedAgain: purposesChanged || draft.policy.revision > published.policy.revision, reasons }
 }
 

@@ -11,10 +11,26 @@ export interface SectionProps {
 /** Field bindings over one configuration value. */
 export function binder({ value, onChange }: SectionProps) {
   return {
-    text: (path: Path) => ({ path: dotted(path), value: (getAt(value, path) as string | undefined) ?? '', onInput: (v: string) => onChange(setAt(value, path, v === '' ? undefined : v)) }),
-    num: (path: Path) => ({ path: dotted(path), value: getAt(value, path) as number | undefined, onInput: (v: number | undefined) => onChange(setAt(value, path, v)) }),
-    bool: (path: Path, fallback: boolean) => ({ path: dotted(path), checked: (getAt(value, path) as boolean | undefined) ?? fallback, onChange: (v: boolean) => onChange(setAt(value, path, v)) }),
-    pick: (path: Path, fallback: string) => ({ path: dotted(path), value: (getAt(value, path) as string | undefined) ?? fallback, onChange: (v: string) => onChange(setAt(value, path, v)) }),
+    text: (path: Path) => ({
+      path: dotted(path),
+      value: (getAt(value, path) as string | undefined) ?? '',
+      onInput: (v: string) => onChange(setAt(value, path, v === '' ? undefined : v)),
+    }),
+    num: (path: Path) => ({
+      path: dotted(path),
+      value: getAt(value, path) as number | undefined,
+      onInput: (v: number | undefined) => onChange(setAt(value, path, v)),
+    }),
+    bool: (path: Path, fallback: boolean) => ({
+      path: dotted(path),
+      checked: (getAt(value, path) as boolean | undefined) ?? fallback,
+      onChange: (v: boolean) => onChange(setAt(value, path, v)),
+    }),
+    pick: (path: Path, fallback: string) => ({
+      path: dotted(path),
+      value: (getAt(value, path) as string | undefined) ?? fallback,
+      onChange: (v: string) => onChange(setAt(value, path, v)),
+    }),
   }
 }
 
@@ -28,7 +44,11 @@ export function GeneralSection(props: SectionProps) {
       <TextField label="Controller contact" {...b.text(['controller', 'contact'])} hint="An email address or postal address for privacy questions." />
       <TextField label="Privacy policy URL" type="url" {...b.text(['policy', 'url'])} />
       <NumberField label="Policy revision" min={1} {...b.num(['policy', 'revision'])} hint="Raise it to ask every visitor again." />
-      <SelectField label="Default language" {...b.pick(['defaultLocale'], 'en')} options={['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'ar', 'he']} />
+      <SelectField
+        label="Default language"
+        {...b.pick(['defaultLocale'], 'en')}
+        options={['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'ar', 'he']}
+      />
     </fieldset>
   )
 }
@@ -45,7 +65,15 @@ export function CategoriesSection(props: SectionProps) {
           label={c[0]!.toUpperCase() + c.slice(1)}
           path={c === OPTIONAL_CATEGORIES[0] ? 'categories' : undefined}
           checked={enabled.includes(c)}
-          onChange={(on) => props.onChange(setAt(props.value, ['categories'], OPTIONAL_CATEGORIES.filter((x) => (x === c ? on : enabled.includes(x)))))}
+          onChange={(on) =>
+            props.onChange(
+              setAt(
+                props.value,
+                ['categories'],
+                OPTIONAL_CATEGORIES.filter((x) => (x === c ? on : enabled.includes(x))),
+              ),
+            )
+          }
         />
       ))}
     </fieldset>
@@ -57,7 +85,12 @@ export function JurisdictionSection(props: SectionProps) {
   return (
     <fieldset>
       <legend>Jurisdiction</legend>
-      <SelectField label="Rules outside the EEA, the UK, Switzerland and the US" {...b.pick(['jurisdiction', 'defaultRegime'], 'opt_in')} options={REGIMES} hint="opt_in asks before anything optional runs; opt_out runs it until the visitor objects." />
+      <SelectField
+        label="Rules outside the EEA, the UK, Switzerland and the US"
+        {...b.pick(['jurisdiction', 'defaultRegime'], 'opt_in')}
+        options={REGIMES}
+        hint="opt_in asks before anything optional runs; opt_out runs it until the visitor objects."
+      />
       <CheckboxField label="Show the banner under US opt-out rules before a decision" {...b.bool(['jurisdiction', 'promptUnderOptOut'], true)} />
     </fieldset>
   )

@@ -46,10 +46,28 @@ function ServiceEditor(props: SectionProps & { index: number; onRemove: () => vo
       {service.category === 'essential' && <TextField label="Why it is strictly necessary" multiline {...b.text(at('justification'))} />}
       <h3 class="subhead">Cookies and storage keys of {title}</h3>
       {storage.map((_, j) => (
-        <StorageEditor key={j} {...props} path={['services', props.index, 'storage', j]} owner={title} onRemove={() => props.onChange(setAt(props.value, ['services', props.index, 'storage'], storage.filter((__, k) => k !== j)))} />
+        <StorageEditor
+          key={j}
+          {...props}
+          path={['services', props.index, 'storage', j]}
+          owner={title}
+          onRemove={() =>
+            props.onChange(
+              setAt(
+                props.value,
+                ['services', props.index, 'storage'],
+                storage.filter((__, k) => k !== j),
+              ),
+            )
+          }
+        />
       ))}
       <div class="row">
-        <button type="button" class="secondary" onClick={() => props.onChange(setAt(props.value, ['services', props.index, 'storage'], [...storage, newItem()]))}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => props.onChange(setAt(props.value, ['services', props.index, 'storage'], [...storage, newItem()]))}
+        >
           Add a cookie to {title}
         </button>
         <button type="button" class="danger" onClick={props.onRemove}>

@@ -16,7 +16,10 @@ export function TextsSection(props: SectionProps) {
     // The banner's own translation files, as the API serves them to visitors.
     fetch(`/i18n/${locale}.json`)
       .then((r) => (r.ok ? (r.json() as Promise<Partial<Record<TextKey, string>>>) : {}))
-      .then((t) => setBuiltIn({ ...en, ...t }), () => setBuiltIn(en))
+      .then(
+        (t) => setBuiltIn({ ...en, ...t }),
+        () => setBuiltIn(en),
+      )
   }, [locale])
   return (
     <fieldset>

@@ -60,10 +60,12 @@ export function PreviewPanel(props: { config: SiteConfig | null }) {
         <SelectField
           label="Layer"
           value={layer}
-          options={[
-            ['first', 'First layer'],
-            ['preferences', 'Preferences'],
-          ] as const}
+          options={
+            [
+              ['first', 'First layer'],
+              ['preferences', 'Preferences'],
+            ] as const
+          }
           onChange={setLayer}
         />
       </div>

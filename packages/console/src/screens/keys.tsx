@@ -10,10 +10,17 @@ export function KeysScreen(props: { session: SessionInfo }) {
   const [sites, setSites] = useState<Site[]>([])
   const [error, setError] = useState<string>()
   const [created, setCreated] = useState<{ id: string; key: string; label: string }>()
-  const load = () => api<{ keys: ApiKeyView[] }>('GET', '/v1/admin/keys').then((r) => setKeys(r.keys), (e: Error) => setError(e.message))
+  const load = () =>
+    api<{ keys: ApiKeyView[] }>('GET', '/v1/admin/keys').then(
+      (r) => setKeys(r.keys),
+      (e: Error) => setError(e.message),
+    )
   useEffect(() => {
     void load()
-    api<{ sites: Site[] }>('GET', '/v1/admin/sites').then((r) => setSites(r.sites), () => undefined)
+    api<{ sites: Site[] }>('GET', '/v1/admin/sites').then(
+      (r) => setSites(r.sites),
+      () => undefined,
+    )
   }, [])
   if (props.session.siteIds !== null) return <Notice>Only an all-sites key may list and create keys. This session’s key is scoped to some sites.</Notice>
   return (

@@ -79,7 +79,12 @@ export function ConfigurationTab(props: { site: Site; draft: Draft }) {
 
 function CheckStatus(props: { draft: Draft; siteId: string }) {
   const { draft } = props
-  if (draft.checking) return <p class="check-status" aria-live="polite">Checking…</p>
+  if (draft.checking)
+    return (
+      <p class="check-status" aria-live="polite">
+        Checking…
+      </p>
+    )
   if (draft.issueList.length === 0) {
     return (
       <Notice kind="ok">

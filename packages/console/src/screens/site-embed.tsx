@@ -15,11 +15,17 @@ export function EmbedTab(props: { site: Site }) {
       text: `<script type="text/plain" data-consentry-category="analytics" data-consentry-service="ga4" src="https://www.googletagmanager.com/gtag/js?id=G-XXXX"></script>`,
       hint: 'The banner turns it into a real script once analytics (and the service) is granted.',
     },
-    { title: 'A link that reopens the preferences', text: `<a href="#" data-consentry-open>Cookie settings</a>`, hint: 'Put it in the footer: withdrawing must be as easy as consenting.' },
+    {
+      title: 'A link that reopens the preferences',
+      text: `<a href="#" data-consentry-open>Cookie settings</a>`,
+      hint: 'Put it in the footer: withdrawing must be as easy as consenting.',
+    },
   ]
   return (
     <div class="embed">
-      {props.site.allowedOrigins.length === 0 && <p class="notice info">Add the site’s origins under Settings, or browsers will not be allowed to record consent.</p>}
+      {props.site.allowedOrigins.length === 0 && (
+        <p class="notice info">Add the site’s origins under Settings, or browsers will not be allowed to record consent.</p>
+      )}
       {snippets.map((s, i) => (
         <section key={s.title} class="snippet" aria-labelledby={`snippet-${i}`}>
           <h3 id={`snippet-${i}`}>{s.title}</h3>

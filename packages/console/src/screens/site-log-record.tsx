@@ -46,7 +46,11 @@ export function RecordDetails(props: { siteId: string; recordId: string }) {
         <dt>Jurisdiction</dt>
         <dd>{record.jurisdiction}</dd>
         <dt>Categories</dt>
-        <dd>{Object.entries(record.categories).map(([c, on]) => `${c}: ${on ? 'granted' : 'refused'}`).join(', ')}</dd>
+        <dd>
+          {Object.entries(record.categories)
+            .map(([c, on]) => `${c}: ${on ? 'granted' : 'refused'}`)
+            .join(', ')}
+        </dd>
         <dt>Do Not Sell or Share</dt>
         <dd>{record.doNotSell ? 'opted out' : 'no'}</dd>
         <dt>Global Privacy Control</dt>
@@ -71,7 +75,9 @@ export function RecordDetails(props: { siteId: string; recordId: string }) {
         <dt>Chain link</dt>
         <dd>{chain.valid ? 'Holds: the record’s hash matches its content and links to the record before it.' : `Broken (${chain.problem}).`}</dd>
         <dt>Signature</dt>
-        <dd class={verdict?.valid ? 'good' : 'bad'}>{!verdict ? 'Checking…' : verdict.valid ? 'Valid: the receipt is signed by this API’s key (checked in your browser).' : verdict.reason}</dd>
+        <dd class={verdict?.valid ? 'good' : 'bad'}>
+          {!verdict ? 'Checking…' : verdict.valid ? 'Valid: the receipt is signed by this API’s key (checked in your browser).' : verdict.reason}
+        </dd>
       </dl>
       <details>
         <summary>Receipt (JSON)</summary>
@@ -100,8 +106,13 @@ export function ReceiptChecker(props: { siteId: string }) {
         const verdict = await checkReceipt(receipt, await publicKey()).catch(() => ({ valid: false as const, reason: 'The receipt is malformed.' }))
         if (!verdict.valid) return setResult({ kind: 'error', text: verdict.reason })
         const stored = await api<RecordDetail>('GET', `/v1/admin/sites/${props.siteId}/consents/${receipt.id}`).catch(() => null)
-        if (!stored) return setResult({ kind: 'error', text: 'The signature is valid, but no record with this id is kept for this site (erased by retention, or another site).' })
-        if (stored.record.hash !== receipt.hash) return setResult({ kind: 'error', text: 'The signature is valid, but the stored record’s hash differs from the receipt’s.' })
+        if (!stored)
+          return setResult({
+            kind: 'error',
+            text: 'The signature is valid, but no record with this id is kept for this site (erased by retention, or another site).',
+          })
+        if (stored.record.hash !== receipt.hash)
+          return setResult({ kind: 'error', text: 'The signature is valid, but the stored record’s hash differs from the receipt’s.' })
         setResult({ kind: 'ok', text: `Valid: signed by this API, and record ${receipt.id} is kept at position ${stored.chain.position} with the same hash.` })
       }}
     >

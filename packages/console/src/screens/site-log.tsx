@@ -50,7 +50,10 @@ export function LogTab(props: { site: Site }) {
     let current = true
     setError(undefined)
     setPage(undefined)
-    api<{ items: ConsentRecordView[]; nextCursor: string | null }>('GET', `/v1/admin/sites/${site.id}/consents${queryString({ ...toQuery(applied), cursor, limit: PAGE })}`).then(
+    api<{ items: ConsentRecordView[]; nextCursor: string | null }>(
+      'GET',
+      `/v1/admin/sites/${site.id}/consents${queryString({ ...toQuery(applied), cursor, limit: PAGE })}`,
+    ).then(
       (p) => current && setPage(p),
       (e: Error) => current && setError(e.message),
     )
@@ -65,7 +68,9 @@ export function LogTab(props: { site: Site }) {
     <div class="log">
       {chain && (
         <Notice kind={chain.valid ? 'ok' : 'error'}>
-          {chain.valid ? `Hash chain verified: all ${chain.checked} records link up.` : `Hash chain broken at record ${chain.firstBroken?.id} (${chain.firstBroken?.reason}).`}
+          {chain.valid
+            ? `Hash chain verified: all ${chain.checked} records link up.`
+            : `Hash chain broken at record ${chain.firstBroken?.id} (${chain.firstBroken?.reason}).`}
         </Notice>
       )}
       <form
@@ -80,7 +85,12 @@ export function LogTab(props: { site: Site }) {
         <TextField label="From (date)" type="date" {...field('from')} />
         <TextField label="To (date)" type="date" {...field('to')} />
         <TextField label="Jurisdiction" placeholder="DE, US-CA, ZZ" path="jurisdiction" {...field('jurisdiction')} />
-        <SelectField label="Method" value={form.method} options={[['', 'Any'] as const, ...CONSENT_METHODS.map((m) => [m, m] as const)]} onChange={(v) => setForm({ ...form, method: v })} />
+        <SelectField
+          label="Method"
+          value={form.method}
+          options={[['', 'Any'] as const, ...CONSENT_METHODS.map((m) => [m, m] as const)]}
+          onChange={(v) => setForm({ ...form, method: v })}
+        />
         <TextField label="Visitor id" {...field('visitorId')} />
         <TextField label="External user id" {...field('externalUserId')} />
         <div class="row">
@@ -117,7 +127,12 @@ export function LogTab(props: { site: Site }) {
                   <td>{when(r.receivedAt)}</td>
                   <td>{r.method}</td>
                   <td>{r.jurisdiction}</td>
-                  <td>{Object.entries(r.categories).filter(([, on]) => on).map(([c]) => c).join(', ')}</td>
+                  <td>
+                    {Object.entries(r.categories)
+                      .filter(([, on]) => on)
+                      .map(([c]) => c)
+                      .join(', ')}
+                  </td>
                   <td>{r.erasedAt ? <em>erased</em> : <code>{r.visitorId?.slice(0, 8) ?? '—'}</code>}</td>
                   <td>
                     <button type="button" class="link" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? undefined : r.id)}>

@@ -67,7 +67,10 @@ export function PublishTab(props: { site: Site; draft: Draft; published: SiteCon
                 setResult({ kind: 'ok', text: `Published version ${v.version} (${v.id}). Visitors get it within seconds.` })
                 props.onPublished()
               } catch (e) {
-                setResult({ kind: 'error', text: e instanceof ApiFailure ? `${e.message} ${e.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : String(e) })
+                setResult({
+                  kind: 'error',
+                  text: e instanceof ApiFailure ? `${e.message} ${e.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : String(e),
+                })
               } finally {
                 setBusy(false)
               }

@@ -40,10 +40,12 @@ export function RequestsTab(props: { site: Site }) {
           <SelectField
             label="Look up by"
             value={kind}
-            options={[
-              ['visitorId', 'Visitor id (from the consent cookie)'],
-              ['externalUserId', 'External user id (your own user id)'],
-            ] as const}
+            options={
+              [
+                ['visitorId', 'Visitor id (from the consent cookie)'],
+                ['externalUserId', 'External user id (your own user id)'],
+              ] as const
+            }
             onChange={setKind}
           />
           <TextField label={kind === 'visitorId' ? 'Visitor id' : 'External user id'} path={kind} value={id} onInput={setId} required />
@@ -53,7 +55,11 @@ export function RequestsTab(props: { site: Site }) {
         </div>
       </form>
       {failure && failure.issues.length === 0 && <Notice kind="error">{failure.message}</Notice>}
-      {erased !== undefined && <Notice kind="ok">Erased {erased} record{erased === 1 ? '' : 's'}: personal fields removed, the chain still verifies.</Notice>}
+      {erased !== undefined && (
+        <Notice kind="ok">
+          Erased {erased} record{erased === 1 ? '' : 's'}: personal fields removed, the chain still verifies.
+        </Notice>
+      )}
       {found && (
         <section aria-labelledby="subject-title">
           <h3 id="subject-title">
@@ -92,8 +98,8 @@ export function RequestsTab(props: { site: Site }) {
               }}
             >
               <p>
-                Erasing removes the visitor id, user id, page, IP, user agent and GPP string from {found.records.filter((r) => !r.erasedAt).length} record(s). The
-                decisions and the chain stay. This cannot be undone.
+                Erasing removes the visitor id, user id, page, IP, user agent and GPP string from {found.records.filter((r) => !r.erasedAt).length} record(s).
+                The decisions and the chain stay. This cannot be undone.
               </p>
               <TextField label="Type erase to confirm" value={typed} onInput={setTyped} />
               <div class="row">

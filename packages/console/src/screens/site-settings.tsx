@@ -23,7 +23,9 @@ export function SettingsTab(props: { site: Site; session: SessionInfo; onChanged
           setSaved(false)
           setFailure(undefined)
           try {
-            props.onChanged(await api<Site>('PATCH', `/v1/admin/sites/${site.id}`, { name, allowedOrigins: linesOf(origins), retentionDays: retention ?? null }))
+            props.onChanged(
+              await api<Site>('PATCH', `/v1/admin/sites/${site.id}`, { name, allowedOrigins: linesOf(origins), retentionDays: retention ?? null }),
+            )
             setSaved(true)
           } catch (err) {
             if (err instanceof ApiFailure) setFailure(err)
@@ -32,8 +34,22 @@ export function SettingsTab(props: { site: Site; session: SessionInfo; onChanged
       >
         <IssuesContext.Provider value={issueMap(failure?.issues ?? [])}>
           <TextField label="Name" path="name" value={name} onInput={setName} required />
-          <TextField label="Allowed origins" path="allowedOrigins" multiline value={origins} onInput={setOrigins} hint="One per line. Pages on these origins may load the configuration and record consent." />
-          <NumberField label="Retention (days)" path="retentionDays" value={retention} onInput={setRetention} min={1} hint="Empty keeps records until erased. Records past retention are purged." />
+          <TextField
+            label="Allowed origins"
+            path="allowedOrigins"
+            multiline
+            value={origins}
+            onInput={setOrigins}
+            hint="One per line. Pages on these origins may load the configuration and record consent."
+          />
+          <NumberField
+            label="Retention (days)"
+            path="retentionDays"
+            value={retention}
+            onInput={setRetention}
+            min={1}
+            hint="Empty keeps records until erased. Records past retention are purged."
+          />
         </IssuesContext.Provider>
         {failure && failure.issues.length === 0 && <Notice kind="error">{failure.message}</Notice>}
         {saved && <Notice kind="ok">Saved.</Notice>}
@@ -64,14 +80,21 @@ function DeleteSite(props: { site: Site }) {
     >
       <h3 id="delete-site-title">Delete this site</h3>
       <p>
-        Deleting removes the site and its configuration versions. Consent records are proof and are kept until their retention ends: a site that still holds records is
-        not deleted (set a retention, and delete it once they have expired).
+        Deleting removes the site and its configuration versions. Consent records are proof and are kept until their retention ends: a site that still holds
+        records is not deleted (set a retention, and delete it once they have expired).
       </p>
-      <TextField label={`Type the site id (${props.site.id}) to confirm`} path="confirm" value={typed} onInput={setTyped} error={failure?.issues.find((i) => i.path === 'confirm')?.message} />
+      <TextField
+        label={`Type the site id (${props.site.id}) to confirm`}
+        path="confirm"
+        value={typed}
+        onInput={setTyped}
+        error={failure?.issues.find((i) => i.path === 'confirm')?.message}
+      />
       {failure && failure.code !== 'invalid_input' && (
         <Notice kind="error">
           {failure.message}
-          {failure.code === 'site_has_records' && ` (${(failure.details as { records: number }).records} records; ${(failure.details as { hint: string }).hint})`}
+          {failure.code === 'site_has_records' &&
+            ` (${(failure.details as { records: number }).records} records; ${(failure.details as { hint: string }).hint})`}
         </Notice>
       )}
       <button type="submit" class="danger" disabled={typed.trim() !== props.site.id}>

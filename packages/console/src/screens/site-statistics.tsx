@@ -76,7 +76,12 @@ export function StatisticsTab(props: { site: Site }) {
         <SelectField label="Period" value={period} options={PERIODS} onChange={setPeriod} />
         {period === 'custom' && <TextField label="From (date)" type="date" value={from} onInput={setFrom} />}
         {period === 'custom' && <TextField label="To (date)" type="date" value={to} onInput={setTo} />}
-        <SelectField label="Jurisdiction" value={jurisdiction} options={[['', 'All'] as const, ...jurisdictions.map((j) => [j, j] as const)]} onChange={setJurisdiction} />
+        <SelectField
+          label="Jurisdiction"
+          value={jurisdiction}
+          options={[['', 'All'] as const, ...jurisdictions.map((j) => [j, j] as const)]}
+          onChange={setJurisdiction}
+        />
         <SelectField label="Method" value={method} options={[['', 'All'] as const, ...methods.map((m) => [m, m] as const)]} onChange={setMethod} />
       </div>
       {error && <Notice kind="error">{error}</Notice>}
@@ -96,12 +101,14 @@ export function StatisticsTab(props: { site: Site }) {
               </tr>
             </thead>
             <tbody>
-              {[...days].sort(([a], [b]) => a.localeCompare(b)).map(([d, n]) => (
-                <tr key={d}>
-                  <td>{d}</td>
-                  <td>{n}</td>
-                </tr>
-              ))}
+              {[...days]
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([d, n]) => (
+                  <tr key={d}>
+                    <td>{d}</td>
+                    <td>{n}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </details>

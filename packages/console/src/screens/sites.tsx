@@ -9,7 +9,11 @@ import { issueMap, linesOf } from '../ui/forms'
 export function SitesScreen(props: { session: SessionInfo }) {
   const [sites, setSites] = useState<Site[]>()
   const [error, setError] = useState<string>()
-  const load = () => api<{ sites: Site[] }>('GET', '/v1/admin/sites').then((r) => setSites(r.sites), (e: Error) => setError(e.message))
+  const load = () =>
+    api<{ sites: Site[] }>('GET', '/v1/admin/sites').then(
+      (r) => setSites(r.sites),
+      (e: Error) => setError(e.message),
+    )
   useEffect(() => void load(), [])
   return (
     <section>
@@ -49,7 +53,10 @@ export function SitesScreen(props: { session: SessionInfo }) {
       {props.session.siteIds === null ? (
         <CreateSite onCreated={(s) => (location.hash = href.site(s.id))} />
       ) : (
-        <p class="hint">This key is scoped to {props.session.siteIds.length === 1 ? 'one site' : `${props.session.siteIds.length} sites`}; only an all-sites key may create sites.</p>
+        <p class="hint">
+          This key is scoped to {props.session.siteIds.length === 1 ? 'one site' : `${props.session.siteIds.length} sites`}; only an all-sites key may create
+          sites.
+        </p>
       )}
     </section>
   )
@@ -76,8 +83,22 @@ function CreateSite(props: { onCreated: (s: Site) => void }) {
       <h2 id="create-site-title">Create a site</h2>
       <IssuesContext.Provider value={issueMap(failure?.issues ?? [])}>
         <TextField label="Name" path="name" value={name} onInput={setName} required />
-        <TextField label="Allowed origins" path="allowedOrigins" multiline value={origins} onInput={setOrigins} hint="One per line, e.g. https://www.example.com: pages there may load the banner and record consent." />
-        <NumberField label="Retention (days)" path="retentionDays" value={retention} onInput={setRetention} min={1} hint="Records older than this are purged. Leave empty to keep them until erased." />
+        <TextField
+          label="Allowed origins"
+          path="allowedOrigins"
+          multiline
+          value={origins}
+          onInput={setOrigins}
+          hint="One per line, e.g. https://www.example.com: pages there may load the banner and record consent."
+        />
+        <NumberField
+          label="Retention (days)"
+          path="retentionDays"
+          value={retention}
+          onInput={setRetention}
+          min={1}
+          hint="Records older than this are purged. Leave empty to keep them until erased."
+        />
       </IssuesContext.Provider>
       {failure && failure.issues.length === 0 && <Notice kind="error">{failure.message}</Notice>}
       <button type="submit">Create site</button>

@@ -40,7 +40,17 @@ function FieldFrame(props: FieldProps & { id: string; children: ComponentChildre
 
 const describedBy = (id: string, hint?: string, issue?: string) => [hint && `${id}-hint`, issue && `${id}-issue`].filter(Boolean).join(' ') || undefined
 
-export function TextField(props: FieldProps & { value: string; onInput: (v: string) => void; placeholder?: string; type?: string; multiline?: boolean; required?: boolean; autoComplete?: string }) {
+export function TextField(
+  props: FieldProps & {
+    value: string
+    onInput: (v: string) => void
+    placeholder?: string
+    type?: string
+    multiline?: boolean
+    required?: boolean
+    autoComplete?: string
+  },
+) {
   const id = useId()
   const fromApi = useIssue(props.path)
   const issue = props.error ?? fromApi
@@ -57,7 +67,12 @@ export function TextField(props: FieldProps & { value: string; onInput: (v: stri
       {props.multiline ? (
         <textarea {...common} rows={3} onInput={(e) => props.onInput(e.currentTarget.value)} />
       ) : (
-        <input {...common} type={(props.type ?? 'text') as 'text'} autoComplete={props.autoComplete ?? 'off'} onInput={(e) => props.onInput(e.currentTarget.value)} />
+        <input
+          {...common}
+          type={(props.type ?? 'text') as 'text'}
+          autoComplete={props.autoComplete ?? 'off'}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
       )}
     </FieldFrame>
   )
@@ -93,7 +108,13 @@ export function SelectField<T extends string>(props: FieldProps & { value: T; op
   const issue = props.error ?? fromApi
   return (
     <FieldFrame {...props} id={id} issue={issue}>
-      <select id={id} value={props.value} aria-invalid={issue ? true : undefined} aria-describedby={describedBy(id, props.hint, issue)} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
+      <select
+        id={id}
+        value={props.value}
+        aria-invalid={issue ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, issue)}
+        onChange={(e) => props.onChange(e.currentTarget.value as T)}
+      >
         {props.options.map((o) => {
           const [value, label] = typeof o === 'string' ? [o, o] : o
           return (
@@ -113,7 +134,14 @@ export function CheckboxField(props: FieldProps & { checked: boolean; onChange: 
   const issue = props.error ?? fromApi
   return (
     <div class={`field checkbox${issue ? ' invalid' : ''}`}>
-      <input id={id} type="checkbox" checked={props.checked} disabled={props.disabled} aria-describedby={describedBy(id, props.hint, issue)} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        aria-describedby={describedBy(id, props.hint, issue)}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
       <label for={id}>{props.label}</label>
       {props.hint && (
         <p class="hint" id={`${id}-hint`}>

@@ -21,18 +21,18 @@ const state: ConsentState = {
 const serviceId = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/)
 const anyState: fc.Arbitrary<ConsentState> = fc
   .record({
-  visitorId: fc.stringMatching(/^[0-9a-f]{32}$/),
-  categories: fc.record({ functional: fc.boolean(), analytics: fc.boolean(), advertising: fc.boolean() }),
-  services: fc.dictionary(serviceId, fc.boolean(), { maxKeys: 20 }),
-  doNotSell: fc.boolean(),
-  gpc: fc.boolean(),
-  method: fc.constantFrom(...CONSENT_METHODS),
-  decidedAt: fc.integer({ min: 0, max: 4_102_444_800_000 }),
-  policyRevision: fc.integer({ min: 1, max: 1_000_000 }),
-  purposes: fc.stringMatching(/^[0-9a-z]{1,7}$/),
-  jurisdiction: fc.constantFrom('DE', 'US-CA', 'US', 'ZZ', 'GB', 'FR-RE'),
-  optOuts: fc.record({ sale: fc.boolean(), sharing: fc.boolean(), targetedAds: fc.boolean(), sensitiveLimit: fc.boolean(), profiling: fc.boolean() }),
-})
+    visitorId: fc.stringMatching(/^[0-9a-f]{32}$/),
+    categories: fc.record({ functional: fc.boolean(), analytics: fc.boolean(), advertising: fc.boolean() }),
+    services: fc.dictionary(serviceId, fc.boolean(), { maxKeys: 20 }),
+    doNotSell: fc.boolean(),
+    gpc: fc.boolean(),
+    method: fc.constantFrom(...CONSENT_METHODS),
+    decidedAt: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+    policyRevision: fc.integer({ min: 1, max: 1_000_000 }),
+    purposes: fc.stringMatching(/^[0-9a-z]{1,7}$/),
+    jurisdiction: fc.constantFrom('DE', 'US-CA', 'US', 'ZZ', 'GB', 'FR-RE'),
+    optOuts: fc.record({ sale: fc.boolean(), sharing: fc.boolean(), targetedAds: fc.boolean(), sensitiveLimit: fc.boolean(), profiling: fc.boolean() }),
+  })
   .map((s) => ({ ...s, optOuts: { ...s.optOuts, sale: s.doNotSell } }))
 
 describe('consent cookie codec', () => {
@@ -49,15 +49,20 @@ describe('consent cookie codec', () => {
   })
 
   it('round-trips every state', () => {
-    fc.assert(fc.property(anyState, (s) => {
+    fc.assert(
+      fc.property(anyState, (s) => {
         expect(decodeConsentCookie(encodeConsentCookie(s))).toEqual(s)
-      }), { numRuns: 500 })
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('writes only characters a cookie value may hold without escaping', () => {
-    fc.assert(fc.property(anyState, (s) => {
+    fc.assert(
+      fc.property(anyState, (s) => {
         expect(encodeConsentCookie(s)).toMatch(/^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/)
-      }))
+      }),
+    )
   })
 
   it('keeps a realistic state far below the cookie size limit', () => {
@@ -103,7 +108,10 @@ describe('consent cookie codec', () => {
   })
 
   it('never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (raw) => void decodeConsentCookie(raw)), { numRuns: 2000 })
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (raw) => void decodeConsentCookie(raw)),
+      { numRuns: 2000 },
+    )
     const valid = encodeConsentCookie(state)
     fc.assert(
       fc.property(fc.nat({ max: valid.length - 1 }), fc.string({ minLength: 1, maxLength: 1 }), (at, ch) => {

@@ -73,7 +73,15 @@ export function decodeConsentCookie(raw: unknown): ConsentState | null {
   const parts = raw.split('.')
   if (parts.length !== 9) return null
   const [version, visitorId, decidedAt36, revision36, methodCode, flags36, jurisdiction, purposes, services] = parts as [
-    string, string, string, string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ]
   if (version !== COOKIE_CODEC_VERSION || !isVisitorId(visitorId)) return null
   const decidedAt = parseB36(decidedAt36)

@@ -4,8 +4,7 @@ import { effectiveConsent } from './effective-consent'
 import type { ConsentState } from './consent-state'
 import type { Regime } from './jurisdiction'
 
-const effective = (stored: ConsentState | null, gpc: boolean, regime: Regime) =>
-  effectiveConsent({ stored, gpc, regime, services: OFFERED.services })
+const effective = (stored: ConsentState | null, gpc: boolean, regime: Regime) => effectiveConsent({ stored, gpc, regime, services: OFFERED.services })
 
 describe('effectiveConsent', () => {
   it('EU-01: grants nothing optional before a decision under opt-in rules', () => {
@@ -61,7 +60,11 @@ describe('effectiveConsent', () => {
     const accepted = decision({ method: 'accept_all' })
     const withdrawn = decision({ method: 'withdraw', previous: accepted })
     const consent = effective(withdrawn, false, 'opt_in')
-    expect(Object.entries(consent.services).filter(([, on]) => on).map(([id]) => id)).toEqual(['session'])
+    expect(
+      Object.entries(consent.services)
+        .filter(([, on]) => on)
+        .map(([id]) => id),
+    ).toEqual(['session'])
     expect(consent.categories).toEqual({ essential: true, functional: false, analytics: false, advertising: false })
   })
 

@@ -54,4 +54,3 @@ export function effectiveConsent(input: EffectiveConsentInput): EffectiveConsent
   optOuts.sale = saleOptOut
   return { categories, services, saleOptOut, optOuts, gpcHonoured: gpc, decided }
 }
-

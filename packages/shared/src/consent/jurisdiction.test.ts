@@ -91,20 +91,20 @@ describe('regime rules per country and region', () => {
   const withRules = (country: string | null, region: string | null, options: Parameters<typeof resolveJurisdiction>[1]) =>
     resolveJurisdiction(normalizeLocation(country, region), { now: at('2026-11-22'), ...options })
 
-  it('Quebec is opt-in (Law 25) whatever the site\'s default', () => {
+  it("Quebec is opt-in (Law 25) whatever the site's default", () => {
     for (const defaultRegime of ['opt_in', 'opt_out', 'notice'] as const) {
       expect(withRules('CA', 'QC', { defaultRegime })).toMatchObject({ ruleset: 'quebec', regime: 'opt_in', source: 'built_in' })
     }
   })
 
-  it('Ontario and the other provinces get the site\'s rule: its CA rule, else its default', () => {
+  it("Ontario and the other provinces get the site's rule: its CA rule, else its default", () => {
     expect(withRules('CA', 'ON', { defaultRegime: 'opt_out' })).toMatchObject({ ruleset: 'canada', regime: 'opt_out', source: 'default' })
     expect(withRules('CA', 'ON', {})).toMatchObject({ ruleset: 'canada', regime: 'opt_in', source: 'default' })
     expect(withRules('CA', 'ON', { defaultRegime: 'opt_in', rules: { CA: 'notice' } })).toMatchObject({ regime: 'notice', source: 'site_rule' })
     expect(withRules('CA', null, { defaultRegime: 'opt_out' })).toMatchObject({ ruleset: 'canada', regime: 'opt_out' })
   })
 
-  it('a site\'s country rule does not reach a region with a built-in rule unless the site names that region', () => {
+  it("a site's country rule does not reach a region with a built-in rule unless the site names that region", () => {
     expect(withRules('CA', 'QC', { rules: { CA: 'opt_out' } })).toMatchObject({ regime: 'opt_in', source: 'built_in' })
     expect(withRules('CA', 'QC', { rules: { 'CA-QC': 'notice' } })).toMatchObject({ regime: 'notice', source: 'site_rule' })
     expect(withRules('CA', 'QC', { rules: { CA: 'opt_out', 'CA-QC': 'opt_in' } })).toMatchObject({ regime: 'opt_in', source: 'site_rule' })
@@ -123,8 +123,13 @@ describe('regime rules per country and region', () => {
     expect(withRules('BR', 'SP', { defaultRegime: 'notice' })).toMatchObject({ ruleset: 'lgpd', regime: 'opt_in', source: 'built_in' })
   })
 
-  it('the EEA\'s outermost regions reported under their country stay opt-in (Azores, Madeira, Canaries)', () => {
-    for (const [country, region] of [['PT', '20'], ['PT', '30'], ['ES', 'CN'], ['FR', '974']] as const) {
+  it("the EEA's outermost regions reported under their country stay opt-in (Azores, Madeira, Canaries)", () => {
+    for (const [country, region] of [
+      ['PT', '20'],
+      ['PT', '30'],
+      ['ES', 'CN'],
+      ['FR', '974'],
+    ] as const) {
       expect(withRules(country, region, { defaultRegime: 'notice' })).toMatchObject({ ruleset: 'gdpr', regime: 'opt_in' })
     }
   })

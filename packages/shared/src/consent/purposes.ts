@@ -18,10 +18,7 @@ export interface OfferedPurposes {
  * FNV-1a (32-bit): not a security hash, only change detection, and small enough for the banner.
  */
 export function purposesFingerprint(offered: OfferedPurposes): string {
-  const parts = [
-    ...[...offered.categories].sort(),
-    ...offered.services.map((s) => `${s.category}/${s.id}`).sort(),
-  ]
+  const parts = [...[...offered.categories].sort(), ...offered.services.map((s) => `${s.category}/${s.id}`).sort()]
   let hash = 0x811c9dc5
   for (const ch of parts.join('|')) {
     hash ^= ch.charCodeAt(0)

@@ -24,10 +24,7 @@ export interface RecordedDecision {
  * The consent state a recorded decision stands for, as the banner would have stored it. Lets the API set
  * the same consent cookie from the server (so Safari's cap on script-written cookies does not apply).
  */
-export function recordedState(
-  decision: RecordedDecision,
-  config: { categories: readonly Category[]; services: readonly ServiceRef[] },
-): ConsentState {
+export function recordedState(decision: RecordedDecision, config: { categories: readonly Category[]; services: readonly ServiceRef[] }): ConsentState {
   const { functional, analytics, advertising } = decision.categories
   return {
     visitorId: decision.visitorId,

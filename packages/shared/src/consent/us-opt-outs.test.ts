@@ -36,7 +36,7 @@ describe('US opt-outs kept apart (US-02)', () => {
     expect(back.doNotSell).toBe(false)
   })
 
-  it('GPC sets the state\'s set, and the state holds it apart from the advertising category', () => {
+  it("GPC sets the state's set, and the state holds it apart from the advertising category", () => {
     const gpc = decide({ ...base, method: 'gpc', gpc: true, jurisdiction: 'US-MN' })
     expect(gpc.optOuts).toMatchObject({ sale: true, sharing: true, targetedAds: true, profiling: true })
     expect(gpc.categories.advertising).toBe(true) // the category stays what it was; its effect is refused
@@ -45,12 +45,23 @@ describe('US opt-outs kept apart (US-02)', () => {
   })
 
   it('an old body without optOuts is read from its Do Not Sell choice', () => {
-    expect(recordedOptOuts({ doNotSell: true, jurisdiction: 'US-CA' })).toEqual({ sale: true, sharing: true, targetedAds: true, sensitiveLimit: false, profiling: false })
+    expect(recordedOptOuts({ doNotSell: true, jurisdiction: 'US-CA' })).toEqual({
+      sale: true,
+      sharing: true,
+      targetedAds: true,
+      sensitiveLimit: false,
+      profiling: false,
+    })
     expect(recordedOptOuts({ doNotSell: false, optOuts: { sensitiveLimit: true }, jurisdiction: 'US-CA' })).toMatchObject({ sale: false, sensitiveLimit: true })
   })
 
   it('a sensitive-data limit shows in usnat and usca (notice 1, every category opted out)', () => {
-    const consent = effectiveConsent({ stored: decide({ ...base, method: 'api', picks: { optOuts: { sensitiveLimit: true } } }), gpc: false, regime: 'opt_out', services: [] })
+    const consent = effectiveConsent({
+      stored: decide({ ...base, method: 'api', picks: { optOuts: { sensitiveLimit: true } } }),
+      gpc: false,
+      regime: 'opt_out',
+      services: [],
+    })
     const model = new GppModel(encodeGpp(['usnat', 'usca'], usPrivacyChoices(consent)).gppString)
     expect(model.getFieldValue('usnat', 'SensitiveDataLimitUseNotice')).toBe(1)
     expect(model.getFieldValue('usnat', 'SensitiveDataProcessing')).toEqual(Array(16).fill(1))
@@ -65,7 +76,15 @@ describe('sale-free sites in GPP and USP', () => {
   it('marks sale, sharing and targeted advertising not applicable (0) and passes GPC through', () => {
     const gpp = encodeGpp(['uspv1', 'usnat', 'usca'], usPrivacyChoices(consent, true))
     const model = new GppModel(gpp.gppString)
-    for (const field of ['SharingNotice', 'SaleOptOutNotice', 'SharingOptOutNotice', 'TargetedAdvertisingOptOutNotice', 'SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut']) {
+    for (const field of [
+      'SharingNotice',
+      'SaleOptOutNotice',
+      'SharingOptOutNotice',
+      'TargetedAdvertisingOptOutNotice',
+      'SaleOptOut',
+      'SharingOptOut',
+      'TargetedAdvertisingOptOut',
+    ]) {
       expect(model.getFieldValue('usnat', field), field).toBe(0)
     }
     for (const field of ['SaleOptOutNotice', 'SharingOptOutNotice', 'SaleOptOut', 'SharingOptOut']) expect(model.getFieldValue('usca', field), field).toBe(0)

@@ -9,7 +9,6 @@ export type UsOptOuts = Record<UsOptOut, boolean>
 
 export const NO_OPT_OUTS: Readonly<UsOptOuts> = { sale: false, sharing: false, targetedAds: false, sensitiveLimit: false, profiling: false }
 
-
 /**
  * What one "Do Not Sell or Share" choice (or GPC) opts out of where the visitor is: sale, sharing and targeted
  * advertising everywhere in the US (the control's title names sale and sharing; every state with an opt-out

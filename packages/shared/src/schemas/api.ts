@@ -24,8 +24,14 @@ export const siteParamSchema = z.object({ siteId: siteIdSchema })
 
 /** `GET /v1/sites/:siteId/config?country=&region=`: geo overrides for testing. */
 export const configQuerySchema = z.object({
-  country: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').optional(),
-  region: z.string().regex(/^([A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/, 'must be a subdivision code such as CA or US-CA').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
+    .optional(),
+  region: z
+    .string()
+    .regex(/^([A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/, 'must be a subdivision code such as CA or US-CA')
+    .optional(),
 })
 
 /** Most records one page of a visitor's history holds: a page is read, signed and sent at once. */
@@ -35,7 +41,10 @@ export const VISITOR_HISTORY_MAX_PAGE = 200
 export const visitorHistoryQuerySchema = z.object({
   visitorId: visitorIdSchema,
   siteId: siteIdSchema.optional(),
-  cursor: z.string().regex(/^[0-9]{1,16}$/, 'must be a cursor returned by a previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^[0-9]{1,16}$/, 'must be a cursor returned by a previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(VISITOR_HISTORY_MAX_PAGE).default(50),
 })
 
@@ -53,7 +62,10 @@ export const consentFilterQuerySchema = z.object({
 
 /** `GET /v1/admin/sites/:siteId/consents`: filters plus an opaque cursor. */
 export const consentLogQuerySchema = consentFilterQuerySchema.extend({
-  cursor: z.string().regex(/^[0-9]{1,16}$/, 'must be a cursor returned by a previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^[0-9]{1,16}$/, 'must be a cursor returned by a previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 })
 

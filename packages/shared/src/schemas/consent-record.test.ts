@@ -56,8 +56,8 @@ describe('consentInputSchema', () => {
   })
 
   it('names each malformed field', () => {
-    expect(
-      paths({ ...valid, visitorId: 'x', method: 'maybe', jurisdiction: 'california', pageUrl: 'ftp://x', idempotencyKey: 'short' }),
-    ).toEqual(expect.arrayContaining(['visitorId', 'method', 'jurisdiction', 'pageUrl', 'idempotencyKey']))
+    expect(paths({ ...valid, visitorId: 'x', method: 'maybe', jurisdiction: 'california', pageUrl: 'ftp://x', idempotencyKey: 'short' })).toEqual(
+      expect.arrayContaining(['visitorId', 'method', 'jurisdiction', 'pageUrl', 'idempotencyKey']),
+    )
   })
 })

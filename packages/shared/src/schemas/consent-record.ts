@@ -23,7 +23,10 @@ export const consentInputSchema = z
     /** The site's own user id when the visitor is logged in, so GPC and choices apply to the account. */
     externalUserId: externalUserIdSchema.optional(),
     /** HMAC-SHA256 of `externalUserId` under the site's identity secret (hex), made by the site's backend. */
-    externalUserProof: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits (HMAC-SHA256)').optional(),
+    externalUserProof: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits (HMAC-SHA256)')
+      .optional(),
     /** Client-generated; a retried delivery with the same key returns the first receipt. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16–64 of A-Z, a-z, 0-9, _ or -'),
     method: z.enum(CONSENT_METHODS),
@@ -53,7 +56,11 @@ export const consentInputSchema = z
     /** Client clock at decision time (UTC ms); the server's own time is what proves when. */
     decidedAt: z.number().int().positive(),
     /** IAB GPP string emitted for this decision, when GPP is on. */
-    gppString: z.string().max(2048).regex(/^[A-Za-z0-9_~.-]*$/, 'must be a GPP string (base64url sections joined by ~)').optional(),
+    gppString: z
+      .string()
+      .max(2048)
+      .regex(/^[A-Za-z0-9_~.-]*$/, 'must be a GPP string (base64url sections joined by ~)')
+      .optional(),
   })
   .strict()
 

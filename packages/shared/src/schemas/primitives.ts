@@ -11,7 +11,9 @@ export const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
 /** `#rgb` or `#rrggbb`: colours end up in CSS, so nothing but hex is accepted. */
 export const hexColorSchema = z.string().regex(HEX_COLOR, 'must be a hex colour such as #1a73e8')
 /** A CSS font-family list; it ends up in a stylesheet, so each family is a quoted name or plain identifiers. */
-export const fontListSchema = z.string().regex(FONT_LIST, 'must be a CSS font-family list such as "Inter", sans-serif (names quoted or plain, separated by commas)')
+export const fontListSchema = z
+  .string()
+  .regex(FONT_LIST, 'must be a CSS font-family list such as "Inter", sans-serif (names quoted or plain, separated by commas)')
 /** An origin exactly as browsers send it in `Origin`: scheme, host, optional port, nothing else. */
 export const originSchema = z
   .string()

@@ -53,9 +53,7 @@ describe('siteConfigSchema', () => {
       policy: { revision: 0, url: 'javascript:alert(1)' },
       services: [{ ...ga4, privacyPolicyUrl: 'not a url', storage: [{ ...ga4.storage[0], lifetime: -1 }] }],
     })
-    expect(paths).toEqual(
-      expect.arrayContaining(['siteId', 'policy.revision', 'policy.url', 'services.0.privacyPolicyUrl', 'services.0.storage.0.lifetime']),
-    )
+    expect(paths).toEqual(expect.arrayContaining(['siteId', 'policy.revision', 'policy.url', 'services.0.privacyPolicyUrl', 'services.0.storage.0.lifetime']))
   })
 
   it('refuses a policy revision a consent record could not carry (over 2^31 − 1)', () => {
@@ -152,7 +150,9 @@ describe('strict configuration', () => {
   })
 
   it('says which field was probably meant', () => {
-    expect(issues({ ...minimal, apperance: { layout: 'box' } })).toEqual([{ path: 'apperance', message: 'unknown field "apperance" (did you mean "appearance"?)' }])
+    expect(issues({ ...minimal, apperance: { layout: 'box' } })).toEqual([
+      { path: 'apperance', message: 'unknown field "apperance" (did you mean "appearance"?)' },
+    ])
     expect(issues({ ...minimal, consent: { lifetimeDay: 30 } })[0]?.message).toContain('did you mean "lifetimeDays"?')
     expect(issues({ ...minimal, services: [{ ...ga4, privacyPolicyURL: 'https://x.example' }] })[0]?.message).toContain('did you mean "privacyPolicyUrl"?')
     expect(issues({ ...minimal, zebra: 1 })[0]?.message).toBe('unknown field "zebra"')

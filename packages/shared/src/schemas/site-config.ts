@@ -16,9 +16,16 @@ export const storageItemSchema = z.strictObject({
   name: z.string().min(1).max(200).describe('The cookie or storage key as set (`_ga`), or its prefix when `match` is `prefix`.'),
   match: z.enum(['exact', 'prefix']).default('exact').describe('`prefix` matches every key starting with `name` (`_ga_` matches `_ga_ABC123`).'),
   kind: z.enum(['cookie', 'local_storage', 'session_storage']).default('cookie').describe('Where the item is stored.'),
-  domain: z.string().max(253).optional().describe('Cookie domain as set (`.example.com`); omitted means the page\'s host.'),
+  domain: z.string().max(253).optional().describe("Cookie domain as set (`.example.com`); omitted means the page's host."),
   lifetime: z
-    .union([z.literal('session'), z.number().int().positive().max(20 * 365 * 86_400)])
+    .union([
+      z.literal('session'),
+      z
+        .number()
+        .int()
+        .positive()
+        .max(20 * 365 * 86_400),
+    ])
     .describe('Lifetime in seconds (at most 20 years), or `session`. Shown to visitors (Planet49: say how long).'),
   description: z.string().min(1).max(1000).describe('What the item holds, shown in the preferences center and the declaration.'),
   party: z.enum(['first', 'third']).describe('Set by the site itself (`first`) or by another domain (`third`).'),
@@ -32,7 +39,7 @@ export const serviceSchema = z.strictObject({
   provider: z.string().min(1).max(200).describe('Who runs the service (the legal entity).'),
   category: z.enum(CATEGORIES).describe('The category the service belongs to; optional categories must be enabled in `categories`.'),
   purpose: z.string().min(1).max(1000).describe('What the service is used for, in plain language.'),
-  privacyPolicyUrl: httpUrlSchema.describe('The provider\'s privacy policy.'),
+  privacyPolicyUrl: httpUrlSchema.describe("The provider's privacy policy."),
   storage: z.array(storageItemSchema).max(100).default([]).describe('Every cookie and storage key the service sets (at most 100).'),
   justification: z
     .string()
@@ -78,7 +85,7 @@ const regionKeySchema = z
 export const siteConfigSchema = z
   .strictObject({
     siteId: siteIdSchema.describe('The site this configuration belongs to (`site_…`); must match the URL it is published to.'),
-    name: z.string().min(1).max(200).describe('The site\'s name, for the console and exports.'),
+    name: z.string().min(1).max(200).describe("The site's name, for the console and exports."),
     controller: partySchema
       .extend({
         representatives: z
@@ -102,7 +109,7 @@ export const siteConfigSchema = z
       .default([...OPTIONAL_CATEGORIES])
       .describe('Optional categories the site uses; `essential` is always present.'),
     services: z.array(serviceSchema).max(200).default([]).describe('Every service that stores or reads anything in the browser (at most 200).'),
-    defaultLocale: localeSchema.default('en').describe('Language used when none of the visitor\'s languages is available.'),
+    defaultLocale: localeSchema.default('en').describe("Language used when none of the visitor's languages is available."),
     texts: z
       .record(localeSchema, textOverridesSchema)
       .default({})
@@ -121,10 +128,7 @@ export const siteConfigSchema = z
           .record(regionKeySchema, z.enum(REGIMES))
           .default({})
           .describe('Per-site regimes by country (`CA`) or country-region (`CA-QC`); a region beats its country, and both beat the built-in rules.'),
-        promptUnderOptOut: z
-          .boolean()
-          .default(true)
-          .describe('Show the banner under US opt-out rules before a decision (a notice with the same choices).'),
+        promptUnderOptOut: z.boolean().default(true).describe('Show the banner under US opt-out rules before a decision (a notice with the same choices).'),
       })
       .prefault({})
       .describe('Which consent regime applies where.'),
@@ -147,7 +151,7 @@ export const siteConfigSchema = z
           .min(1)
           .max(395)
           .default(365)
-          .describe('How long a decision lasts before the visitor is asked again; 395 days is CNIL\'s 13-month ceiling.'),
+          .describe("How long a decision lasts before the visitor is asked again; 395 days is CNIL's 13-month ceiling."),
         perServiceChoice: z.boolean().default(true).describe('Let visitors choose per service inside a category.'),
         cookieName: z
           .string()
@@ -159,26 +163,20 @@ export const siteConfigSchema = z
           .regex(/^\.?[a-z0-9.-]+$/, 'must be a domain such as example.com')
           .max(253)
           .optional()
-          .describe('Share the choice across subdomains (`example.com`); omitted means the page\'s host only.'),
-        serverCookie: z
-          .boolean()
-          .default(false)
-          .describe('Ask the API to set the consent cookie too, so Safari\'s 7-day cap on script cookies does not apply.'),
+          .describe("Share the choice across subdomains (`example.com`); omitted means the page's host only."),
+        serverCookie: z.boolean().default(false).describe("Ask the API to set the consent cookie too, so Safari's 7-day cap on script cookies does not apply."),
       })
       .prefault({})
       .describe('How a decision is kept.'),
     appearance: z
       .strictObject({
-        layout: z.enum(['bar', 'box', 'modal']).default('bar').describe('The first layer\'s shape.'),
-        theme: z.enum(['light', 'dark', 'auto']).default('auto').describe('Colour scheme; `auto` follows the visitor\'s system.'),
+        layout: z.enum(['bar', 'box', 'modal']).default('bar').describe("The first layer's shape."),
+        theme: z.enum(['light', 'dark', 'auto']).default('auto').describe("Colour scheme; `auto` follows the visitor's system."),
         accentColor: hexColorSchema.default('#1d4ed8').describe('Colour of buttons and toggles (hex).'),
         radius: z.number().int().min(0).max(RADIUS_MAX).default(8).describe('Corner radius in CSS pixels.'),
         font: fontListSchema.default('system-ui, sans-serif').describe('A CSS font-family list. Restricted characters: it ends up in a stylesheet.'),
         reopenButton: z.boolean().default(true).describe('A small persistent button to reopen the preferences (EU-11).'),
-        essentialOnlyNotice: z
-          .boolean()
-          .default(true)
-          .describe('A site with no optional category shows a notice with one OK button; `false` shows nothing.'),
+        essentialOnlyNotice: z.boolean().default(true).describe('A site with no optional category shows a notice with one OK button; `false` shows nothing.'),
       })
       .prefault({})
       .describe('How the banner looks.'),
@@ -200,7 +198,8 @@ export const siteConfigSchema = z
   })
   .superRefine((config, ctx) => {
     const items = config.services.reduce((n, service) => n + service.storage.length, 0)
-    if (items > MAX_STORAGE_ITEMS) ctx.addIssue({ code: 'custom', path: ['services'], message: `at most ${MAX_STORAGE_ITEMS} storage items across all services (${items} given)` })
+    if (items > MAX_STORAGE_ITEMS)
+      ctx.addIssue({ code: 'custom', path: ['services'], message: `at most ${MAX_STORAGE_ITEMS} storage items across all services (${items} given)` })
     const bytes = utf8Length(JSON.stringify(config))
     if (bytes > CONFIG_MAX_BYTES) {
       // Named after the largest part, where there is most to trim.

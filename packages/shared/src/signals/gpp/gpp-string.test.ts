@@ -93,7 +93,13 @@ describe('encodeGpp', () => {
     for (let bits = 0; bits < 32; bits++) {
       const [saleOptOut, sharingOptOut, targetedAdvertisingOptOut, gpc, mspaCovered] = [0, 1, 2, 3, 4].map((i) => (bits & (1 << i)) !== 0) as boolean[]
       for (const sections of sectionSets) {
-        const ours = encodeGpp(sections, { saleOptOut: saleOptOut!, sharingOptOut: sharingOptOut!, targetedAdvertisingOptOut: targetedAdvertisingOptOut!, gpc: gpc!, mspaCovered: mspaCovered! })
+        const ours = encodeGpp(sections, {
+          saleOptOut: saleOptOut!,
+          sharingOptOut: sharingOptOut!,
+          targetedAdvertisingOptOut: targetedAdvertisingOptOut!,
+          gpc: gpc!,
+          mspaCovered: mspaCovered!,
+        })
         const model = new GppModel(ours.gppString)
         expect(model.getSectionIds()).toEqual(ours.sectionList)
         for (const [section, fields] of Object.entries(ours.parsedSections)) {
