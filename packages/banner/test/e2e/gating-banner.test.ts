@@ -260,7 +260,12 @@ describe('GPC in California through the real banner (Chromium)', () => {
     expect(first[2]).toBe('listenerRegistered:true')
     expect(first).toContain('SaleOptOut:1')
     await tab.evaluate(() => (window as unknown as { consentry: { acceptAll(): void } }).consentry.acceptAll())
-    const chain = (await log()).slice(first.length)
+    const events = (await log()).slice(first.length)
+    // The first layer, announced as shown at start-up, closes with the decision: its display status is a
+    // separate event; the signal chain itself still opens with "not ready" and ends with "ready".
+    expect(first).toContain('cmpDisplayStatus:visible')
+    expect(events).toContain('cmpDisplayStatus:hidden')
+    const chain = events.filter((e) => !e.startsWith('cmpDisplayStatus:'))
     expect(chain[0]).toBe('signalStatus:not ready')
     expect(chain).toContain('sectionChange:usnat')
     expect(chain).toContain('sectionChange:usca')
