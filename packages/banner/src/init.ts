@@ -224,14 +224,13 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
   // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.
   if (config.appearance.layout === 'modal') await new Promise<void>((done) => withPanels(done, done))
-  // The stylesheets (parsed here) and the first layer's DOM each get a task of their own.
+  // The stylesheets and the first layer's DOM get a task of their own.
   await nextTask()
   const layerCss = scopeToLayer(LAYER_CSS + ((panels as Panels | null)?.MODAL_LAYER_CSS ?? '')) + LAYER_KEYFRAMES
   const shown = mount(buildCss(config.appearance), layerCss, options.nonce, doc)
   mounted = shown
   ui = createCoreUi(shown.root)
   addPanelCss()
-  await nextTask()
   setView({ banner: prompt.prompt }) // announces the first layer's `show`, then paints
   recorder.flush()
   // The cookie declaration's chunk loads only for a page that has one.
