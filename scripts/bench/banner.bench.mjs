@@ -217,7 +217,10 @@ async function measure(name, rate) {
       })
     requestAnimationFrame(tick)
   })()`)
-  const measured = tab.waitForEvent('console', { predicate: (m) => m.text() === 'consentry-bench: measured', timeout: Number(process.env.BENCH_TIMEOUT ?? 30_000) })
+  const measured = tab.waitForEvent('console', {
+    predicate: (m) => m.text() === 'consentry-bench: measured',
+    timeout: Number(process.env.BENCH_TIMEOUT ?? 30_000),
+  })
   await tab.goto(`${base}/${name}/`)
   await measured.catch((e) => {
     throw new Error(`${name}: accept button never became visible (${e.message})`)

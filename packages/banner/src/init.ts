@@ -199,9 +199,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   if (gpc && jurisdiction.usPrivacy && !(stored?.gpc && stored.doNotSell)) apply('gpc')
 
   // Everything that must come before other tags (Consent Mode defaults, __gpp, gating, GPC) is done. The rest of
-  // start-up follows in tasks of its own (this one, the stylesheets, the first layer), none of them long.
+  // start-up follows in tasks of its own (this one, the stylesheets, the first layer, the rest), none of them long.
   await nextTask()
-  const stopCleanup = startCleanup(store, parts)
   const saleFree = config.dataPractices?.sellsOrShares === false // inline configs from before the field may lack it
   const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell }, saleFree)
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
@@ -224,14 +223,18 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
   // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.
   if (config.appearance.layout === 'modal') await new Promise<void>((done) => withPanels(done, done))
-  // The stylesheets and the first layer's DOM get a task of their own.
+  // The stylesheets (parsed here) and the first layer's DOM each get a task of their own.
   await nextTask()
   const layerCss = scopeToLayer(LAYER_CSS + ((panels as Panels | null)?.MODAL_LAYER_CSS ?? '')) + LAYER_KEYFRAMES
   const shown = mount(buildCss(config.appearance), layerCss, options.nonce, doc)
   mounted = shown
   ui = createCoreUi(shown.root)
   addPanelCss()
+  await nextTask()
   setView({ banner: prompt.prompt }) // announces the first layer's `show`, then paints
+  // What no first view waits for: the sweep of what refused services left behind, earlier pages' records.
+  await nextTask()
+  const stopCleanup = startCleanup(store, parts)
   recorder.flush()
   // The cookie declaration's chunk loads only for a page that has one.
   let stopDeclarations = () => {}

@@ -69,18 +69,19 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
         opener('customize', actions.openPreferences, t['banner.customize'], 'btn secondary'),
       ]
     : [choice('dismiss', t['banner.dismiss'] ?? 'OK', actions.dismiss)]
+  const description = el(
+    'p',
+    { id: 'cs-banner-desc', class: 'text' },
+    text,
+    ' ',
+    // The way to the list of third parties: the preferences center lists every service.
+    keys.includes('banner.thirdParties') && opener('services', actions.openPreferences, t['banner.thirdPartiesLink'], 'link'),
+    ' ',
+    el('a', { href: config.policy.url, target: '_blank', rel: 'noopener' }, t['banner.privacyPolicy']),
+  )
   const body = [
     el('h2', { id: 'cs-banner-title', class: 'title' }, title),
-    el(
-      'p',
-      { id: 'cs-banner-desc', class: 'text' },
-      text,
-      ' ',
-      // The way to the list of third parties: the preferences center lists every service.
-      keys.includes('banner.thirdParties') && opener('services', actions.openPreferences, t['banner.thirdPartiesLink'], 'link'),
-      ' ',
-      el('a', { href: config.policy.url, target: '_blank', rel: 'noopener' }, t['banner.privacyPolicy']),
-    ),
+    description,
     gpcStatusShown(snapshot) && el('p', { role: 'status', class: 'gpc' }, t['gpc.honored']),
     // Before the buttons: the text names it, and a tool that rejects picks "Reject all", the last refusal in the layer.
     doNotSell && opener('dns', actions.openDoNotSell, t['doNotSell.link'], 'link'),
@@ -98,6 +99,7 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
           return { node, connected: () => keepFocusClear(node) }
         })()
   built.node.id = LAYER_ID
+  built.later = [description]
   return built
 }
 

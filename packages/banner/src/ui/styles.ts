@@ -73,6 +73,7 @@ const SHADOW_CSS = `.root{${LIGHT};font:medium/1.5 var(--cs-font);color:var(--cs
  */
 export const LAYER_CSS = `&{all:initial;display:block;font:medium/1.5 var(--cs-font);color:var(--cs-fg);-webkit-text-size-adjust:100%}
 & *,& ::before,& ::after{all:revert}
+& [hidden]{display:none}
 &,& *{box-sizing:border-box}
 &.layer{position:fixed;z-index:2147483646;background:var(--cs-bg);border:1px solid var(--cs-line);box-shadow:0 4px 24px rgba(0,0,0,.2);max-height:calc(100vh - 1em);overflow:auto;animation:consentry-in .2s ease-out}
 &.bar{inset-inline:0;bottom:0;border-width:1px 0 0}
