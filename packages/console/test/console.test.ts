@@ -1,15 +1,13 @@
 // The site owner's console in real Chromium against the demo server (`npm start`'s own server, on SQLite): every step
 // of issue 18's "Done when", in order, as a site owner does it, plus a scan adopted (issue 19) and axe on every screen in both themes.
-import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from '../../banner/test/support/chromium'
 import { startDemo, type RunningDemo } from '../../../examples/demo/test/start-demo'
+import { axe, settled } from './support'
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const DEMO_SITE = 'site_demo0001'
 
 let demo: RunningDemo
@@ -32,24 +30,6 @@ afterAll(async () => {
   await browser?.close()
   await demo?.stop()
 })
-
-/** axe-core's default rules (WCAG 2.0–2.2 A/AA and best practices) on the console's own document. */
-async function axe(p: Page): Promise<string[]> {
-  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(AXE_SOURCE)
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } })
-      .axe
-    // The preview frame holds the banner, audited by the banner's and the demo's own axe tests.
-    const result = await axe.run({ exclude: [['iframe']] }, { iframes: false })
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`)
-  })
-}
-
-/** The screen has its heading and nothing left loading. */
-async function settled(p: Page): Promise<void> {
-  await p.locator('main h1').first().waitFor()
-  await p.waitForFunction(() => !/Loading|Checking/.test(document.querySelector('main')?.textContent ?? ''))
-}
 
 /** Site-scoped admin calls from the signed-in page (its session cookie), to wait for what the browser cannot see yet. */
 const fromConsole = <T>(path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>

@@ -59,6 +59,12 @@ describe.each(STORES)('site policy (%s)', (kind) => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
   })
 
+  it('refuses a rule for an unknown country with a 400 naming the rule and why, in the schema’s words', async () => {
+    const res = await publish({ jurisdiction: { rules: { CA: 'opt_out', UK: 'opt_in' } } })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as Json).error.details).toEqual([{ path: 'jurisdiction.rules.UK', message: 'must start with an ISO 3166-1 country code' }])
+  })
+
   it('shows per-site rules in the config response and resolves Quebec, Ontario and an override', async () => {
     await published({ jurisdiction: { defaultRegime: 'opt_out', rules: { BR: 'notice', 'US-CA': 'opt_in' } } })
     const get = async (q: string) => (await (await api.app.request(`/v1/sites/${siteId}/config?${q}`)).json()) as ConfigResponse

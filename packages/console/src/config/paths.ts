@@ -21,3 +21,9 @@ export function setAt<T>(obj: T, path: Path, value: unknown): T {
 
 /** The dotted form the API uses in its issues (`services.0.name`). */
 export const dotted = (path: Path): string => path.join('.')
+
+/** `obj` without the object at `path` when that object is left empty (`{}`), so no half-written part stays behind. */
+export function withoutEmptyAt<T>(obj: T, path: Path): T {
+  const left = getAt(obj, path)
+  return left && typeof left === 'object' && !Array.isArray(left) && Object.keys(left).length === 0 ? setAt(obj, path, undefined) : obj
+}

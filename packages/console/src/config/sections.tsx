@@ -1,7 +1,9 @@
-// The configuration form's plain sections: general, categories, jurisdiction, consent, appearance, Consent Mode.
+// The configuration form's plain sections: general, representatives, categories, jurisdiction, data practices, consent,
+// appearance, Consent Mode.
 import { OPTIONAL_CATEGORIES, REGIMES } from '@consentry/shared'
-import { CheckboxField, NumberField, SelectField, TextField } from '../ui/fields'
-import { dotted, getAt, setAt, type Path } from './paths'
+import { CheckboxField, ChoiceField, NumberField, SelectField, TextField } from '../ui/fields'
+import { dotted, getAt, setAt, withoutEmptyAt, type Path } from './paths'
+import { RulesEditor } from './rules-editor'
 
 export interface SectionProps {
   value: Record<string, unknown>
@@ -53,6 +55,43 @@ export function GeneralSection(props: SectionProps) {
   )
 }
 
+/** GDPR Art. 27 representatives, by the key the configuration uses. */
+const REPRESENTATIVES = [
+  ['eu', 'EU'],
+  ['uk', 'UK'],
+] as const
+
+export function RepresentativesSection(props: SectionProps) {
+  const b = binder(props)
+  /** A representative's field; one with neither a name nor a contact left is removed, not kept half-written. */
+  const field = (key: string, name: 'name' | 'contact') => {
+    const at = ['controller', 'representatives', key]
+    const bound = b.text([...at, name])
+    return { ...bound, onInput: (v: string) => props.onChange(withoutEmptyAt(setAt(props.value, [...at, name], v === '' ? undefined : v), at)) }
+  }
+  return (
+    <fieldset>
+      <legend>Representatives</legend>
+      <p class="hint">
+        Only for a controller established outside the EU or the UK (GDPR Art. 27): shown beside the controller in the preferences and the cookie declaration.
+        Leave both fields empty when you have none.
+      </p>
+      <div class="grid">
+        {REPRESENTATIVES.map(([key, label]) => (
+          <div key={key}>
+            <TextField label={`${label} representative`} {...field(key, 'name')} hint="Legal name." />
+            <TextField
+              label={`${label} representative’s contact`}
+              {...field(key, 'contact')}
+              hint="Postal or email address, or a contact page as [label](https://…)."
+            />
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  )
+}
+
 export function CategoriesSection(props: SectionProps) {
   const enabled = (getAt(props.value, ['categories']) as string[] | undefined) ?? [...OPTIONAL_CATEGORIES]
   return (
@@ -92,6 +131,27 @@ export function JurisdictionSection(props: SectionProps) {
         hint="opt_in asks before anything optional runs; opt_out runs it until the visitor objects."
       />
       <CheckboxField label="Show the banner under US opt-out rules before a decision" {...b.bool(['jurisdiction', 'promptUnderOptOut'], true)} />
+      <RulesEditor {...props} />
+    </fieldset>
+  )
+}
+
+export function DataPracticesSection(props: SectionProps) {
+  const sells = binder(props).bool(['dataPractices', 'sellsOrShares'], true)
+  return (
+    <fieldset>
+      <legend>Data practices</legend>
+      <ChoiceField
+        label="Does the site sell or share personal information?"
+        path={sells.path}
+        value={sells.checked ? 'yes' : 'no'}
+        options={[
+          ['yes', 'Yes, or it uses it for targeted advertising across sites'],
+          ['no', 'No'],
+        ]}
+        onChange={(v) => sells.onChange(v === 'yes')}
+        hint="No removes every Do Not Sell or Share control, and GPP and USP signals say there is no sale or sharing; Global Privacy Control is still honoured. Answer as your privacy policy does."
+      />
     </fieldset>
   )
 }
@@ -121,6 +181,11 @@ export function AppearanceSection(props: SectionProps) {
       <NumberField label="Corner radius (px)" min={0} max={32} {...b.num(['appearance', 'radius'])} />
       <TextField label="Font" placeholder="system-ui, sans-serif" {...b.text(['appearance', 'font'])} />
       <CheckboxField label="Show a button to reopen the preferences" {...b.bool(['appearance', 'reopenButton'], true)} />
+      <CheckboxField
+        label="Show a notice with one OK button when no optional category is used"
+        {...b.bool(['appearance', 'essentialOnlyNotice'], true)}
+        hint="Off: a site with essential cookies only shows no banner."
+      />
     </fieldset>
   )
 }

@@ -1,6 +1,6 @@
 // Services and the cookies and storage keys each sets: what the preferences center and the declaration list.
 import { CATEGORIES } from '@consentry/shared'
-import { NumberField, SelectField, TextField } from '../ui/fields'
+import { CheckboxField, NumberField, SelectField, TextField } from '../ui/fields'
 import { getAt, setAt } from './paths'
 import { binder, type SectionProps } from './sections'
 
@@ -87,6 +87,14 @@ function StorageEditor(props: SectionProps & { path: (string | number)[]; owner:
     // biome-ignore lint/a11y/useSemanticElements: a grid row of fields, named for screen readers; a fieldset would break the grid
     <div class="storage-item grid" role="group" aria-label={`${props.owner}: ${name}`}>
       <TextField label="Name" {...b.text(at('name'))} />
+      <SelectField
+        label="Match"
+        {...b.pick(at('match'), 'exact')}
+        options={[
+          ['exact', 'This name exactly'],
+          ['prefix', 'Every name starting with it'],
+        ]}
+      />
       <SelectField label="Kind" {...b.pick(at('kind'), 'cookie')} options={['cookie', 'local_storage', 'session_storage'] as const} />
       <SelectField label="Party" {...b.pick(at('party'), 'first')} options={['first', 'third'] as const} />
       <NumberField
@@ -97,7 +105,9 @@ function StorageEditor(props: SectionProps & { path: (string | number)[]; owner:
         onInput={(v) => props.onChange(setAt(props.value, at('lifetime'), v ?? 'session'))}
         hint="Empty for a session cookie."
       />
+      <TextField label="Domain" placeholder="the page's host" {...b.text(at('domain'))} />
       <TextField label="Description" {...b.text(at('description'))} />
+      <CheckboxField label="HttpOnly (script cannot delete it)" {...b.bool(at('httpOnly'), false)} />
       <button type="button" class="danger small" onClick={props.onRemove}>
         Remove {name}
       </button>

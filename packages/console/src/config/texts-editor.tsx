@@ -3,7 +3,7 @@ import { en } from '@consentry/banner/i18n/en'
 import { TEXT_KEYS, type TextKey } from '@consentry/shared'
 import { useEffect, useState } from 'preact/hooks'
 import { SelectField, TextField } from '../ui/fields'
-import { getAt, setAt } from './paths'
+import { getAt, setAt, withoutEmptyAt } from './paths'
 import type { SectionProps } from './sections'
 
 const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'ar', 'he'] as const
@@ -36,12 +36,7 @@ export function TextsSection(props: SectionProps) {
               multiline={(builtIn[key]?.length ?? 0) > 60}
               placeholder={builtIn[key] ?? ''}
               value={(getAt(props.value, path) as string | undefined) ?? ''}
-              onInput={(v) => {
-                let next = setAt(props.value, path, v === '' ? undefined : v)
-                const left = getAt(next, ['texts', locale]) as object | undefined
-                if (left && Object.keys(left).length === 0) next = setAt(next, ['texts', locale], undefined)
-                props.onChange(next)
-              }}
+              onInput={(v) => props.onChange(withoutEmptyAt(setAt(props.value, path, v === '' ? undefined : v), ['texts', locale]))}
             />
           )
         })}

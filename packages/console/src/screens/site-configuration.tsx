@@ -1,7 +1,16 @@
 // The configuration editor: a structured form (or the JSON itself), the API's verdict, and the live preview.
 import { useState } from 'preact/hooks'
 import { ServicesSection } from '../config/services-editor'
-import { AppearanceSection, CategoriesSection, ConsentModeSection, ConsentSection, GeneralSection, JurisdictionSection } from '../config/sections'
+import {
+  AppearanceSection,
+  CategoriesSection,
+  ConsentModeSection,
+  ConsentSection,
+  DataPracticesSection,
+  GeneralSection,
+  JurisdictionSection,
+  RepresentativesSection,
+} from '../config/sections'
 import { TextsSection } from '../config/texts-editor'
 import type { Draft } from '../config/use-draft'
 import { PreviewPanel } from '../preview/preview-panel'
@@ -59,10 +68,12 @@ export function ConfigurationTab(props: { site: Site; draft: Draft }) {
           {view === 'form' ? (
             <form class="config-form" onSubmit={(e) => e.preventDefault()}>
               <GeneralSection value={value} onChange={draft.set} />
+              <RepresentativesSection value={value} onChange={draft.set} />
               <CategoriesSection value={value} onChange={draft.set} />
               <ServicesSection value={value} onChange={draft.set} />
               <TextsSection value={value} onChange={draft.set} />
               <JurisdictionSection value={value} onChange={draft.set} />
+              <DataPracticesSection value={value} onChange={draft.set} />
               <ConsentSection value={value} onChange={draft.set} />
               <AppearanceSection value={value} onChange={draft.set} />
               <ConsentModeSection value={value} onChange={draft.set} />

@@ -157,6 +157,34 @@ export function CheckboxField(props: FieldProps & { checked: boolean; onChange: 
   )
 }
 
+/** A named set of radio buttons (a fieldset and its legend), for a choice whose options need words. */
+export function ChoiceField<T extends string>(props: FieldProps & { value: T; options: readonly (readonly [T, string])[]; onChange: (v: T) => void }) {
+  const id = useId()
+  const fromApi = useIssue(props.path)
+  const issue = props.error ?? fromApi
+  return (
+    <fieldset class={`field choice${issue ? ' invalid' : ''}`} aria-describedby={describedBy(id, props.hint, issue)}>
+      <legend>{props.label}</legend>
+      {props.options.map(([value, label]) => (
+        <label key={value} class="choice-option">
+          <input type="radio" name={id} value={value} checked={props.value === value} onChange={() => props.onChange(value)} />
+          {label}
+        </label>
+      ))}
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {issue && (
+        <p class="issue" id={`${id}-issue`}>
+          {issue}
+        </p>
+      )}
+    </fieldset>
+  )
+}
+
 /** A polite status line, or an alert for failures. */
 export function Notice(props: { kind?: 'ok' | 'error' | 'info'; children: ComponentChildren }) {
   const kind = props.kind ?? 'info'

@@ -17,7 +17,8 @@ export interface IssueHints {
 /**
  * Flattens zod issues into path + message pairs: the `details` of a 4xx and of a config error.
  * An unknown key becomes one issue at that key's own path, so the error names the offending field, and says
- * which field was probably meant when one is close.
+ * which field was probably meant when one is close. A record key its schema refuses (`jurisdiction.rules.UK`) is
+ * one issue at that key, in the key schema's own words rather than zod's "Invalid key in record".
  */
 export function formatIssues(error: z.ZodError, hints: IssueHints = {}): FieldIssue[] {
   return error.issues.flatMap((issue) => {
@@ -32,6 +33,7 @@ export function formatIssues(error: z.ZodError, hints: IssueHints = {}): FieldIs
         return { path, message }
       })
     }
-    return [{ path: at.join('.') || '(root)', message: issue.message }]
+    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message
+    return [{ path: at.join('.') || '(root)', message }]
   })
 }

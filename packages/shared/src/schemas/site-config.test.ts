@@ -109,6 +109,17 @@ describe('siteConfigSchema', () => {
     expect(Object.keys(parsed.jurisdiction.rules)).toEqual(['CA'])
     expect(Object.getPrototypeOf(parsed.jurisdiction.rules)).toBe(Object.prototype)
   })
+
+  it("names a refused rule's code in the key schema's own words, once per code", () => {
+    const issues = (rules: Record<string, string>) => {
+      const result = siteConfigSchema.safeParse({ ...minimal, jurisdiction: { rules } })
+      return result.success ? [] : siteConfigIssues(result.error)
+    }
+    expect(issues({ UK: 'opt_in' })).toEqual([{ path: 'jurisdiction.rules.UK', message: 'must start with an ISO 3166-1 country code' }])
+    expect(issues({ ca: 'opt_in' })).toEqual([
+      { path: 'jurisdiction.rules.ca', message: 'must be a country (CA) or country-region (CA-QC) code in upper case' },
+    ])
+  })
 })
 
 describe('strict configuration', () => {
