@@ -108,11 +108,7 @@ export async function testApi(kind: StoreKind, deps: Partial<AppDeps> = {}): Pro
   const { secret, row } = newApiKey('test admin', null)
   await db.store.insertApiKey(row)
   const admin = async (method: string, path: string, body?: unknown, key = secret) =>
-    app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
+    app.request(path, jsonInit(method, body, { authorization: `Bearer ${key}` }))
   return { app, cachedConfig, served, db, adminKey: secret, admin }
 }
 
@@ -183,15 +179,19 @@ export function consentBody(site: PublishedSite, overrides: Record<string, unkno
 /** The origin `publishedSite` allows: what a browser on the shop's pages sends with every write. */
 export const SHOP_ORIGIN = 'https://shop.example'
 
+/**
+ * The `init` of a request with an optional JSON body, for `app.request(path, init)` or `fetch(url, init)`:
+ * `headers` over the JSON content type; a string body goes as it is (malformed or pre-encoded), anything else as JSON.
+ * Without a body there is no content type either.
+ */
+export function jsonInit(method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
+  if (body === undefined) return { method, headers }
+  return { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }
+}
+
 /** `POST /v1/consents` with JSON, from the shop's pages (`Origin` set unless `headers` says otherwise). */
 export function postConsent(api: TestApi, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return Promise.resolve(
-    api.app.request('/v1/consents', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: SHOP_ORIGIN, ...headers },
-      body: JSON.stringify(body),
-    }),
-  )
+  return Promise.resolve(api.app.request('/v1/consents', jsonInit('POST', body, { origin: SHOP_ORIGIN, ...headers })))
 }
 
 /** Creates the site's identity secret; returns a function making the proof of a user id (as the site's backend does). */
