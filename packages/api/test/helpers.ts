@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SiteConfigInput } from '@consentry/shared'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { createApi, type Api } from '../src/app'
@@ -15,6 +14,9 @@ import { newApiKey } from '../src/middleware/admin-auth'
 import { unsealedRecord } from '../src/records/consent-record'
 import { identityProof } from '../src/records/identity-proof'
 import { loadSigner } from '../src/records/signing'
+import { sampleConfig } from './sample-config'
+
+export { sampleConfig }
 
 export type StoreKind = 'sqlite' | 'postgres'
 /**
@@ -110,29 +112,6 @@ export async function testApi(kind: StoreKind, deps: Partial<AppDeps> = {}): Pro
   const admin = async (method: string, path: string, body?: unknown, key = secret) =>
     app.request(path, jsonInit(method, body, { authorization: `Bearer ${key}` }))
   return { app, cachedConfig, served, db, adminKey: secret, admin }
-}
-
-/** A small valid configuration for a site. */
-export function sampleConfig(siteId: string, overrides: Partial<SiteConfigInput> = {}): SiteConfigInput {
-  return {
-    siteId,
-    name: 'Example shop',
-    controller: { name: 'Example GmbH', contact: 'privacy@example.com' },
-    policy: { revision: 1, url: 'https://shop.example/privacy' },
-    services: [
-      {
-        id: 'ga4',
-        name: 'Google Analytics',
-        provider: 'Google',
-        category: 'analytics',
-        purpose: 'Measure visits',
-        privacyPolicyUrl: 'https://policies.google.com/privacy',
-        storage: [],
-      },
-      { id: 'ads', name: 'Ads', provider: 'AdCo', category: 'advertising', purpose: 'Ads', privacyPolicyUrl: 'https://adco.example/privacy', storage: [] },
-    ],
-    ...overrides,
-  }
 }
 
 export interface PublishedSite {
