@@ -5,7 +5,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
-import { filterConditions, subjectCondition } from './consent-conditions'
+import { filterConditions, subjectCondition, tombstone } from './consent-queries'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, chainPurges, checkpoints, configVersions, consents, scans, signingKeys, sites } from './schema-pg'
 import { replayKey, type AppendOutcome, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
@@ -339,17 +339,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       if (!who) return 0
       const rows = await db
         .update(consents)
-        .set({
-          visitorId: null,
-          externalUserId: null,
-          idempotencyKey: null,
-          pageUrl: null,
-          ip: null,
-          userAgent: null,
-          gppString: null,
-          salt: null,
-          erasedAt: at,
-        })
+        .set(tombstone(at))
         .where(and(eq(consents.siteId, siteId), who))
         .returning({ seq: consents.seq })
       return rows.length

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, sql
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
-import { filterConditions, subjectCondition } from './consent-conditions'
+import { filterConditions, subjectCondition, tombstone } from './consent-queries'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, chainPurges, checkpoints, configVersions, consents, scans, signingKeys, sites } from './schema-sqlite'
 import { SqliteWriter, STORED_KEYS_SQL, type WriteBatch, type WriteResult } from './sqlite-writer'
@@ -270,17 +270,7 @@ export function openSqliteStore(file: string): RecordStore {
       if (!who) return 0
       const r = db
         .update(consents)
-        .set({
-          visitorId: null,
-          externalUserId: null,
-          idempotencyKey: null,
-          pageUrl: null,
-          ip: null,
-          userAgent: null,
-          gppString: null,
-          salt: null,
-          erasedAt: at,
-        })
+        .set(tombstone(at))
         .where(and(eq(consents.siteId, siteId), who))
         .run()
       return r.changes

@@ -1,7 +1,10 @@
 import { eq, gte, lt, or, type SQL } from 'drizzle-orm'
 import type * as pg from './schema-pg'
 import type * as sqlite from './schema-sqlite'
+import type { ConsentRecord, PersonalFields } from '../records/chain'
 import type { ConsentFilter } from './store'
+
+// The parts of consent queries both stores build alike (drizzle operators and plain values, which each dialect renders).
 
 /** The consents table of either dialect: the conditions are drizzle operators on its columns, which each dialect renders. */
 type ConsentsTable = typeof sqlite.consents | typeof pg.consents
@@ -24,4 +27,19 @@ export function filterConditions(consents: ConsentsTable, f: ConsentFilter): SQL
   if (f.jurisdiction) out.push(eq(consents.jurisdiction, f.jurisdiction))
   if (f.method) out.push(eq(consents.method, f.method))
   return out
+}
+
+/** What erasure writes over a subject's records: every personal field and the salt nulled (typed so none is missed), and when. */
+export function tombstone(at: number): Record<keyof PersonalFields | 'salt', null> & Pick<ConsentRecord, 'erasedAt'> {
+  return {
+    visitorId: null,
+    externalUserId: null,
+    idempotencyKey: null,
+    pageUrl: null,
+    ip: null,
+    userAgent: null,
+    gppString: null,
+    salt: null,
+    erasedAt: at,
+  }
 }
