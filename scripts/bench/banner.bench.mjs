@@ -6,8 +6,9 @@
 // apart). In Chromium at 1x and 4x CPU throttling: time from navigation start until the "accept" button is visible,
 // main-thread script time (CDP Performance.ScriptDuration), long tasks (over 50 ms, PerformanceObserver 'longtask',
 // count and longest) and settle time (from the button being visible until the page's animations, the banner's
-// entrance, have finished). Runs alternate between banners; medians of BENCH_RUNS (default 9). Each page has the
-// same four categories and three services. Loopback only.
+// entrance, have finished). All are taken inside the page, so that no harness script runs while it is measured.
+// Runs alternate between banners; medians of BENCH_RUNS (default 9). Each page has the same four categories and
+// three services. Loopback only.
 import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
@@ -74,6 +75,16 @@ const BANNERS = {
     body: '',
     accept: "document.querySelector('#consentry-first-layer [data-action=accept]')",
   },
+  // BENCH_BASELINE=<path to another build's consentry.js>: that build too, served the same way, for an A/B of a change.
+  ...(process.env.BENCH_BASELINE && {
+    'consentry-baseline': {
+      files: { '/consentry.js': process.env.BENCH_BASELINE },
+      prefix: { '/consentry.js': bootstrap },
+      head: `<script src="/consentry.js"></script>`,
+      body: '',
+      accept: "document.querySelector('#consentry-first-layer [data-action=accept]')",
+    },
+  }),
   'consentry-inline': {
     // Inline configuration brings its guards chunk at load (with the API it does not).
     files: { '/consentry.js': core, '/consentry-config.js': join(root, 'packages/banner/dist/consentry-config.js') },
@@ -182,32 +193,40 @@ async function measure(name, rate) {
   const cdp = await context.newCDPSession(tab)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate })
   await cdp.send('Performance.enable')
-  // Polls every frame from the very start of the document for the accept button being laid out and visible.
+  // Everything is measured inside the page by an init script, so that nothing of the harness runs in the page
+  // while it is measured (Playwright's own injected scripts make long tasks of their own at 4x). It polls every
+  // frame from the very start of the document for the accept button being laid out and visible, then waits for the
+  // page's animations (the banner's entrance) to finish and 300 ms more, freezes its figures and says so on the
+  // console, which the harness hears without evaluating anything in the page.
   await tab.addInitScript(`(() => {
-    window.__longTasks = []
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration) }).observe({ type: 'longtask', buffered: true })
+    const longTasks = []
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration) }).observe({ type: 'longtask', buffered: true })
     const find = () => { try { return ${BANNERS[name].accept} } catch { return null } }
     const tick = () => {
       const el = find()
       if (el) { const r = el.getBoundingClientRect(); const s = getComputedStyle(el)
-        if (r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0.01) { window.__acceptVisibleAt = performance.now(); return } }
+        if (r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0.01) return visibleAt(performance.now()) }
       requestAnimationFrame(tick)
     }
+    const visibleAt = (visible) =>
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))).then(() => {
+        const settled = performance.now()
+        setTimeout(() => {
+          window.__bench = { visible, settled, longTasks: [...longTasks] }
+          console.debug('consentry-bench: measured')
+        }, 300)
+      })
     requestAnimationFrame(tick)
   })()`)
+  const measured = tab.waitForEvent('console', { predicate: (m) => m.text() === 'consentry-bench: measured', timeout: Number(process.env.BENCH_TIMEOUT ?? 30_000) })
   await tab.goto(`${base}/${name}/`)
-  await tab
-    .waitForFunction(() => window.__acceptVisibleAt !== undefined, null, { timeout: Number(process.env.BENCH_TIMEOUT ?? 30_000) })
-    .catch((e) => {
-      throw new Error(`${name}: accept button never became visible (${e.message})`)
-    })
-  const visible = await tab.evaluate(() => window.__acceptVisibleAt)
-  // Settled: every running animation (the entrance) has finished.
-  const settled = await tab.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))).then(() => performance.now()))
-  await tab.waitForTimeout(300)
+  await measured.catch((e) => {
+    throw new Error(`${name}: accept button never became visible (${e.message})`)
+  })
+  // Script time first: reading the figures is itself a script run in the page.
   const { metrics } = await cdp.send('Performance.getMetrics')
   const script = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000
-  const longTasks = await tab.evaluate(() => window.__longTasks)
+  const { visible, settled, longTasks } = await tab.evaluate(() => window.__bench)
   await context.close()
   return { visible, script, settle: Math.max(0, settled - visible), long: longTasks.length, longest: Math.max(0, ...longTasks) }
 }

@@ -3,6 +3,7 @@ import { earlyConsent } from './early-consent'
 import { initWith, type ConsentryHandle, type InitOptions } from './init'
 import { scriptParts } from './parts-script'
 import { installEarlySignals } from './signals/early-signals'
+import { nextTask } from './next-task'
 
 /** A call queued before the script loaded: `['on', 'change', fn]`, or a function receiving the handle. */
 export type QueuedCall = [method: string, ...args: unknown[]] | ((consentry: ConsentryHandle) => void)
@@ -64,14 +65,18 @@ try {
   options.listen = (on) => {
     for (const call of queue.splice(0)) (call as unknown[])[0] === 'on' ? run({ on } as ConsentryHandle, call) : queue.push(call)
   }
-  // The dialogs and the inline-configuration guards sit beside the script (like `i18n/`), loaded when needed.
-  initWith(options, scriptParts(options.i18nBase ?? location.href, options.nonce)).then(
-    (handle) => {
-      window.consentry = Object.assign(handle, { push: (call: QueuedCall) => run(handle, call) })
-      for (const call of queue.splice(0)) run(handle, call)
-    },
-    (error: unknown) => console.warn('[consentry] banner not started:', error),
-  )
+  // The rest starts in a task of its own, so the script's own task stays short: nothing above needs it, and tags
+  // marked for gating stay inert until gating lets them run. The dialogs and the inline-configuration guards sit
+  // beside the script (like `i18n/`), loaded when needed.
+  nextTask()
+    .then(() => initWith(options, scriptParts(options.i18nBase ?? location.href, options.nonce)))
+    .then(
+      (handle) => {
+        window.consentry = Object.assign(handle, { push: (call: QueuedCall) => run(handle, call) })
+        for (const call of queue.splice(0)) run(handle, call)
+      },
+      (error: unknown) => console.warn('[consentry] banner not started:', error),
+    )
 } catch (error) {
   console.warn('[consentry] banner not started:', error)
 }

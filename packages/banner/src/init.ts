@@ -10,6 +10,7 @@ import { createView } from './view'
 import { mount, type Mount } from './mount'
 import { bindOpeners } from './openers'
 import { startIntegrations } from './integrations'
+import { startCleanup } from './cleanup/index'
 import { createCoreUi, type CoreUi } from './ui/core-ui'
 import { buildCss, LAYER_CSS, LAYER_KEYFRAMES, scopeToLayer } from './ui/styles'
 import type { Panel, UiActions, ViewState } from './ui/types'
@@ -194,6 +195,13 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   })
   // Gating and signals start before anything waits (texts, <body>), so no tag slips through.
   const stopIntegrations = startIntegrations(store, parts, () => t)
+  // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
+  if (gpc && jurisdiction.usPrivacy && !(stored?.gpc && stored.doNotSell)) apply('gpc')
+
+  // Everything that must come before other tags (Consent Mode defaults, __gpp, gating, GPC) is done. The rest of
+  // start-up follows in tasks of its own (this one, the stylesheets, the first layer), none of them long.
+  await nextTask()
+  const stopCleanup = startCleanup(store, parts)
   const saleFree = config.dataPractices?.sellsOrShares === false // inline configs from before the field may lack it
   const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell }, saleFree)
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
@@ -203,13 +211,6 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     else if (isOptionalCategory(category)) decideElsewhere('api', { categories: { [category]: true } })
   }
   doc.addEventListener('consentry:request-grant', onRequestGrant)
-
-  // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
-  if (gpc && jurisdiction.usPrivacy && !(stored?.gpc && stored.doNotSell)) apply('gpc')
-
-  // Everything that must come before other tags (Consent Mode defaults, __gpp, gating, GPC) is done: the first
-  // paint runs in a task of its own, so start-up never blocks the page in one long task.
-  await nextTask()
   // Opt-in wording is in the core; other regimes' and essential-only sites' English loads beside the locale.
   const regimeTexts = jurisdiction.regime === 'opt_in' && config.categories.length ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
   const [builtIn, english] = await Promise.all([fetchLocale(locale, options.i18nBase ?? null), regimeTexts])
@@ -223,6 +224,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
   // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.
   if (config.appearance.layout === 'modal') await new Promise<void>((done) => withPanels(done, done))
+  // The stylesheets and the first layer's DOM get a task of their own.
+  await nextTask()
   const layerCss = scopeToLayer(LAYER_CSS + ((panels as Panels | null)?.MODAL_LAYER_CSS ?? '')) + LAYER_KEYFRAMES
   const shown = mount(buildCss(config.appearance), layerCss, options.nonce, doc)
   mounted = shown
@@ -269,6 +272,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     destroy: () => {
       unsubscribe()
       stopIntegrations()
+      stopCleanup()
       unbindOpeners()
       stopDeclarations()
       doc.removeEventListener('consentry:request-grant', onRequestGrant)

@@ -30,7 +30,8 @@ export function createStore(options: StoreOptions): ConsentStore {
   const cookie: CookieOptions = { name: config.consent.cookieName, domain: config.consent.cookieDomain, lifetimeDays: config.consent.lifetimeDays }
   const listeners = new Set<(snapshot: ConsentSnapshot, cause: ConsentChangeCause) => void>()
   let _state = readConsentCookie(cookie.name)
-  let _visitorId = _state?.visitorId ?? newVisitorId()
+  // Made on the first decision, not at start-up: the random source's first use is slow on a throttled CPU.
+  let _visitorId = _state?.visitorId
   let _snapshot: ConsentSnapshot | null = null
 
   const snapshot = (): ConsentSnapshot =>
@@ -68,7 +69,7 @@ export function createStore(options: StoreOptions): ConsentStore {
         method,
         picks,
         previous: _state,
-        visitorId: _visitorId,
+        visitorId: (_visitorId ??= newVisitorId()),
         offered,
         policyRevision: config.policy.revision,
         regime: jurisdiction.regime,
@@ -86,7 +87,7 @@ export function createStore(options: StoreOptions): ConsentStore {
     reset() {
       removeConsentCookie(cookie)
       _state = null
-      _visitorId = newVisitorId()
+      _visitorId = undefined
       emit('reset')
     },
   }
