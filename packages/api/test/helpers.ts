@@ -168,9 +168,14 @@ export function jsonInit(method: string, body?: unknown, headers: Record<string,
   return { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }
 }
 
+/** The `init` of a JSON POST from the shop's pages, as its browsers send one (`Origin` set unless `headers` says otherwise). */
+export function fromShop(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return jsonInit('POST', body, { origin: SHOP_ORIGIN, ...headers })
+}
+
 /** `POST /v1/consents` with JSON, from the shop's pages (`Origin` set unless `headers` says otherwise). */
 export function postConsent(api: TestApi, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return Promise.resolve(api.app.request('/v1/consents', jsonInit('POST', body, { origin: SHOP_ORIGIN, ...headers })))
+  return Promise.resolve(api.app.request('/v1/consents', fromShop(body, headers)))
 }
 
 /** Creates the site's identity secret; returns a function making the proof of a user id (as the site's backend does). */

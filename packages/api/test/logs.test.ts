@@ -4,12 +4,11 @@ import { redact } from '../src/log'
 import { nodeListener } from '../src/node-listener'
 import {
   consentBody,
+  fromShop,
   identitySecret,
-  jsonInit,
   listen,
   publishedSite,
   rawQuery,
-  SHOP_ORIGIN,
   STORES,
   testApi,
   type Listening,
@@ -95,14 +94,8 @@ describe.each(STORES)('logs (%s)', (kind) => {
   it('writes JSON lines with request id, route, status and duration, free of visitor ids, addresses and user ids', async () => {
     const out = captureOutput()
     try {
-      const post = await fetch(
-        `${server.url}/v1/consents`,
-        jsonInit('POST', consentBody(site, { visitorId: VISITOR, externalUserId: EXTERNAL, externalUserProof: (await identitySecret(api, site))(EXTERNAL) }), {
-          origin: SHOP_ORIGIN,
-          'x-forwarded-for': `198.51.100.1, ${CLIENT_IP}`,
-          'x-request-id': 'req-123',
-        }),
-      )
+      const body = consentBody(site, { visitorId: VISITOR, externalUserId: EXTERNAL, externalUserProof: (await identitySecret(api, site))(EXTERNAL) })
+      const post = await fetch(`${server.url}/v1/consents`, fromShop(body, { 'x-forwarded-for': `198.51.100.1, ${CLIENT_IP}`, 'x-request-id': 'req-123' }))
       expect(post.status).toBe(201)
       expect((await fetch(`${server.url}/v1/consents?visitorId=${VISITOR}&siteId=${site.siteId}`, { headers: { 'x-forwarded-for': CLIENT_IP } })).status).toBe(
         200,
