@@ -196,30 +196,9 @@ async function adminJson(url, key, method, path, body) {
   return res.json()
 }
 
-function sampleConfig(siteId) {
-  return {
-    siteId,
-    name: 'Bench shop',
-    controller: { name: 'Bench GmbH' },
-    allowedOrigins: ['https://shop.example'],
-    policy: { revision: 1, url: 'https://shop.example/privacy' },
-    services: [
-      {
-        id: 'ga4',
-        name: 'Google Analytics',
-        provider: 'Google',
-        category: 'analytics',
-        purpose: 'Measure visits',
-        privacyPolicyUrl: 'https://policies.google.com/privacy',
-      },
-      { id: 'ads', name: 'Ads', provider: 'AdCo', category: 'advertising', purpose: 'Ads', privacyPolicyUrl: 'https://adco.example/privacy' },
-    ],
-  }
-}
-
 async function setupSite(url, key) {
   const site = await adminJson(url, key, 'POST', '/v1/admin/sites', { name: 'Bench', allowedOrigins: ['https://shop.example'] })
-  const version = await adminJson(url, key, 'POST', `/v1/admin/sites/${site.id}/config-versions`, sampleConfig(site.id))
+  const version = await adminJson(url, key, 'POST', `/v1/admin/sites/${site.id}/config-versions`, seed.sampleConfig(site.id))
   return { siteId: site.id, versionId: version.id, configHash: version.hash }
 }
 

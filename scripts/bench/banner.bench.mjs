@@ -181,7 +181,8 @@ for (const b of Object.values(BANNERS))
 // --- runs ---------------------------------------------------------------------------------------------------------
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  // The flags every Consentry launcher uses (the scanner's list).
+  args: createRequire(import.meta.url)('../../packages/scanner/src/browser/chromium-args.json'),
 })
 const names = Object.keys(BANNERS).filter((n) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(n))
 const samples = {} // `${name}@${rate}` → { visible: [], script: [] }

@@ -14,16 +14,8 @@ const cli = join(root, 'packages/api/dist/cli.js')
 const server = join(root, 'examples/demo/dist/server.js')
 if (!existsSync(cli) || !existsSync(server)) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' })
 const { chromium } = createRequire(join(root, 'packages/scanner/package.json'))('playwright-core')
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+// The scanner's flags (its launcher reads the same file), so the baseline runs the browser the scan runs.
+const ARGS = createRequire(import.meta.url)('../../packages/scanner/src/browser/chromium-args.json')
 
 // The demo server on a free port, with its own data folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'consentry-bench-scan-'))

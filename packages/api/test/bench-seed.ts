@@ -4,6 +4,8 @@ import { sealRecord, unsealedRecord } from '../src/records/consent-record'
 
 /** The ids the banner makes (time-ordered), so the bench writes what visitors' browsers write. */
 export { newIdempotencyKey, newVisitorId } from '@consentry/shared'
+/** The configuration the bench publishes: the tests' own, so it stays valid as the schema changes. */
+export { sampleConfig } from './sample-config'
 
 /** Visitor id number `i` (32 hex chars), so the bench can look up visitors that exist. */
 export function benchVisitor(i: number): string {

@@ -5,7 +5,7 @@ import type { ConsentReceipt } from '@consentry/shared'
 import { nodeListener } from '../src/node-listener'
 import { verifyReceipt } from '../src/records/signing'
 import { hostileCases } from './hostile-cases'
-import { consentBody, listen, publishedSite, sampleConfig, STORES, testApi, type Listening, type PublishedSite, type TestApi } from './helpers'
+import { consentBody, fromShop, listen, publishedSite, sampleConfig, STORES, testApi, type Listening, type PublishedSite, type TestApi } from './helpers'
 
 /** What came back on the wire, without the headers that describe the connection rather than the answer. */
 async function wire(res: Response) {
@@ -70,12 +70,7 @@ describe.each(STORES)('consent writes: fast path and routes on the wire (%s)', (
     await routed?.close()
     await api?.db.cleanup()
   })
-  const post = (server: Listening, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/v1/consents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://shop.example', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    })
+  const post = (server: Listening, body: unknown, headers: Record<string, string> = {}) => fetch(`${server.url}/v1/consents`, fromShop(body, headers))
   const publicKey = async () => ((await (await fetch(`${fast.url}/v1/keys`)).json()) as { keys: { publicKey: string }[] }).keys[0]!.publicKey
 
   describe('errors', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { consentBody, publishedSite, sampleConfig, SHOP_ORIGIN, STORES, testApi, type PublishedSite, type TestApi } from './helpers'
+import { consentBody, postConsent, publishedSite, sampleConfig, STORES, testApi, type PublishedSite, type TestApi } from './helpers'
 
 type Json = Record<string, any>
 
@@ -56,11 +56,7 @@ describe.each(STORES)('request bodies: media type and encoding (%s)', (kind) => 
   })
 
   it('a consent posted with the wrong content type is told so, not that every field is missing', async () => {
-    const res = await api.app.request('/v1/consents', {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', origin: SHOP_ORIGIN },
-      body: JSON.stringify(consentBody(site)),
-    })
+    const res = await postConsent(api, consentBody(site), { 'content-type': 'text/plain' })
     expect(res.status).toBe(415)
     const body = (await res.json()) as Json
     expect(body.error.code).toBe('unsupported_media_type')

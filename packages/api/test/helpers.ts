@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SiteConfigInput } from '@consentry/shared'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { createApi, type Api } from '../src/app'
@@ -15,6 +14,9 @@ import { newApiKey } from '../src/middleware/admin-auth'
 import { unsealedRecord } from '../src/records/consent-record'
 import { identityProof } from '../src/records/identity-proof'
 import { loadSigner } from '../src/records/signing'
+import { sampleConfig } from './sample-config'
+
+export { sampleConfig }
 
 export type StoreKind = 'sqlite' | 'postgres'
 /**
@@ -108,35 +110,8 @@ export async function testApi(kind: StoreKind, deps: Partial<AppDeps> = {}): Pro
   const { secret, row } = newApiKey('test admin', null)
   await db.store.insertApiKey(row)
   const admin = async (method: string, path: string, body?: unknown, key = secret) =>
-    app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
+    app.request(path, jsonInit(method, body, { authorization: `Bearer ${key}` }))
   return { app, cachedConfig, served, db, adminKey: secret, admin }
-}
-
-/** A small valid configuration for a site. */
-export function sampleConfig(siteId: string, overrides: Partial<SiteConfigInput> = {}): SiteConfigInput {
-  return {
-    siteId,
-    name: 'Example shop',
-    controller: { name: 'Example GmbH', contact: 'privacy@example.com' },
-    policy: { revision: 1, url: 'https://shop.example/privacy' },
-    services: [
-      {
-        id: 'ga4',
-        name: 'Google Analytics',
-        provider: 'Google',
-        category: 'analytics',
-        purpose: 'Measure visits',
-        privacyPolicyUrl: 'https://policies.google.com/privacy',
-        storage: [],
-      },
-      { id: 'ads', name: 'Ads', provider: 'AdCo', category: 'advertising', purpose: 'Ads', privacyPolicyUrl: 'https://adco.example/privacy', storage: [] },
-    ],
-    ...overrides,
-  }
 }
 
 export interface PublishedSite {
@@ -183,15 +158,24 @@ export function consentBody(site: PublishedSite, overrides: Record<string, unkno
 /** The origin `publishedSite` allows: what a browser on the shop's pages sends with every write. */
 export const SHOP_ORIGIN = 'https://shop.example'
 
+/**
+ * The `init` of a request with an optional JSON body, for `app.request(path, init)` or `fetch(url, init)`:
+ * `headers` over the JSON content type; a string body goes as it is (malformed or pre-encoded), anything else as JSON.
+ * Without a body there is no content type either.
+ */
+export function jsonInit(method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
+  if (body === undefined) return { method, headers }
+  return { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }
+}
+
+/** The `init` of a JSON POST from the shop's pages, as its browsers send one (`Origin` set unless `headers` says otherwise). */
+export function fromShop(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return jsonInit('POST', body, { origin: SHOP_ORIGIN, ...headers })
+}
+
 /** `POST /v1/consents` with JSON, from the shop's pages (`Origin` set unless `headers` says otherwise). */
 export function postConsent(api: TestApi, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return Promise.resolve(
-    api.app.request('/v1/consents', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: SHOP_ORIGIN, ...headers },
-      body: JSON.stringify(body),
-    }),
-  )
+  return Promise.resolve(api.app.request('/v1/consents', fromShop(body, headers)))
 }
 
 /** Creates the site's identity secret; returns a function making the proof of a user id (as the site's backend does). */

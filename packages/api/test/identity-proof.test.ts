@@ -1,6 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { identityProof, verifyIdentityProof } from '../src/records/identity-proof'
-import { consentBody, identitySecret, postConsent, publishedSite, rawQuery, SHOP_ORIGIN, STORES, testApi, type PublishedSite, type TestApi } from './helpers'
+import {
+  consentBody,
+  identitySecret,
+  jsonInit,
+  postConsent,
+  publishedSite,
+  rawQuery,
+  SHOP_ORIGIN,
+  STORES,
+  testApi,
+  type PublishedSite,
+  type TestApi,
+} from './helpers'
 
 type Json = Record<string, any>
 const USER = 'user-42'
@@ -47,26 +59,14 @@ describe.each(STORES)('externalUserId proof and server-side writes (%s)', (kind)
   })
 
   it('a write without an Origin header needs an API key for the site', async () => {
-    const bare = await api.app.request('/v1/consents', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(consentBody(site)),
-    })
+    const bare = await api.app.request('/v1/consents', jsonInit('POST', consentBody(site)))
     expect(bare.status).toBe(401)
     expect(((await bare.json()) as Json).error.message).toContain('Origin')
-    const keyed = await api.app.request('/v1/consents', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminKey}` },
-      body: JSON.stringify(consentBody(site)),
-    })
+    const keyed = await api.app.request('/v1/consents', jsonInit('POST', consentBody(site), { authorization: `Bearer ${api.adminKey}` }))
     expect(keyed.status).toBe(201)
     const other = await publishedSite(api)
     const scoped = (await (await api.admin('POST', '/v1/admin/keys', { label: 'other', siteIds: [other.siteId] })).json()) as Json
-    const wrongSite = await api.app.request('/v1/consents', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${scoped.key}` },
-      body: JSON.stringify(consentBody(site)),
-    })
+    const wrongSite = await api.app.request('/v1/consents', jsonInit('POST', consentBody(site), { authorization: `Bearer ${scoped.key}` }))
     expect(wrongSite.status).toBe(403)
     expect((await postConsent(api, consentBody(site), { origin: SHOP_ORIGIN })).status).toBe(201)
     expect(await api.db.store.countConsents(site.siteId)).toBe(2)

@@ -8,7 +8,7 @@ import { openStore } from '../src/db/open-store'
 import { allRecords } from '../src/db/paging'
 import { verifyChain } from '../src/records/chain'
 import { buildCliForTest, serveCli } from './build-cli'
-import { consentBody, openTestDb, sampleConfig, STORES, type TestDb } from './helpers'
+import { consentBody, fromShop, openTestDb, sampleConfig, STORES, type TestDb } from './helpers'
 
 let cli: string
 beforeAll(() => {
@@ -35,11 +35,7 @@ describe.each(STORES)('durability (%s)', (kind) => {
     // Many deliveries in flight; the server dies by SIGKILL as soon as the 100th acknowledgement is read.
     const sends = Array.from({ length: 400 }, async () => {
       try {
-        const res = await fetch(`${url}/v1/consents`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
-          body: JSON.stringify(consentBody(target)),
-        })
+        const res = await fetch(`${url}/v1/consents`, fromShop(consentBody(target)))
         if (res.status !== 201) return
         const receipt = (await res.json()) as { id: string; hash: string }
         acked.push(receipt)

@@ -2,7 +2,19 @@ import { connect } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { redact } from '../src/log'
 import { nodeListener } from '../src/node-listener'
-import { consentBody, identitySecret, listen, publishedSite, rawQuery, STORES, testApi, type Listening, type PublishedSite, type TestApi } from './helpers'
+import {
+  consentBody,
+  fromShop,
+  identitySecret,
+  listen,
+  publishedSite,
+  rawQuery,
+  STORES,
+  testApi,
+  type Listening,
+  type PublishedSite,
+  type TestApi,
+} from './helpers'
 
 const VISITOR = '9f'.repeat(16)
 const EXTERNAL = 'jane.doe@example.org'
@@ -82,18 +94,8 @@ describe.each(STORES)('logs (%s)', (kind) => {
   it('writes JSON lines with request id, route, status and duration, free of visitor ids, addresses and user ids', async () => {
     const out = captureOutput()
     try {
-      const post = await fetch(`${server.url}/v1/consents`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          origin: 'https://shop.example',
-          'x-forwarded-for': `198.51.100.1, ${CLIENT_IP}`,
-          'x-request-id': 'req-123',
-        },
-        body: JSON.stringify(
-          consentBody(site, { visitorId: VISITOR, externalUserId: EXTERNAL, externalUserProof: (await identitySecret(api, site))(EXTERNAL) }),
-        ),
-      })
+      const body = consentBody(site, { visitorId: VISITOR, externalUserId: EXTERNAL, externalUserProof: (await identitySecret(api, site))(EXTERNAL) })
+      const post = await fetch(`${server.url}/v1/consents`, fromShop(body, { 'x-forwarded-for': `198.51.100.1, ${CLIENT_IP}`, 'x-request-id': 'req-123' }))
       expect(post.status).toBe(201)
       expect((await fetch(`${server.url}/v1/consents?visitorId=${VISITOR}&siteId=${site.siteId}`, { headers: { 'x-forwarded-for': CLIENT_IP } })).status).toBe(
         200,

@@ -8,7 +8,7 @@ import { siteConfigSchema } from '@consentry/shared/schemas'
 import { canonicalJson, sha256Hex } from '../src/records/canonical'
 import { newSite } from '../src/sites'
 import { buildCliForTest, serveCli } from './build-cli'
-import { consentBody, openTestDb, sampleConfig, type PublishedSite, type TestDb } from './helpers'
+import { consentBody, fromShop, openTestDb, sampleConfig, type PublishedSite, type TestDb } from './helpers'
 
 /** A site with a published configuration, written straight to the store (the server under test starts after). */
 async function seedPublishedSite(db: TestDb, allowedOrigins: string[]): Promise<PublishedSite> {
@@ -56,22 +56,14 @@ describe('public writes on a listening server', () => {
   }
 
   it('accepts a valid body, sent whole or chunked', async () => {
-    const whole = await fetch(`${server.url}/v1/consents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
-      body: JSON.stringify(consentBody(site)),
-    })
+    const whole = await fetch(`${server.url}/v1/consents`, fromShop(consentBody(site)))
     expect(whole.status).toBe(201)
     expect((await chunked(JSON.stringify(consentBody(site)))).status).toBe(201)
   })
 
   it('answers 413 JSON to an oversized body, with or without Content-Length', async () => {
     const big = JSON.stringify(consentBody(site, { bannerVersion: 'v'.repeat(40_000) }))
-    const declared = await fetch(`${server.url}/v1/consents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
-      body: big,
-    })
+    const declared = await fetch(`${server.url}/v1/consents`, fromShop(big))
     expect(declared.status).toBe(413)
     expect(((await declared.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
     const streamed = await chunked(big)
@@ -81,11 +73,7 @@ describe('public writes on a listening server', () => {
 
   it('answers 400 naming the body for malformed JSON, and stores nothing', async () => {
     const before = await db.store.countConsents(site.siteId)
-    const res = await fetch(`${server.url}/v1/consents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
-      body: '{"siteId":',
-    })
+    const res = await fetch(`${server.url}/v1/consents`, fromShop('{"siteId":'))
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_input', details: [{ path: '(body)' }] } })
     expect(await db.store.countConsents(site.siteId)).toBe(before)

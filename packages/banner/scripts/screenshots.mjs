@@ -29,7 +29,8 @@ await new Promise((ok) => server.listen(0, '127.0.0.1', ok))
 const base = `http://127.0.0.1:${server.address().port}`
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  // The flags every Consentry launcher uses (the scanner's list).
+  args: createRequire(import.meta.url)('../../scanner/src/browser/chromium-args.json'),
 })
 
 async function shoot(path, viewport, name, open) {

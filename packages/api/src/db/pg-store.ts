@@ -1,13 +1,14 @@
 import { errorFields, logLine } from '../log'
-import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
+import { filterConditions, subjectCondition, tombstone } from './consent-queries'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, chainPurges, checkpoints, configVersions, consents, scans, signingKeys, sites } from './schema-pg'
-import { replayKey, type AppendOutcome, type ConsentFilter, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
+import { replayKey, type AppendOutcome, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents, chainPurges, checkpoints, scans }
 
@@ -305,7 +306,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return db
         .select()
         .from(consents)
-        .where(and(eq(consents.siteId, siteId), gt(consents.seq, afterSeq), ...filterConditions(filter)))
+        .where(and(eq(consents.siteId, siteId), gt(consents.seq, afterSeq), ...filterConditions(consents, filter)))
         .orderBy(asc(consents.seq))
         .limit(limit)
     },
@@ -334,21 +335,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         .limit(limit)
     },
     async eraseSubject(siteId, subject, at) {
-      const who = subjectCondition(subject)
+      const who = subjectCondition(consents, subject)
       if (!who) return 0
       const rows = await db
         .update(consents)
-        .set({
-          visitorId: null,
-          externalUserId: null,
-          idempotencyKey: null,
-          pageUrl: null,
-          ip: null,
-          userAgent: null,
-          gppString: null,
-          salt: null,
-          erasedAt: at,
-        })
+        .set(tombstone(at))
         .where(and(eq(consents.siteId, siteId), who))
         .returning({ seq: consents.seq })
       return rows.length
@@ -442,22 +433,4 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       })
     },
   }
-}
-
-function subjectCondition(subject: { visitorId?: string | undefined; externalUserId?: string | undefined }): SQL | undefined {
-  const parts: SQL[] = []
-  if (subject.visitorId) parts.push(eq(consents.visitorId, subject.visitorId))
-  if (subject.externalUserId) parts.push(eq(consents.externalUserId, subject.externalUserId))
-  return parts.length ? or(...parts) : undefined
-}
-
-function filterConditions(f: ConsentFilter): SQL[] {
-  const out: SQL[] = []
-  if (f.from !== undefined) out.push(gte(consents.receivedAt, f.from))
-  if (f.to !== undefined) out.push(lt(consents.receivedAt, f.to))
-  if (f.visitorId) out.push(eq(consents.visitorId, f.visitorId))
-  if (f.externalUserId) out.push(eq(consents.externalUserId, f.externalUserId))
-  if (f.jurisdiction) out.push(eq(consents.jurisdiction, f.jurisdiction))
-  if (f.method) out.push(eq(consents.method, f.method))
-  return out
 }

@@ -1,14 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, or, sql, type Column, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, sql, type Column } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
+import { filterConditions, subjectCondition, tombstone } from './consent-queries'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, chainPurges, checkpoints, configVersions, consents, scans, signingKeys, sites } from './schema-sqlite'
 import { SqliteWriter, STORED_KEYS_SQL, type WriteBatch, type WriteResult } from './sqlite-writer'
-import { replayKey, type AppendOutcome, type ConsentFilter, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
+import { replayKey, type AppendOutcome, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
 
 const schema = { sites, configVersions, apiKeys, signingKeys, consents, chainPurges, checkpoints }
 
@@ -227,7 +228,7 @@ export function openSqliteStore(file: string): RecordStore {
       return db
         .select()
         .from(consents)
-        .where(and(eq(consents.siteId, siteId), gt(consents.seq, afterSeq), ...filterConditions(filter)))
+        .where(and(eq(consents.siteId, siteId), gt(consents.seq, afterSeq), ...filterConditions(consents, filter)))
         .orderBy(asc(consents.seq))
         .limit(limit)
         .all()
@@ -265,21 +266,11 @@ export function openSqliteStore(file: string): RecordStore {
         .all()
     },
     async eraseSubject(siteId, subject, at) {
-      const who = subjectCondition(subject)
+      const who = subjectCondition(consents, subject)
       if (!who) return 0
       const r = db
         .update(consents)
-        .set({
-          visitorId: null,
-          externalUserId: null,
-          idempotencyKey: null,
-          pageUrl: null,
-          ip: null,
-          userAgent: null,
-          gppString: null,
-          salt: null,
-          erasedAt: at,
-        })
+        .set(tombstone(at))
         .where(and(eq(consents.siteId, siteId), who))
         .run()
       return r.changes
@@ -381,24 +372,6 @@ export function openSqliteStore(file: string): RecordStore {
       )
     },
   }
-}
-
-function subjectCondition(subject: { visitorId?: string | undefined; externalUserId?: string | undefined }): SQL | undefined {
-  const parts: SQL[] = []
-  if (subject.visitorId) parts.push(eq(consents.visitorId, subject.visitorId))
-  if (subject.externalUserId) parts.push(eq(consents.externalUserId, subject.externalUserId))
-  return parts.length ? or(...parts) : undefined
-}
-
-function filterConditions(f: ConsentFilter): SQL[] {
-  const out: SQL[] = []
-  if (f.from !== undefined) out.push(gte(consents.receivedAt, f.from))
-  if (f.to !== undefined) out.push(lt(consents.receivedAt, f.to))
-  if (f.visitorId) out.push(eq(consents.visitorId, f.visitorId))
-  if (f.externalUserId) out.push(eq(consents.externalUserId, f.externalUserId))
-  if (f.jurisdiction) out.push(eq(consents.jurisdiction, f.jurisdiction))
-  if (f.method) out.push(eq(consents.method, f.method))
-  return out
 }
 
 /** A `select *` row of the consents table (column names, booleans as 0/1) as a record. */

@@ -5,6 +5,29 @@ import { sealRecord } from './consent-record'
 import type { UnsealedConsent } from '../db/store'
 import { personalDigest } from './chain'
 
+/** The fields canonical form 1 hashes, written out from its definition: a reference independent of canonicalRecord's code. */
+function formOneFields(r: ConsentRecord) {
+  return {
+    id: r.id,
+    siteId: r.siteId,
+    method: r.method,
+    categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
+    services: JSON.parse(r.services) as unknown,
+    doNotSell: r.doNotSell,
+    gpc: r.gpc,
+    secGpc: r.secGpc,
+    policyRevision: r.policyRevision,
+    configVersionId: r.configVersionId,
+    configHash: r.configHash,
+    locale: r.locale,
+    jurisdiction: r.jurisdiction,
+    bannerVersion: r.bannerVersion,
+    decidedAt: r.decidedAt,
+    receivedAt: r.receivedAt,
+    personalDigest: r.personalDigest,
+  }
+}
+
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined, x: null }], c: 'é' } })).toBe('{"a":{"c":"é","d":[2,{"x":null,"z":1}]},"b":1}')
@@ -62,25 +85,7 @@ describe('canonicalObject', () => {
           1_700_000_000_000 + i,
         ),
       }
-      const v1 = {
-        id: r.id,
-        siteId: r.siteId,
-        method: r.method,
-        categories: { essential: true, functional: r.functional, analytics: r.analytics, advertising: r.advertising },
-        services: JSON.parse(r.services) as unknown,
-        doNotSell: r.doNotSell,
-        gpc: r.gpc,
-        secGpc: r.secGpc,
-        policyRevision: r.policyRevision,
-        configVersionId: r.configVersionId,
-        configHash: r.configHash,
-        locale: r.locale,
-        jurisdiction: r.jurisdiction,
-        bannerVersion: r.bannerVersion,
-        decidedAt: r.decidedAt,
-        receivedAt: r.receivedAt,
-        personalDigest: r.personalDigest,
-      }
+      const v1 = formOneFields(r)
       const optOuts = {
         sale: r.doNotSell,
         sharing: r.optOutSharing,
@@ -188,25 +193,7 @@ describe('canonical form versions', () => {
   it('a record kept before the US opt-out columns still verifies, chained to new ones', async () => {
     const old = formOneRecord(0, GENESIS_HASH)
     // Its hash is exactly the form-1 hash: computed from the old key list, independent of today's code path.
-    const formOne = canonicalJson({
-      id: old.id,
-      siteId: old.siteId,
-      method: old.method,
-      categories: { essential: true, functional: old.functional, analytics: old.analytics, advertising: old.advertising },
-      services: JSON.parse(old.services) as unknown,
-      doNotSell: old.doNotSell,
-      gpc: old.gpc,
-      secGpc: old.secGpc,
-      policyRevision: old.policyRevision,
-      configVersionId: old.configVersionId,
-      configHash: old.configHash,
-      locale: old.locale,
-      jurisdiction: old.jurisdiction,
-      bannerVersion: old.bannerVersion,
-      decidedAt: old.decidedAt,
-      receivedAt: old.receivedAt,
-      personalDigest: old.personalDigest,
-    })
+    const formOne = canonicalJson(formOneFields(old))
     expect(old.hash).toBe(sha256Hex(GENESIS_HASH + formOne))
     const next = { ...sealRecord(unsealed(1), old.hash, 1_700_000_000_001), seq: 2 }
     expect(next.canonicalVersion).toBe(2)

@@ -1,10 +1,9 @@
-import { siteConfigIssues, siteConfigSchema, siteParamSchema } from '@consentry/shared/schemas'
+import { siteConfigSchema, siteParamSchema } from '@consentry/shared/schemas'
 import { offeredPurposes, purposesFingerprint } from '@consentry/shared'
 import { Hono } from 'hono'
 import type { AppContext, AppEnv } from '../context'
-import { ApiError } from '../errors'
+import { checkConfigBody } from '../config-check'
 import { siteInScope } from '../middleware/admin-auth'
-import { canonicalJson, sha256Hex } from '../records/canonical'
 import { operation, ok, requestBody } from '../openapi'
 import { validate } from '../validate'
 
@@ -25,14 +24,9 @@ export function adminConfigCheckRoutes(ctx: AppContext) {
     validate('param', siteParamSchema),
     async (c) => {
       const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
-      const body: unknown = await c.req.json().catch(() => {
-        throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
-      })
-      const parsed = siteConfigSchema.safeParse(body)
-      if (!parsed.success) return c.json({ valid: false, issues: siteConfigIssues(parsed.error) })
-      if (parsed.data.siteId !== site.id) return c.json({ valid: false, issues: [{ path: 'siteId', message: `must be ${site.id}` }] })
-      const config = canonicalJson(parsed.data)
-      return c.json({ valid: true, config: parsed.data, hash: sha256Hex(config), purposes: purposesFingerprint(offeredPurposes(parsed.data)) })
+      const check = await checkConfigBody(c.req, site.id)
+      if (!check.valid) return c.json({ valid: false, issues: check.issues })
+      return c.json({ valid: true, config: check.config, hash: check.hash, purposes: purposesFingerprint(offeredPurposes(check.config)) })
     },
   )
 }

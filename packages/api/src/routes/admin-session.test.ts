@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { STORES, testApi, type TestApi } from '../../test/helpers'
+import { jsonInit, STORES, testApi, type TestApi } from '../../test/helpers'
 
 type Json = Record<string, any>
 
@@ -17,14 +17,9 @@ describe.each(STORES)('console sessions (%s)', (kind) => {
   })
   afterEach(async () => api.db.cleanup())
 
-  const signIn = (body: unknown, url = 'http://console.test/v1/admin/session') =>
-    api.app.request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const signIn = (body: unknown, url = 'http://console.test/v1/admin/session') => api.app.request(url, jsonInit('POST', body))
   const withCookie = (cookie: string, method: string, path: string, body?: unknown, csrf?: string) =>
-    api.app.request(path, {
-      method,
-      headers: { cookie, ...(csrf ? { 'x-consentry-csrf': csrf } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
+    api.app.request(path, jsonInit(method, body, { cookie, ...(csrf ? { 'x-consentry-csrf': csrf } : {}) }))
 
   it('exchanges an admin key for an HttpOnly SameSite=Strict cookie that every admin route accepts', async () => {
     const res = await signIn({ key: api.adminKey })
@@ -69,18 +64,16 @@ describe.each(STORES)('console sessions (%s)', (kind) => {
   })
 
   it('refuses a sign-in posted from another site’s page', async () => {
-    const res = await api.app.request('http://console.test/v1/admin/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
-      body: JSON.stringify({ key: api.adminKey }),
-    })
+    const res = await api.app.request(
+      'http://console.test/v1/admin/session',
+      jsonInit('POST', { key: api.adminKey }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }),
+    )
     expect(res.status).toBe(403)
     expect(res.headers.getSetCookie()).toEqual([])
-    const same = await api.app.request('http://console.test/v1/admin/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://console.test', 'sec-fetch-site': 'same-origin' },
-      body: JSON.stringify({ key: api.adminKey }),
-    })
+    const same = await api.app.request(
+      'http://console.test/v1/admin/session',
+      jsonInit('POST', { key: api.adminKey }, { origin: 'http://console.test', 'sec-fetch-site': 'same-origin' }),
+    )
     expect(same.status).toBe(201)
   })
 
@@ -120,11 +113,7 @@ describe.each(STORES)('console sessions (%s)', (kind) => {
   it('ends a session at its absolute expiry even when in use', async () => {
     const short = await testApi(kind, { session: { absoluteMs: 300, idleMs: 10_000 } })
     try {
-      const res = await short.app.request('/v1/admin/session', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ key: short.adminKey }),
-      })
+      const res = await short.app.request('/v1/admin/session', jsonInit('POST', { key: short.adminKey }))
       const { pair } = sessionCookie(res)
       const get = () => short.app.request('/v1/admin/sites', { headers: { cookie: pair } })
       expect((await get()).status).toBe(200)

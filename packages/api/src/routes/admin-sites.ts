@@ -1,4 +1,4 @@
-import { apiKeyCreateSchema, siteConfigIssues, siteConfigSchema, siteCreateSchema, siteParamSchema, siteUpdateSchema } from '@consentry/shared/schemas'
+import { apiKeyCreateSchema, siteConfigSchema, siteCreateSchema, siteParamSchema, siteUpdateSchema } from '@consentry/shared/schemas'
 import { Hono } from 'hono'
 import * as z from 'zod'
 import type { AppContext, AppEnv } from '../context'
@@ -6,7 +6,7 @@ import { ok, operation, requestBody } from '../openapi'
 import type { ConfigVersionRow } from '../db/store'
 import { newSite, siteView } from '../sites'
 import { ApiError } from '../errors'
-import { canonicalJson, sha256Hex } from '../records/canonical'
+import { checkConfigBody } from '../config-check'
 import { newId } from '../records/ids'
 import { newApiKey, requireAllSites, siteInScope } from '../middleware/admin-auth'
 import { validate } from '../validate'
@@ -51,16 +51,15 @@ export function adminSiteRoutes(ctx: AppContext) {
       validate('param', siteParamSchema),
       async (c) => {
         const site = await siteInScope(ctx, c, c.req.valid('param').siteId)
-        const body: unknown = await c.req.json().catch(() => {
-          throw new ApiError('invalid_input', 'The body is not valid JSON.', [{ path: '(root)', message: 'must be a JSON object' }])
+        const check = await checkConfigBody(c.req, site.id)
+        if (!check.valid) throw new ApiError('invalid_input', undefined, check.issues)
+        const version = await ctx.store.publishConfigVersion({
+          id: newId('cfg'),
+          siteId: site.id,
+          config: check.canonical,
+          hash: check.hash,
+          createdAt: Date.now(),
         })
-        const parsed = siteConfigSchema.safeParse(body)
-        // Unknown fields are named with the field probably meant, and removed ones with their replacement.
-        if (!parsed.success) throw new ApiError('invalid_input', undefined, siteConfigIssues(parsed.error))
-        if (parsed.data.siteId !== site.id) throw new ApiError('invalid_input', undefined, [{ path: 'siteId', message: `must be ${site.id}` }])
-        // Stored as canonical JSON so the hash is reproducible from what is served.
-        const config = canonicalJson(parsed.data)
-        const version = await ctx.store.publishConfigVersion({ id: newId('cfg'), siteId: site.id, config, hash: sha256Hex(config), createdAt: Date.now() })
         ctx.sites.invalidate(site.id)
         return c.json(versionView(version, true), 201)
       },

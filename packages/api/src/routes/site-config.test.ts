@@ -5,7 +5,7 @@ import { brotliDecompressSync } from 'node:zlib'
 import type { ConfigResponse } from '@consentry/shared'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { canonicalJson, sha256Hex } from '../records/canonical'
-import { escapeForScript } from './site-config'
+import { escapeForScript, VARIANTS_PER_SITE } from './site-config'
 import { publishedSite, sampleConfig, STORES, testApi, type PublishedSite, type TestApi } from '../../test/helpers'
 
 describe('escapeForScript', () => {
@@ -137,5 +137,33 @@ describe.each(STORES)('site config (%s)', (kind) => {
     expect(bytes.length).toBeLessThan(Buffer.byteLength(text) / 5)
     const again = await api.app.request(path, { headers: { ...headers, 'accept-encoding': 'br', 'if-none-match': br.headers.get('etag')! } })
     expect(again.status).toBe(304)
+  })
+
+  it('keeps a bounded number of compressed script variants per site: its own stream of new locations evicts the oldest, another site’s does not', async () => {
+    // Varied text (a seeded word salad), where brotli's best quality finds more than its first, fast one.
+    let seed = 7
+    const words = Array.from({ length: 12_000 }, () => ((seed = (seed * 48_271) % 2_147_483_647), `w${(seed % 5000).toString(36)}`))
+    writeFileSync(join(dir, 'consentry.js'), `var s = "${words.join(' ')}";`)
+    const size = async (siteId: string, country: string) => {
+      const res = await api.app.request(`/v1/sites/${siteId}/consentry.js?country=${country}`, { headers: { 'accept-encoding': 'br' } })
+      expect(res.headers.get('content-encoding')).toBe('br')
+      return (await res.arrayBuffer()).byteLength
+    }
+    // New locations, each its own variant (the location is in the built-in configuration): with DE, one more than a site keeps.
+    const stream = ['FR', 'IT', 'ES', 'NL', 'BE', 'AT', 'PL', 'SE', 'DK', 'FI', 'IE', 'PT', 'CZ', 'GR', 'HU', 'RO', 'SK', 'SI', 'HR', 'BG']
+    expect(stream.length).toBeGreaterThanOrEqual(VARIANTS_PER_SITE)
+    const newLocations = stream.slice(0, VARIANTS_PER_SITE)
+
+    // A variant asked for again is recompressed at the best quality in the background: a kept one gets smaller.
+    const fast = await size(site.siteId, 'DE')
+    await expect.poll(() => size(site.siteId, 'DE'), { timeout: 10_000 }).toBeLessThan(fast)
+    const best = await size(site.siteId, 'DE')
+
+    const other = await publishedSite(api)
+    for (const country of newLocations) await size(other.siteId, country)
+    expect(await size(site.siteId, 'DE')).toBe(best) // still kept: the other site's variants are bounded apart
+
+    for (const country of newLocations) await size(site.siteId, country)
+    expect(await size(site.siteId, 'DE')).toBe(fast) // evicted by this site's newer variants: compressed anew, fast first
   })
 })

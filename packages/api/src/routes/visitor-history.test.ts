@@ -17,18 +17,10 @@ describe.each(STORES)('visitor history (%s)', (kind) => {
 
   it('REC-05: each record carries a receipt for its hash, verifiable with the published key', async () => {
     const first = consentBody(site, { method: 'accept_all' })
-    const posted = await api.app.request('/v1/consents', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
-      body: JSON.stringify(first),
-    })
+    const posted = await postConsent(api, first)
     expect(posted.status).toBe(201)
     const receipt = (await posted.json()) as ConsentReceipt
-    await api.app.request('/v1/consents', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
-      body: JSON.stringify(consentBody(site, { visitorId: first.visitorId, method: 'withdraw' })),
-    })
+    await postConsent(api, consentBody(site, { visitorId: first.visitorId, method: 'withdraw' }))
 
     const res = await api.app.request(`/v1/consents?visitorId=${String(first.visitorId)}&siteId=${site.siteId}`)
     expect(res.status).toBe(200)

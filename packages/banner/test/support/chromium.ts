@@ -1,21 +1,10 @@
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core'
+import type { Browser, LaunchOptions } from 'playwright-core'
+import { CHROMIUM_ARGS, launchSystemChromium } from '@consentry/scanner/browser'
 
-/** Debian's Chromium (never a downloaded browser). `scripts/test.sh` installs it when missing. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// Browser tests launch Chromium exactly as the scanner does: one path rule, one list of flags.
+export { CHROMIUM_ARGS }
 
-/** Flags that keep headless Chromium quiet on a machine with no internet. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-/** Launches a real headless Chromium for a browser test. Close it in `afterAll`. */
+/** Launches a real headless Chromium (the system's, never a downloaded one) for a browser test. Close it in `afterAll`. */
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ...options })
+  return launchSystemChromium(undefined, options)
 }
