@@ -198,9 +198,9 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   // GPC where an opt-out is owed: applied and recorded without asking, once per browser (GPC-05, GPC-07).
   if (gpc && jurisdiction.usPrivacy && !(stored?.gpc && stored.doNotSell)) apply('gpc')
 
-  // Everything that must come before other tags (Consent Mode defaults, __gpp, gating, GPC) is done. The rest of
-  // start-up follows in tasks of its own (this one, the stylesheets, the first layer, the rest), none of them long.
-  await nextTask()
+  // Everything that must come before other tags (Consent Mode defaults, __gpp, gating, GPC) is done. What follows,
+  // up to the stylesheets, is short enough to share this task; the stylesheets, the first layer and the rest get
+  // tasks of their own.
   const saleFree = config.dataPractices?.sellsOrShares === false // inline configs from before the field may lack it
   const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell }, saleFree)
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
@@ -223,7 +223,6 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
   // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.
   if (config.appearance.layout === 'modal') await new Promise<void>((done) => withPanels(done, done))
-  // The stylesheets (parsed here) and the first layer's DOM each get a task of their own.
   await nextTask()
   const layerCss = scopeToLayer(LAYER_CSS + ((panels as Panels | null)?.MODAL_LAYER_CSS ?? '')) + LAYER_KEYFRAMES
   const shown = mount(buildCss(config.appearance), layerCss, options.nonce, doc)
