@@ -258,7 +258,12 @@ const median = (xs) => {
 const kb = (n) => (n / 1024).toFixed(1)
 const ratio = (v, ref) => (ref > 0 ? `${(v / ref).toFixed(2)}×` : '–')
 const rows = [
-  ['banner', 'gzip KB', 'brotli KB', ...RATES.flatMap((r) => [`visible ${r}x ms`, `script ${r}x ms`, `long tasks ${r}x (longest ms), runs without`, `settle ${r}x ms`])],
+  [
+    'banner',
+    'gzip KB',
+    'brotli KB',
+    ...RATES.flatMap((r) => [`visible ${r}x ms`, `script ${r}x ms`, `long tasks ${r}x (longest ms), runs without`, `settle ${r}x ms`]),
+  ],
 ]
 for (const name of names) {
   const row = [
