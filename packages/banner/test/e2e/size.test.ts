@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -55,6 +55,12 @@ afterAll(async () => {
 describe('bundle budget', () => {
   it('the core a first view downloads (dist/consentry.js, CSS inside) stays within the budget', () => {
     expect(gzip('consentry.js')).toBeLessThanOrEqual(BUDGET_GZIP)
+  })
+
+  it('every bundle is a parenthesized function, which V8 compiles in one pass (an arrow IIFE is parsed twice)', () => {
+    const files = readdirSync(BANNER_DIST).filter((f) => /^consentry(-[a-z]+)?\.js$/.test(f))
+    expect(files.length).toBeGreaterThan(1)
+    for (const file of files) expect(readFileSync(join(BANNER_DIST, file), 'utf8').slice(0, 30), file).toMatch(/^"use strict";\(function\(\)\{/)
   })
 
   it('the cookie declaration chunk stays within its budget and carries neither Preact nor the dialogs', () => {
