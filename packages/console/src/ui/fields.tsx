@@ -19,11 +19,10 @@ interface FieldProps {
   error?: string
 }
 
-function FieldFrame(props: FieldProps & { id: string; children: ComponentChildren; issue: string | undefined }) {
+/** A field's hint and its issue, with the ids `describedBy` points at. */
+function FieldNotes(props: { id: string; hint?: string | undefined; issue?: string | undefined }) {
   return (
-    <div class={`field${props.issue ? ' invalid' : ''}`}>
-      <label for={props.id}>{props.label}</label>
-      {props.children}
+    <>
       {props.hint && (
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
@@ -34,6 +33,16 @@ function FieldFrame(props: FieldProps & { id: string; children: ComponentChildre
           {props.issue}
         </p>
       )}
+    </>
+  )
+}
+
+function FieldFrame(props: FieldProps & { id: string; children: ComponentChildren; issue: string | undefined }) {
+  return (
+    <div class={`field${props.issue ? ' invalid' : ''}`}>
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      <FieldNotes id={props.id} hint={props.hint} issue={props.issue} />
     </div>
   )
 }
@@ -143,16 +152,7 @@ export function CheckboxField(props: FieldProps & { checked: boolean; onChange: 
         onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
       <label for={id}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {issue && (
-        <p class="issue" id={`${id}-issue`}>
-          {issue}
-        </p>
-      )}
+      <FieldNotes id={id} hint={props.hint} issue={issue} />
     </div>
   )
 }
@@ -171,16 +171,7 @@ export function ChoiceField<T extends string>(props: FieldProps & { value: T; op
           {label}
         </label>
       ))}
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {issue && (
-        <p class="issue" id={`${id}-issue`}>
-          {issue}
-        </p>
-      )}
+      <FieldNotes id={id} hint={props.hint} issue={issue} />
     </fieldset>
   )
 }
