@@ -63,7 +63,8 @@ export interface ConsentryHandle {
 }
 
 /**
- * Loads the configuration, renders the banner in a shadow root and returns its controller.
+ * Loads the configuration, renders the banner (the first layer in the page's light DOM, the corner and dialogs in a
+ * shadow root) and returns its controller. Start-up runs in short tasks (docs/banner-dom.md, Start-up).
  * @example const consentry = await init({ site: 'site_abc123', api: 'https://consent.example.com' })
  * consentry.on('change', ({ consent }) => console.log(consent.categories))
  */
