@@ -5,7 +5,8 @@
 // the JS + CSS a site ships (for the API-served script, without the configuration JSON it carries; that is reported
 // apart). In Chromium at 1x and 4x CPU throttling: time from navigation start until the "accept" button is visible,
 // main-thread script time (CDP Performance.ScriptDuration), long tasks (over 50 ms, PerformanceObserver 'longtask',
-// count and longest) and settle time (from the button being visible until the page's animations, the banner's
+// count and longest, and the total blocking time: what each long task spent over 50 ms, summed, as Lighthouse
+// counts it) and settle time (from the button being visible until the page's animations, the banner's
 // entrance, have finished). All are taken inside the page, so that no harness script runs while it is measured.
 // Runs alternate between banners; medians of BENCH_RUNS (default 9). Each page has the same four categories and
 // three services. Loopback only.
@@ -231,7 +232,8 @@ async function measure(name, rate) {
   const script = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000
   const { visible, settled, longTasks } = await tab.evaluate(() => window.__bench)
   await context.close()
-  return { visible, script, settle: Math.max(0, settled - visible), long: longTasks.length, longest: Math.max(0, ...longTasks) }
+  const blocking = longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)
+  return { visible, script, settle: Math.max(0, settled - visible), long: longTasks.length, longest: Math.max(0, ...longTasks), blocking }
 }
 
 const started = Date.now()
@@ -242,7 +244,7 @@ for (let run = 0; run < RUNS; run++) {
     for (const name of order) {
       const key = `${name}@${rate}`
       const m = await measure(name, rate)
-      const sample = (samples[key] ??= { visible: [], script: [], settle: [], long: [], longest: [] })
+      const sample = (samples[key] ??= { visible: [], script: [], settle: [], long: [], longest: [], blocking: [] })
       for (const k of Object.keys(sample)) sample[k].push(m[k])
     }
   }
@@ -262,7 +264,7 @@ const rows = [
     'banner',
     'gzip KB',
     'brotli KB',
-    ...RATES.flatMap((r) => [`visible ${r}x ms`, `script ${r}x ms`, `long tasks ${r}x (longest ms), runs without`, `settle ${r}x ms`]),
+    ...RATES.flatMap((r) => [`visible ${r}x ms`, `script ${r}x ms`, `long tasks ${r}x (longest ms), runs without`, `blocking ${r}x ms`, `settle ${r}x ms`]),
   ],
 ]
 for (const name of names) {
@@ -283,6 +285,7 @@ for (const name of names) {
       `${v.toFixed(0)} (${ratio(v, rv)})`,
       `${s.toFixed(1)} (${ratio(s, rs)})`,
       `${median(at.long)} (${Math.max(...at.longest).toFixed(0)}) ${at.long.filter((n) => n === 0).length}/${at.long.length} none`,
+      `${median(at.blocking).toFixed(0)}`,
       `${median(at.settle).toFixed(0)}`,
     )
   }
