@@ -1,4 +1,4 @@
-import { eq, gte, lt, or, type SQL } from 'drizzle-orm'
+import { and, eq, gt, gte, lt, or, type SQL } from 'drizzle-orm'
 import type * as pg from './schema-pg'
 import type * as sqlite from './schema-sqlite'
 import type { ConsentRecord, PersonalFields } from '../records/chain'
@@ -15,6 +15,11 @@ export function subjectCondition(consents: ConsentsTable, subject: { visitorId?:
   if (subject.visitorId) parts.push(eq(consents.visitorId, subject.visitorId))
   if (subject.externalUserId) parts.push(eq(consents.externalUserId, subject.externalUserId))
   return parts.length ? or(...parts) : undefined
+}
+
+/** A visitor's records after `afterSeq`, on one site or (no `siteId`) on every site. */
+export function visitorHistoryCondition(consents: ConsentsTable, visitorId: string, siteId: string | undefined, afterSeq: number): SQL | undefined {
+  return and(eq(consents.visitorId, visitorId), siteId ? eq(consents.siteId, siteId) : undefined, gt(consents.seq, afterSeq))
 }
 
 /** The conditions of a consent log filter (time range, visitor, user, jurisdiction, method), to `and` with the site's. */

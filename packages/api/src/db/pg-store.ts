@@ -5,7 +5,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
-import { filterConditions, subjectCondition, tombstone } from './consent-queries'
+import { filterConditions, subjectCondition, visitorHistoryCondition, tombstone } from './consent-queries'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, chainPurges, checkpoints, configVersions, consents, scans, signingKeys, sites } from './schema-pg'
 import { replayKey, type AppendOutcome, type RecordStore, type StatsRow, type UnsealedConsent } from './store'
@@ -326,11 +326,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return { record, previous, position }
     },
     async visitorHistory(visitorId, siteId, afterSeq, limit) {
-      const who = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
       return db
         .select()
         .from(consents)
-        .where(and(who, gt(consents.seq, afterSeq)))
+        .where(visitorHistoryCondition(consents, visitorId, siteId, afterSeq))
         .orderBy(asc(consents.seq))
         .limit(limit)
     },

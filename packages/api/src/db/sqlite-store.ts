@@ -5,7 +5,7 @@ import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, lte, max, sql
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { GENESIS_HASH, type ConsentRecord } from '../records/chain'
-import { filterConditions, subjectCondition, tombstone } from './consent-queries'
+import { filterConditions, subjectCondition, visitorHistoryCondition, tombstone } from './consent-queries'
 import { migrationsDir } from './migrations-dir'
 import { apiKeys, chainPurges, checkpoints, configVersions, consents, scans, signingKeys, sites } from './schema-sqlite'
 import { SqliteWriter, STORED_KEYS_SQL, type WriteBatch, type WriteResult } from './sqlite-writer'
@@ -256,11 +256,10 @@ export function openSqliteStore(file: string): RecordStore {
       return { record, previous, position }
     },
     async visitorHistory(visitorId, siteId, afterSeq, limit) {
-      const who = siteId ? and(eq(consents.visitorId, visitorId), eq(consents.siteId, siteId)) : eq(consents.visitorId, visitorId)
       return db
         .select()
         .from(consents)
-        .where(and(who, gt(consents.seq, afterSeq)))
+        .where(visitorHistoryCondition(consents, visitorId, siteId, afterSeq))
         .orderBy(asc(consents.seq))
         .limit(limit)
         .all()
