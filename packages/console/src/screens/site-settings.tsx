@@ -3,14 +3,13 @@ import { useState } from 'preact/hooks'
 import { api, ApiFailure } from '../api'
 import { href } from '../router'
 import type { SessionInfo, Site } from '../types'
-import { IssuesContext, Notice, NumberField, TextField } from '../ui/fields'
-import { issueMap, linesOf } from '../ui/forms'
+import { IssuesContext, Notice, TextField } from '../ui/fields'
+import { issueMap } from '../ui/forms'
+import { useSiteRecord } from '../ui/site-record'
 
 export function SettingsTab(props: { site: Site; session: SessionInfo; onChanged: (s: Site) => void }) {
   const { site } = props
-  const [name, setName] = useState(site.name)
-  const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'))
-  const [retention, setRetention] = useState<number | undefined>(site.retentionDays ?? undefined)
+  const record = useSiteRecord(site)
   const [failure, setFailure] = useState<ApiFailure>()
   const [saved, setSaved] = useState(false)
   return (
@@ -23,34 +22,14 @@ export function SettingsTab(props: { site: Site; session: SessionInfo; onChanged
           setSaved(false)
           setFailure(undefined)
           try {
-            props.onChanged(
-              await api<Site>('PATCH', `/v1/admin/sites/${site.id}`, { name, allowedOrigins: linesOf(origins), retentionDays: retention ?? null }),
-            )
+            props.onChanged(await api<Site>('PATCH', `/v1/admin/sites/${site.id}`, record.body()))
             setSaved(true)
           } catch (err) {
             if (err instanceof ApiFailure) setFailure(err)
           }
         }}
       >
-        <IssuesContext.Provider value={issueMap(failure?.issues ?? [])}>
-          <TextField label="Name" path="name" value={name} onInput={setName} required />
-          <TextField
-            label="Allowed origins"
-            path="allowedOrigins"
-            multiline
-            value={origins}
-            onInput={setOrigins}
-            hint="One per line. Pages on these origins may load the configuration and record consent."
-          />
-          <NumberField
-            label="Retention (days)"
-            path="retentionDays"
-            value={retention}
-            onInput={setRetention}
-            min={1}
-            hint="Empty keeps records until erased. Records past retention are purged."
-          />
-        </IssuesContext.Provider>
+        <IssuesContext.Provider value={issueMap(failure?.issues ?? [])}>{record.fields}</IssuesContext.Provider>
         {failure && failure.issues.length === 0 && <Notice kind="error">{failure.message}</Notice>}
         {saved && <Notice kind="ok">Saved.</Notice>}
         <button type="submit">Save settings</button>

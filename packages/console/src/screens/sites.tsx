@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, ApiFailure } from '../api'
 import { href } from '../router'
 import type { SessionInfo, Site } from '../types'
-import { IssuesContext, Notice, NumberField, TextField } from '../ui/fields'
-import { issueMap, linesOf } from '../ui/forms'
+import { IssuesContext, Notice } from '../ui/fields'
+import { issueMap } from '../ui/forms'
+import { useSiteRecord } from '../ui/site-record'
 
 /** Every site this key may see, and a form to create one (all-sites keys). */
 export function SitesScreen(props: { session: SessionInfo }) {
@@ -63,9 +64,7 @@ export function SitesScreen(props: { session: SessionInfo }) {
 }
 
 function CreateSite(props: { onCreated: (s: Site) => void }) {
-  const [name, setName] = useState('')
-  const [origins, setOrigins] = useState('')
-  const [retention, setRetention] = useState<number | undefined>(730)
+  const record = useSiteRecord({ name: '', allowedOrigins: [], retentionDays: 730 })
   const [failure, setFailure] = useState<ApiFailure>()
   return (
     <form
@@ -74,32 +73,14 @@ function CreateSite(props: { onCreated: (s: Site) => void }) {
       onSubmit={async (e) => {
         e.preventDefault()
         try {
-          props.onCreated(await api<Site>('POST', '/v1/admin/sites', { name, allowedOrigins: linesOf(origins), retentionDays: retention ?? null }))
+          props.onCreated(await api<Site>('POST', '/v1/admin/sites', record.body()))
         } catch (err) {
           if (err instanceof ApiFailure) setFailure(err)
         }
       }}
     >
       <h2 id="create-site-title">Create a site</h2>
-      <IssuesContext.Provider value={issueMap(failure?.issues ?? [])}>
-        <TextField label="Name" path="name" value={name} onInput={setName} required />
-        <TextField
-          label="Allowed origins"
-          path="allowedOrigins"
-          multiline
-          value={origins}
-          onInput={setOrigins}
-          hint="One per line, e.g. https://www.example.com: pages there may load the banner and record consent."
-        />
-        <NumberField
-          label="Retention (days)"
-          path="retentionDays"
-          value={retention}
-          onInput={setRetention}
-          min={1}
-          hint="Records older than this are purged. Leave empty to keep them until erased."
-        />
-      </IssuesContext.Provider>
+      <IssuesContext.Provider value={issueMap(failure?.issues ?? [])}>{record.fields}</IssuesContext.Provider>
       {failure && failure.issues.length === 0 && <Notice kind="error">{failure.message}</Notice>}
       <button type="submit">Create site</button>
     </form>
