@@ -1,6 +1,5 @@
 import { isRtl } from '../i18n/locales'
 import { el } from './dom'
-import { afterNextFrame } from '../next-task'
 import { firstLayer } from './first-layer'
 import { doNotSellControlShown, gpcStatusShown, type CoreUiProps } from './types'
 import type { Panels } from '../parts'
@@ -53,13 +52,8 @@ export function createCoreUi(root: ShadowRoot): CoreUi {
         const built = firstLayer(props, modal)
         built.node.lang = locale
         built.node.dir = dir
-        // The title and the choices render first, the description a frame later: each frame's style and layout
-        // stay short (no long task on a slow CPU). The description is in the DOM, and named by the layer, throughout.
-        const later = built.later ?? []
-        for (const part of later) part.hidden = true
-        afterNextFrame(() => {
-          for (const part of later) part.hidden = false
-        })
+        // Whole, in one frame: a layer that grew after its first frame would move on screen, a layout shift that
+        // counts against the host page's CLS (Core Web Vitals).
         host.append(built.node)
         layer = { key, node: built.node, release: built.connected?.() }
       }

@@ -99,7 +99,6 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
           return { node, connected: () => keepFocusClear(node) }
         })()
   built.node.id = LAYER_ID
-  built.later = [description]
   return built
 }
 

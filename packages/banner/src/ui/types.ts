@@ -66,6 +66,4 @@ export function gpcStatusShown(snapshot: ConsentSnapshot): boolean {
 export interface BuiltLayer {
   node: HTMLElement
   connected?: () => () => void
-  /** Parts whose first rendering may follow a frame after the rest (the description): in the DOM from the start. */
-  later?: HTMLElement[]
 }
