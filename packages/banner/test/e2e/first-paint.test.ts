@@ -4,13 +4,16 @@ import { launchChromium } from '../support/chromium'
 import { BANNER_DIST, startTestServer, type TestServer } from '../support/static-server'
 import { sitePage } from '../support/pages'
 
-// How the first layer reaches the screen (Chromium): its description renders a frame after the title and the
-// choices, and a bar that covers the bottom of the viewport never hides what has keyboard focus (WCAG 2.4.11).
+// How the first layer reaches the screen (Chromium): whole in its first frame, so nothing on the page moves (a
+// layout shift counts against the host page's Core Web Vitals), and a bar that covers the bottom of the viewport
+// never hides what has keyboard focus (WCAG 2.4.11).
 
 let browser: Browser
 let server: TestServer
 const html = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
   void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
+const EMBED = `<style>.video{width:100%;max-width:560px;aspect-ratio:16/9;height:auto;border:0;background:#111}</style>
+<figure><iframe class="video" title="Video" width="560" height="315" data-consentry="functional" data-src="/video"></iframe><figcaption>Caption</figcaption></figure>`
 const longPage = `<section>${'<p>A paragraph of the page that makes it long enough to scroll.</p>'.repeat(60)}<a id="last" href="#end">The last link</a></section>`
 
 beforeAll(async () => {
@@ -20,6 +23,18 @@ beforeAll(async () => {
     routes: {
       '/bar': html(sitePage({ body: longPage, config: { appearance: { layout: 'bar' } } })),
       '/box': html(sitePage({ config: { appearance: { layout: 'box' } } })),
+      // A responsive inline video frame, painted before the banner starts (a tag manager's late insertion): its
+      // click-to-load placeholder replaces a frame the visitor already saw.
+      '/embed': html(
+        sitePage({ body: EMBED, config: { appearance: { layout: 'box' } } }).replace(
+          '<script src="/consentry.js"></script>',
+          `<script>requestAnimationFrame(() => setTimeout(() => {
+            const { x, y, width, height } = document.querySelector('iframe').getBoundingClientRect()
+            window.frameBox = { x, y, width, height }
+            document.body.append(Object.assign(document.createElement('script'), { src: '/consentry.js' }))
+          }))</script>`,
+        ),
+      ),
     },
   })
 })
@@ -28,31 +43,50 @@ afterAll(async () => {
   await server?.close()
 })
 
+/** Records layout shifts in `window.shifts` as Lighthouse and the Chrome UX Report read them: the Layout Instability API. */
+function recordShifts() {
+  const shifts: { value: number; sources: string[] }[] = ((window as unknown as { shifts: unknown }).shifts = [])
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null }[] })[])
+      shifts.push({ value: entry.value, sources: entry.sources.map((s) => (s.node as Element | null)?.id || s.node?.nodeName || '?') })
+  }).observe({ type: 'layout-shift', buffered: true })
+}
+
 describe('the first paint', () => {
-  it('inserts the whole first layer at once, and renders its description a frame after the title and the choices', async () => {
-    const page = await browser.newPage()
-    // What the page holds at the moment the first layer is inserted, seen by a mutation observer.
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        const layer = document.getElementById('consentry-first-layer')
-        if (!layer) return
-        observer.disconnect()
-        const description = layer.querySelector<HTMLElement>('#cs-banner-desc')!
-        const accept = layer.querySelector<HTMLElement>('[data-action=accept]')!
-        ;(window as unknown as { atInsert: unknown }).atInsert = {
-          text: description.textContent,
-          descriptionShown: getComputedStyle(description).display !== 'none',
-          acceptShown: getComputedStyle(accept).display !== 'none',
-        }
-      }).observe(document, { childList: true, subtree: true })
+  it.each([
+    ['bar', 412, 823],
+    ['bar', 1280, 800],
+    ['box', 412, 823],
+  ])('a %s first layer (%dx%d) shows whole in its first frame: no layout shift on the page, none of the banner', async (layout, width, height) => {
+    const page = await browser.newPage({ viewport: { width, height } })
+    await page.addInitScript(recordShifts)
+    await page.goto(`${server.url}/${layout}`)
+    const layer = page.locator('#consentry-first-layer')
+    await layer.locator('[data-action=accept]').waitFor()
+    await expect.poll(() => page.evaluate(() => document.body.innerText)).toContain('With your consent, we and our partners use cookies')
+    // Two more frames and the entrance animation: whatever would move, has.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    expect(await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts)).toEqual([])
+    await page.close()
+  })
+
+  it.each([
+    [412, 823],
+    [1280, 800],
+  ])('a click-to-load placeholder (%dx%d) takes the box of its frame: nothing on the page moves', async (width, height) => {
+    const page = await browser.newPage({ viewport: { width, height } })
+    await page.addInitScript(recordShifts)
+    await page.goto(`${server.url}/embed`)
+    const box = page.locator('[data-consentry-placeholder]')
+    await box.getByRole('button', { name: 'Load content' }).waitFor()
+    const [frame, placeholder] = await page.evaluate(() => {
+      const { x, y, width, height } = document.querySelector('[data-consentry-placeholder]')!.getBoundingClientRect()
+      return [(window as unknown as { frameBox: unknown }).frameBox, { x, y, width, height }]
     })
-    await page.goto(`${server.url}/box`)
-    await page.waitForFunction(() => (document.getElementById('cs-banner-desc')?.offsetHeight ?? 0) > 0)
-    const atInsert = await page.evaluate(() => (window as unknown as { atInsert: { text: string; descriptionShown: boolean; acceptShown: boolean } }).atInsert)
-    expect(atInsert.text).toContain('With your consent, we and our partners use cookies')
-    expect(atInsert).toMatchObject({ descriptionShown: false, acceptShown: true })
-    // Rendered now, so tools that read the page's text find it.
-    expect(await page.evaluate(() => document.body.innerText)).toContain('With your consent, we and our partners use cookies')
+    expect(placeholder).toEqual(frame)
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    expect(await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts)).toEqual([])
     await page.close()
   })
 
