@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { Hono, type Context } from 'hono'
 import type { AppContext, AppEnv } from '../context'
 import { ApiError } from '../errors'
+import { CompressedBodies, sendEncoded } from '../middleware/content-encoding'
 import { documentHeaders } from '../middleware/security-headers'
 import { sha256Hex } from '../records/canonical'
 import { operation, ok } from '../openapi'
@@ -32,6 +33,7 @@ const previewCsp = (origin: string) =>
 export function consoleAssetRoutes(ctx: AppContext) {
   const dir = ctx.deps.consoleDir
   const cache = new Map<string, { mtime: number; body: string; etag: string }>()
+  const compressed = new CompressedBodies()
   const send = (c: Context<AppEnv>, file: string) => {
     const type = FILES[file]
     const path = join(dir, file)
@@ -53,10 +55,10 @@ export function consoleAssetRoutes(ctx: AppContext) {
       c.header('Content-Security-Policy', CONSOLE_CSP)
     }
     c.header('Cache-Control', 'no-cache')
-    c.header('ETag', hit.etag)
-    if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304)
     c.header('Content-Type', type)
-    return c.body(hit.body)
+    c.header('Vary', 'Accept-Encoding')
+    // Compressed like the banner's files (the console's script is some 80 KB raw).
+    return sendEncoded(c, compressed, hit.etag, hit.body)
   }
   return new Hono<AppEnv>()
     .get('/admin', operation('Redirects to the console.', { 302: ok('To /admin/') }), (c) => c.redirect('/admin/'))
