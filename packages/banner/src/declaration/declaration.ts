@@ -23,8 +23,9 @@ type T = Texts
 /**
  * Renders the cookie declaration into every `[data-consentry-declaration]` element, in the page's light DOM (what
  * crawlers and auditors read): the visitor's choice with a "change" button, the controller, then each category, its
- * services and every cookie and storage key. No stylesheet: it inherits the page's fonts and colours. The choice
- * updates in place when the visitor decides. Returns a function that empties the elements again.
+ * services and every cookie and storage key. No stylesheet: it inherits the page's fonts and colours (long words may
+ * break, so it reflows on a phone). The choice updates in place when the visitor decides. Returns a function that
+ * empties the elements again.
  */
 export function mountDeclarations(doc: Document, ctx: DeclarationContext): () => void {
   const t = { ...enDialogs, ...DECLARATION_TEXTS, ...ctx.texts() } as T
@@ -53,7 +54,9 @@ function declaration(ctx: DeclarationContext, t: T, level: number, choice: HTMLE
   const categories: Category[] = ['essential', ...config.categories]
   return el(
     'section',
-    { class: 'consentry-declaration', 'aria-label': t['declaration.label'], lang: ctx.locale },
+    // The one style it sets: a long word (a cookie name, a German heading, a URL) may break, so the tables fit a
+    // 320 px phone rather than widening the page (WCAG 1.4.10), which would also make a phone zoom the page out.
+    { class: 'consentry-declaration', 'aria-label': t['declaration.label'], lang: ctx.locale, style: 'overflow-wrap:anywhere' },
     ctx.publishedAt !== null && el('p', { class: 'consentry-declaration-updated' }, `${t['declaration.updated']}: `, time(ctx.publishedAt, ctx.locale)),
     h(level, t['declaration.yourChoice']),
     choice,

@@ -16,7 +16,9 @@ const config = {
   },
 }
 /** A plain privacy page with its own typography (the declaration inherits it; `sitePage`'s hostile colours would not pass axe). */
-const privacyPage = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Privacy</title>
+const privacyPage = (
+  lang: string,
+) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Privacy</title>
 <style>body{font:16px/1.5 Georgia,serif;color:#222;background:#fff;max-width:50rem;margin:auto}a{color:#0645ad}</style></head>
 <body><main><h1>Privacy policy</h1><p>What we keep and why.</p><div data-consentry-declaration></div></main>
 <script type="application/json" data-consentry-config>${JSON.stringify({ ...SITE, ...config })}</script>
@@ -72,6 +74,21 @@ describe('cookie declaration on a privacy page (Chromium)', () => {
     expect(await section.textContent()).toContain('Analytics: Refused')
     expect(await axeDeclaration(page)).toEqual([])
     await page.close()
+  })
+
+  it.each(['en', 'de'])('WCAG 1.4.10: on a 320 px phone the declaration (%s) reflows: the page neither scrolls sideways nor zooms out', async (lang) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/privacy-${lang}`)
+    await page.locator('table.consentry-declaration-storage').first().waitFor()
+    // A phone widens its layout viewport to fit what overflows (innerWidth grows), which also moves the fixed bar.
+    const widths = await page.evaluate(() => ({ inner: innerWidth, scroll: document.documentElement.scrollWidth }))
+    expect(widths).toEqual({ inner: 320, scroll: 320 })
+    const past = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-consentry-declaration] *')].filter((e) => e.getBoundingClientRect().right > 320.5).map((e) => e.tagName),
+    )
+    expect(past).toEqual([])
+    await context.close()
   })
 
   it("renders in German (the page's language) with zero axe violations", async () => {
