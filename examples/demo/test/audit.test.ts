@@ -289,6 +289,38 @@ describe('independent audits of the demo', () => {
     await context.close()
   })
 
+  // Layout shifts as Lighthouse and the Chrome UX Report count them (the Layout Instability API), on a phone (a
+  // mobile viewport: content wider than the screen makes it zoom the page out) and on a desktop.
+  describe.each([
+    ['a phone', { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
+    ['a desktop', { viewport: { width: 1280, height: 800 } }],
+  ])('no layout shift while the page and its banner load, on %s', (_, device) => {
+    it.each(PAGES.filter((p) => !p.framed).map((p) => p.path))('%s', async (path) => {
+      const context = await browser.newContext(device)
+      const page = await context.newPage()
+      await page.addInitScript(() => {
+        const shifts: string[] = ((window as unknown as { shifts: string[] }).shifts = [])
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null }[] })[])
+            shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => (s.node as Element | null)?.id || s.node?.nodeName).join(',')}`)
+        }).observe({ type: 'layout-shift', buffered: true })
+      })
+      await page.goto(demo.origin + path, { waitUntil: 'networkidle' })
+      await expect.poll(() => findRejectControl(page).then(Boolean)).toBe(true)
+      await settle(page)
+      expect(
+        await page.evaluate(() => ({
+          zoomedOut: innerWidth > document.documentElement.clientWidth,
+          shifts: (window as unknown as { shifts: string[] }).shifts,
+        })),
+      ).toEqual({
+        zoomedOut: false,
+        shifts: [],
+      })
+      await context.close()
+    })
+  })
+
   describe.each([
     [1280, 800],
     [320, 640],
