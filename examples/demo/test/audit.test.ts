@@ -86,6 +86,29 @@ function banner(page: Page) {
 }
 
 /** Let the banner's fade-ins finish (the first layer's in the page, the dialogs' in their shadow root). */
+/**
+ * Lighthouse's text-compression rule: lists the text responses (documents, scripts, stylesheets, fetches) over
+ * 1.4 KB that arrived without a content coding, once the page has loaded.
+ */
+function watchCompression(context: BrowserContext): () => Promise<{ loaded: number; plain: string[] }> {
+  const responses: Promise<string | null>[] = []
+  context.on('response', (r) => {
+    if (!['document', 'script', 'stylesheet', 'fetch', 'xhr'].includes(r.request().resourceType()) || r.status() !== 200) return
+    // The body as decoded by the browser: its size is what an uncompressed response would have cost.
+    const plainSize = r.body().then(
+      (b) => b.length,
+      () => 0,
+    )
+    responses.push(
+      plainSize.then((size) => (size > 1400 && !r.headers()['content-encoding'] ? `${r.url().replace(demo.origin, '')} ${size} bytes uncompressed` : null)),
+    )
+  })
+  return async () => {
+    const loaded = await Promise.all(responses)
+    return { loaded: loaded.length, plain: loaded.filter((x): x is string => !!x) }
+  }
+}
+
 async function settle(page: Page) {
   for (const frame of page.frames()) {
     await frame
@@ -222,24 +245,13 @@ describe('independent audits of the demo', () => {
 
     it('text compression, as Lighthouse checks it: every text response over 1.4 KB the page loads arrives compressed', async () => {
       const context = await browser.newContext()
+      const uncompressed = watchCompression(context)
       const page = await context.newPage()
-      const responses: Promise<string | null>[] = []
-      context.on('response', (r) => {
-        if (!['document', 'script', 'stylesheet', 'fetch', 'xhr'].includes(r.request().resourceType()) || r.status() !== 200) return
-        // The body as decoded by the browser: its size is what an uncompressed response would have cost.
-        const plainSize = r.body().then(
-          (b) => b.length,
-          () => 0,
-        )
-        responses.push(
-          plainSize.then((size) => (size > 1400 && !r.headers()['content-encoding'] ? `${r.url().replace(demo.origin, '')} ${size} bytes uncompressed` : null)),
-        )
-      })
       await page.goto(demo.origin + target.path, { waitUntil: 'networkidle' })
       await banner(page).waitFor({ state: 'attached' })
-      const loaded = await Promise.all(responses)
-      expect(loaded.length).toBeGreaterThan(2)
-      expect(loaded.filter(Boolean)).toEqual([])
+      const { loaded, plain } = await uncompressed()
+      expect(loaded).toBeGreaterThan(2)
+      expect(plain).toEqual([])
       await context.close()
     })
   })
@@ -291,6 +303,17 @@ describe('independent audits of the demo', () => {
 
   // Layout shifts as Lighthouse and the Chrome UX Report count them (the Layout Instability API), on a phone (a
   // mobile viewport: content wider than the screen makes it zoom the page out) and on a desktop.
+  it('text compression on the console, as Lighthouse checks it: its page, script and stylesheet arrive compressed', async () => {
+    const context = await browser.newContext()
+    const uncompressed = watchCompression(context)
+    const page = await context.newPage()
+    await page.goto(`${demo.origin}/admin/`, { waitUntil: 'networkidle' })
+    const { loaded, plain } = await uncompressed()
+    expect(loaded).toBeGreaterThanOrEqual(2)
+    expect(plain).toEqual([])
+    await context.close()
+  })
+
   describe.each([
     ['a phone', { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
     ['a desktop', { viewport: { width: 1280, height: 800 } }],
