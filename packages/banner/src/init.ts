@@ -16,7 +16,7 @@ import { buildCss, LAYER_CSS, LAYER_KEYFRAMES, scopeToLayer } from './ui/styles'
 import type { Panel, UiActions, ViewState } from './ui/types'
 import { loadPart, withPart, type Panels, type Parts } from './parts'
 import { BUNDLED } from './parts-bundled'
-import { DECLARATION_SELECTOR } from './declaration/selector'
+import { whenDeclared } from './declaration/selector'
 import { nextTask } from './next-task'
 
 export interface InitOptions extends ConfigSourceOptions {
@@ -236,12 +236,12 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   await nextTask()
   const stopCleanup = startCleanup(store, parts)
   recorder.flush()
-  // The cookie declaration's chunk loads only for a page that has one.
+  // The cookie declaration's chunk loads once the page has one: now, or on a single-page app's later route.
   let stopDeclarations = () => {}
-  if (doc.querySelector(DECLARATION_SELECTOR)) {
-    const context = { source: store, texts: () => t, locale, publishedAt: loaded.publishedAt, openPreferences: actions.openPreferences }
-    withPart(parts.declaration(), (d) => void (mounted && (stopDeclarations = d.mountDeclarations(doc, context))), 'cookie declaration')
-  }
+  const declared = { source: store, texts: () => t, locale, publishedAt: loaded.publishedAt, openPreferences: actions.openPreferences }
+  const stopWaiting = whenDeclared(doc, () =>
+    withPart(parts.declaration(), (d) => void (mounted && (stopDeclarations = d.mountDeclarations(doc, declared))), 'cookie declaration'),
+  )
 
   const has = (id: string): boolean => {
     const { consent } = store.snapshot()
@@ -277,6 +277,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
       stopIntegrations()
       stopCleanup()
       unbindOpeners()
+      stopWaiting()
       stopDeclarations()
       doc.removeEventListener('consentry:request-grant', onRequestGrant)
       recorder.stop()

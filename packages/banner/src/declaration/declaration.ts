@@ -22,29 +22,39 @@ type T = Texts
 
 /**
  * Renders the cookie declaration into every `[data-consentry-declaration]` element, in the page's light DOM (what
- * crawlers and auditors read): the visitor's choice with a "change" button, the controller, then each category, its
- * services and every cookie and storage key. No stylesheet: it inherits the page's fonts and colours (long words may
- * break, so it reflows on a phone). The choice updates in place when the visitor decides. Returns a function that
- * empties the elements again.
+ * crawlers and auditors read), and into each one added later (a single-page app's route): the visitor's choice with a
+ * "change" button, the controller, then each category, its services and every cookie and storage key. No stylesheet:
+ * it inherits the page's fonts and colours (long words may break, so it reflows on a phone). The choice updates in
+ * place when the visitor decides. Returns a function that stops watching and empties the elements again.
  */
 export function mountDeclarations(doc: Document, ctx: DeclarationContext): () => void {
   const t = { ...enDialogs, ...DECLARATION_TEXTS, ...ctx.texts() } as T
-  const choices: HTMLElement[] = []
-  const hosts = [...doc.querySelectorAll<HTMLElement>(DECLARATION_SELECTOR)]
-  for (const host of hosts) {
-    const level = Number(host.dataset.consentryHeading) || 2
-    const choice = el('div', { class: 'consentry-declaration-choice', 'aria-live': 'polite' })
-    choices.push(choice)
-    host.replaceChildren(declaration(ctx, t, Math.min(Math.max(level, 1), 5), choice))
+  /** Each filled element with the place its choice is shown. */
+  const filled = new Map<HTMLElement, HTMLElement>()
+  const paintChoice = (choice: HTMLElement, snapshot: ConsentSnapshot) =>
+    choice.replaceChildren(...choiceView(snapshot, t, ctx.locale).filter((c): c is Node | string => !!c))
+  const fill = () => {
+    for (const [host] of filled) if (!host.isConnected) filled.delete(host) // a route that left
+    for (const host of doc.querySelectorAll<HTMLElement>(DECLARATION_SELECTOR)) {
+      if (filled.has(host)) continue
+      const level = Number(host.dataset.consentryHeading) || 2
+      const choice = el('div', { class: 'consentry-declaration-choice', 'aria-live': 'polite' })
+      filled.set(host, choice)
+      host.replaceChildren(declaration(ctx, t, Math.min(Math.max(level, 1), 5), choice))
+      paintChoice(choice, ctx.source.snapshot())
+    }
   }
-  const paint = (snapshot: ConsentSnapshot) => {
-    for (const choice of choices) choice.replaceChildren(...choiceView(snapshot, t, ctx.locale).filter((c): c is Node | string => !!c))
-  }
-  paint(ctx.source.snapshot())
-  const off = ctx.source.subscribe(paint)
+  fill()
+  const observer = new MutationObserver((records) => records.some((r) => r.addedNodes.length) && fill())
+  observer.observe(doc.documentElement, { childList: true, subtree: true })
+  const off = ctx.source.subscribe((snapshot) => {
+    for (const choice of filled.values()) paintChoice(choice, snapshot)
+  })
   return () => {
+    observer.disconnect()
     off()
-    for (const host of hosts) host.replaceChildren()
+    for (const host of filled.keys()) host.replaceChildren()
+    filled.clear()
   }
 }
 

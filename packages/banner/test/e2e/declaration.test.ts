@@ -31,6 +31,8 @@ beforeAll(async () => {
     routes: {
       '/privacy-en': html(privacyPage('en')),
       '/privacy-de': html(privacyPage('de')),
+      // A single-page app's shell: no declaration element until a route draws one.
+      '/app': html(privacyPage('en').replace('<div data-consentry-declaration></div>', '')),
       '/sale-free-us': html(sitePage({ config: { dataPractices: { sellsOrShares: false } }, attrs: { 'data-country': 'US', 'data-region': 'CA' } })),
     },
   })
@@ -100,6 +102,31 @@ describe('cookie declaration on a privacy page (Chromium)', () => {
     const text = await section.textContent()
     for (const expected of ['Ihre Auswahl', 'Verantwortlicher', 'Vertreter in der EU', 'Drittanbieter']) expect(text).toContain(expected)
     expect(await axeDeclaration(page)).toEqual([])
+    await page.close()
+  })
+})
+
+describe('cookie declaration in a single-page app (Chromium)', () => {
+  it('loads its chunk only when a route adds the element, fills each element added later, and again after a route change', async () => {
+    server.requests.length = 0
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/app`)
+    await page.locator('#consentry-first-layer [data-action=accept]').waitFor()
+    await page.waitForTimeout(300)
+    expect(scripts()).not.toContain('/consentry-declaration.js')
+    // The privacy route renders the element, as a framework would.
+    const route = (html: string) => page.evaluate((h) => (document.querySelector('main')!.innerHTML = h), html)
+    await route('<h1>Privacy</h1><div data-consentry-declaration></div>')
+    await page.locator('main section.consentry-declaration').waitFor()
+    expect(scripts()).toContain('/consentry-declaration.js')
+    await route('<h1>Home</h1>')
+    await route('<h1>Privacy</h1><div data-consentry-declaration data-consentry-heading="3"></div><div id="second" data-consentry-declaration></div>')
+    await expect.poll(() => page.locator('main section.consentry-declaration').count()).toBe(2)
+    expect(await page.locator('main section.consentry-declaration h3').first().textContent()).toBeTruthy()
+    // Both follow the visitor's choice.
+    await page.locator('#consentry-first-layer [data-action=reject]').click()
+    await expect.poll(() => page.locator('#second .consentry-declaration-choice').textContent()).toContain('Analytics: Refused')
+    expect(await page.locator('main .consentry-declaration-choice').first().textContent()).toContain('Analytics: Refused')
     await page.close()
   })
 })
