@@ -46,6 +46,7 @@ const PAGES: DemoPage[] = [
   { path: '/site/?country=US&region=CA&gpc=1', optIn: false, dns: true },
   { path: '/site/spa/', optIn: true },
   { path: '/site/spa/#/support', optIn: true },
+  { path: '/site/spa/#/privacy', optIn: true },
   { path: '/site/privacy.html', optIn: true },
   { path: '/site/ca-b2b/privacy.html?country=CA&region=QC', optIn: true, ownSite: true },
   { path: '/site/inspector.html', optIn: true, framed: true },

@@ -33,6 +33,13 @@ const ROUTES: Record<string, Render> = {
         if (slot.isConnected) mountChatWidget(slot)
       })
   },
+  // The cookie declaration as a route: the banner fills the element when the route draws it.
+  '/privacy': (main) => {
+    heading(main, 'Cookies on this app', 'Every cookie and storage key, and what you chose:')
+    const declaration = document.createElement('div')
+    declaration.setAttribute('data-consentry-declaration', '')
+    main.append(declaration)
+  },
   '/settings': (main, ready) => {
     heading(main, 'Privacy settings', 'Your current choices, read with consent.get():')
     const pre = document.createElement('pre')
