@@ -12,7 +12,8 @@ import { bindOpeners } from './openers'
 import { startIntegrations } from './integrations'
 import { startCleanup } from './cleanup/index'
 import { createCoreUi, type CoreUi } from './ui/core-ui'
-import { buildCss, LAYER_CSS, LAYER_KEYFRAMES, scopeToLayer } from './ui/styles'
+import { bannerFont, buildCss, LAYER_CSS, LAYER_KEYFRAMES, scopeToLayer } from './ui/styles'
+import { warmUpFont } from './ui/font-warmup'
 import type { Panel, UiActions, ViewState } from './ui/types'
 import { loadPart, withPart, type Panels, type Parts } from './parts'
 import { BUNDLED } from './parts-bundled'
@@ -220,6 +221,8 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     context.locale = locale = 'en'
   }
   t = resolveTexts(locale, builtIn || null, overrides, english)
+  // The font lookups get a task of their own, queued now: while the page still parses, or before the stylesheets' task.
+  if (prompt.prompt) void nextTask().then(() => warmUpFont(doc, bannerFont(config.appearance), `${t['banner.title']} ${t['banner.acceptAll']}`))
   // First in <head> (the documented embed order) the script runs before <body> exists.
   if (!doc.body) await new Promise((ready) => doc.addEventListener('DOMContentLoaded', ready, { once: true }))
   // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.

@@ -21,6 +21,9 @@ export function textOn(hex: string): string {
  */
 const CSS_SAFE_FONT = /^(?:[\w ,-]|"[\w -]*"|'[\w -]*')+$/
 
+/** The font list the banner is set in (`--cs-font`): the site's when it is safe in CSS, else the system's UI font. */
+export const bannerFont = (look: SiteConfig['appearance']): string => (CSS_SAFE_FONT.test(look.font) ? look.font : 'system-ui,sans-serif')
+
 /** The first layer's element id: stable, so crawlers, auditors and auto-reject tools can find it. */
 export const LAYER_ID = 'consentry-first-layer'
 
@@ -36,9 +39,9 @@ export function buildCss(look: SiteConfig['appearance']): string {
   const vars = [
     `--cs-accent:${accent};--cs-on-accent:${textOn(accent)}`,
     isRadius(look.radius) && `--cs-radius:${look.radius}px`,
-    CSS_SAFE_FONT.test(look.font) && `--cs-font:${look.font}`,
+    `--cs-font:${bannerFont(look)}`,
   ]
-  return `:host{all:initial;--cs-radius:8px;--cs-font:system-ui,sans-serif;${vars.filter(Boolean).join(';')}}${SHADOW_CSS}`
+  return `:host{all:initial;--cs-radius:8px;${vars.filter(Boolean).join(';')}}${SHADOW_CSS}`
 }
 
 /**
