@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { GppModel } from '@iabgpp/cmpapi'
 import { CONSENT_MODE_TYPES } from '@consentry/shared'
 import { createTestSource } from '../../test/fixtures/source'
@@ -236,8 +236,9 @@ describe('startSignals', () => {
     )
     expect(replies[0]).toMatchObject({ __gppReturn: { success: true, callId: 7, returnValue: { gppVersion: '1.1' } } })
     expect(JSON.parse(replies[1] as string)).toEqual({ __uspapiReturn: { success: true, callId: 'u', returnValue: { version: 1, uspString: '1YNN' } } })
-    expect(document.querySelector('iframe[name="__gppLocator"]')).not.toBeNull()
-    expect(document.querySelector('iframe[name="__uspapiLocator"]')).not.toBeNull()
+    // Each locator frame is added in a task of its own.
+    await vi.waitFor(() => expect(document.querySelector('iframe[name="__gppLocator"]')).not.toBeNull())
+    await vi.waitFor(() => expect(document.querySelector('iframe[name="__uspapiLocator"]')).not.toBeNull())
   })
 
   it('adds no locator frames where no US section applies, and the page still gets its answers', () => {
