@@ -9,7 +9,8 @@
 // counts it) and settle time (from the button being visible until the page's animations, the banner's
 // entrance, have finished). All are taken inside the page, so that no harness script runs while it is measured.
 // Runs alternate between banners; medians of BENCH_RUNS (default 9). Each page has the same four categories and
-// three services. Loopback only.
+// three services; a `no-banner` page (the host page alone) gives the floor for script time and long tasks.
+// Loopback only.
 import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
@@ -145,6 +146,9 @@ const BANNERS = {
     })}</script><script src="/klaro.js"></script>`,
     accept: "document.querySelector('.cm-btn-accept-all') || document.querySelector('.cm-btn-success')",
   },
+  // The host page alone: its own long tasks are the floor every banner's figures stand on. No accept button: its
+  // window ends at the load event (visible and settle are not shown for it).
+  'no-banner': { files: {}, head: '', body: '', accept: null },
 }
 
 const page = (b) =>
@@ -217,7 +221,8 @@ async function measure(name, rate) {
           console.debug('consentry-bench: measured')
         }, 300)
       })
-    requestAnimationFrame(tick)
+    if (${BANNERS[name].accept === null}) addEventListener('load', () => visibleAt(performance.now()))
+    else requestAnimationFrame(tick)
   })()`)
   const measured = tab.waitForEvent('console', {
     predicate: (m) => m.text() === 'consentry-bench: measured',
@@ -268,10 +273,11 @@ const rows = [
   ],
 ]
 for (const name of names) {
+  const control = BANNERS[name].accept === null
   const row = [
     name,
-    `${kb(sizes[name].gzip)} (${ratio(sizes[name].gzip, sizes.consentry.gzip)})`,
-    `${kb(sizes[name].brotli)} (${ratio(sizes[name].brotli, sizes.consentry.brotli)})`,
+    control ? '–' : `${kb(sizes[name].gzip)} (${ratio(sizes[name].gzip, sizes.consentry.gzip)})`,
+    control ? '–' : `${kb(sizes[name].brotli)} (${ratio(sizes[name].brotli, sizes.consentry.brotli)})`,
   ]
   for (const rate of RATES) {
     const v = median(samples[`${name}@${rate}`].visible)
@@ -282,11 +288,11 @@ for (const name of names) {
     // Long tasks: the median count, the longest seen in any run (one is enough to block the page), and in how many
     // runs there was none (the machine's speed drifts between runs; a median alone hides that).
     row.push(
-      `${v.toFixed(0)} (${ratio(v, rv)})`,
+      control ? '–' : `${v.toFixed(0)} (${ratio(v, rv)})`,
       `${s.toFixed(1)} (${ratio(s, rs)})`,
       `${median(at.long)} (${Math.max(...at.longest).toFixed(0)}) ${at.long.filter((n) => n === 0).length}/${at.long.length} none`,
       `${median(at.blocking).toFixed(0)}`,
-      `${median(at.settle).toFixed(0)}`,
+      control ? '–' : `${median(at.settle).toFixed(0)}`,
     )
   }
   rows.push(row)
