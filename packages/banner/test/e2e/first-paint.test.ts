@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core'
 import { launchChromium } from '../support/chromium'
 import { BANNER_DIST, startTestServer, type TestServer } from '../support/static-server'
 import { sitePage } from '../support/pages'
+import { layoutShifts, recordLayoutShifts } from '../support/layout-shifts'
 
 // How the first layer reaches the screen (Chromium): whole in its first frame, so nothing on the page moves (a
 // layout shift counts against the host page's Core Web Vitals), and a bar that covers the bottom of the viewport
@@ -43,15 +44,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-/** Records layout shifts in `window.shifts` as Lighthouse and the Chrome UX Report read them: the Layout Instability API. */
-function recordShifts() {
-  const shifts: { value: number; sources: string[] }[] = ((window as unknown as { shifts: unknown }).shifts = [])
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node | null }[] })[])
-      shifts.push({ value: entry.value, sources: entry.sources.map((s) => (s.node as Element | null)?.id || s.node?.nodeName || '?') })
-  }).observe({ type: 'layout-shift', buffered: true })
-}
-
 describe('the first paint', () => {
   it.each([
     ['bar', 412, 823],
@@ -59,7 +51,7 @@ describe('the first paint', () => {
     ['box', 412, 823],
   ])('a %s first layer (%dx%d) shows whole in its first frame: no layout shift on the page, none of the banner', async (layout, width, height) => {
     const page = await browser.newPage({ viewport: { width, height } })
-    await page.addInitScript(recordShifts)
+    await recordLayoutShifts(page)
     await page.goto(`${server.url}/${layout}`)
     const layer = page.locator('#consentry-first-layer')
     await layer.locator('[data-action=accept]').waitFor()
@@ -67,7 +59,7 @@ describe('the first paint', () => {
     // Two more frames and the entrance animation: whatever would move, has.
     await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
-    expect(await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts)).toEqual([])
+    expect(await layoutShifts(page)).toEqual([])
     await page.close()
   })
 
@@ -76,7 +68,7 @@ describe('the first paint', () => {
     [1280, 800],
   ])('a click-to-load placeholder (%dx%d) takes the box of its frame: nothing on the page moves', async (width, height) => {
     const page = await browser.newPage({ viewport: { width, height } })
-    await page.addInitScript(recordShifts)
+    await recordLayoutShifts(page)
     await page.goto(`${server.url}/embed`)
     const box = page.locator('[data-consentry-placeholder]')
     await box.getByRole('button', { name: 'Load content' }).waitFor()
@@ -86,7 +78,7 @@ describe('the first paint', () => {
     })
     expect(placeholder).toEqual(frame)
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
-    expect(await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts)).toEqual([])
+    expect(await layoutShifts(page)).toEqual([])
     await page.close()
   })
 
