@@ -7,6 +7,7 @@
 export function warmUpFont(doc: Document, font: string, text: string): void {
   const canvas = doc.createElement('canvas').getContext('2d')
   if (!canvas) return
+  // LAYER_CSS's: text at `medium` (16 px by default), buttons at weight 600, the title 700 at 1.125em.
   for (const weightAndSize of ['400 16px', '600 16px', '700 18px']) {
     canvas.font = `${weightAndSize} ${font}`
     canvas.measureText(text)
