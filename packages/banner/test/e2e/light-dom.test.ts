@@ -61,6 +61,8 @@ beforeAll(async () => {
       '/hostile-us': html(sitePage({ attrs: { 'data-country': 'US', 'data-region': 'CA' } }).replace(/<style>[^<]*<\/style>/, `<style>${HOSTILE_CSS}</style>`)),
       '/font-ok': html(bootstrapped({})),
       '/font-quote': html(bootstrapped({ font: 'Arial"' })),
+      '/layout-box': html(bootstrapped({ layout: 'box' })),
+      '/layout-modal': html(bootstrapped({ layout: 'modal' })),
     },
   })
 })
@@ -165,6 +167,21 @@ describe('the first layer in the light DOM (Chromium)', () => {
     const state = decodeConsentCookie(decodeURIComponent(cookies[0]!.value))
     expect(state?.method).toBe('reject_all')
     expect(state?.categories).toEqual({ functional: false, analytics: false, advertising: false })
+    await context.close()
+  })
+
+  // The example companies' configurations use the box; `modal` puts the same content in a dialog frame.
+  it.each(['box', 'modal'])('autoconsent detects and rejects the %s layout too: only the consent cookie is left', async (layout) => {
+    const context = await browser.newContext()
+    const messages = await installAutoconsent(context)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/layout-${layout}`)
+    await expect.poll(() => messages.find((m) => m.type === 'autoconsentDone'), { timeout: 20_000 }).toBeTruthy()
+    expect(messages.find((m) => m.type === 'popupFound')?.cmp).toMatch(/^HEURISTIC/)
+    expect(messages.find((m) => m.type === 'optOutResult')?.result).toBe(true)
+    const cookies = await context.cookies()
+    expect(cookies.map((c) => c.name)).toEqual(['consentry'])
+    expect(decodeConsentCookie(decodeURIComponent(cookies[0]!.value))?.method).toBe('reject_all')
     await context.close()
   })
 
