@@ -1,5 +1,6 @@
 // The console shell: sign-in, then a header with navigation, the theme and sign-out, and the current screen.
 import { useEffect, useState } from 'preact/hooks'
+import { CONSOLE_SIGNED_IN_COOKIE } from '@consentry/shared'
 import { api, ApiFailure, onSignedOut, setCsrfToken } from './api'
 import { href, useRoute } from './router'
 import { KeysScreen } from './screens/keys'
@@ -10,6 +11,11 @@ import { useTheme, type ThemeChoice } from './theme'
 import type { SessionInfo } from './types'
 
 type SessionState = { status: 'loading' } | { status: 'signed-out'; reason?: string } | { status: 'signed-in'; session: SessionInfo }
+
+/** Whether the API said this browser signed in (its readable flag beside the HttpOnly session cookie). */
+const flaggedSignedIn = () => document.cookie.split('; ').includes(`${CONSOLE_SIGNED_IN_COOKIE}=1`)
+/** Drops that flag once the session turned out to be over, so the next visit does not ask again. */
+const forgetSignedIn = () => void (document.cookie = `${CONSOLE_SIGNED_IN_COOKIE}=; max-age=0; path=/`)
 
 export function App() {
   const [state, setState] = useState<SessionState>({ status: 'loading' })
@@ -22,14 +28,23 @@ export function App() {
   }
 
   useEffect(() => {
-    const off = onSignedOut(() => setState({ status: 'signed-out', reason: 'Your session has ended. Sign in again.' }))
+    const off = onSignedOut(() => {
+      forgetSignedIn()
+      setState({ status: 'signed-out', reason: 'Your session has ended. Sign in again.' })
+    })
     const link = /^#signin=([A-Za-z0-9_-]+)$/.exec(location.hash)
+    // Never signed in here (or signed out): the sign-in screen at once, without a request the API would refuse.
+    if (!link && !flaggedSignedIn()) {
+      setState({ status: 'signed-out' })
+      return off
+    }
     const first = link
       ? api<SessionInfo>('POST', '/v1/admin/session', { token: link[1] }).finally(() => history.replaceState(null, '', `${location.pathname}${href.sites()}`))
       : api<SessionInfo>('GET', '/v1/admin/session')
-    first.then(signedIn, (e: unknown) =>
-      setState({ status: 'signed-out', ...(link && e instanceof ApiFailure ? { reason: `The sign-in link did not work: ${e.message}` } : {}) }),
-    )
+    first.then(signedIn, (e: unknown) => {
+      if (!link) forgetSignedIn()
+      setState({ status: 'signed-out', ...(link && e instanceof ApiFailure ? { reason: `The sign-in link did not work: ${e.message}` } : {}) })
+    })
     return off
   }, [])
 

@@ -50,6 +50,20 @@ const asOwner = <T>(method: string, path: string, body: unknown) =>
 const siteTab = (siteId: string, tab: string) => `${demo.origin}/admin/#/sites/${siteId}/${tab}`
 
 describe('the console', () => {
+  it('a first visit shows the sign-in screen without asking for a session it does not have: no refused request, no console error', async () => {
+    const visitor = await browser.newContext()
+    const tab = await visitor.newPage()
+    const asked: string[] = []
+    const errors: string[] = []
+    tab.on('request', (r) => r.url().includes('/v1/admin/') && asked.push(r.url()))
+    tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await tab.goto(`${demo.origin}/admin/`)
+    await tab.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor()
+    expect(asked).toEqual([])
+    expect(errors).toEqual([])
+    await visitor.close()
+  })
+
   it('signs in through the one-time link npm start prints, and the link works once', async () => {
     expect(demo.output()).toMatch(/Console\s+http:\/\/127\.0\.0\.1:\d+\/admin\//)
     await page.goto(`${demo.origin}${consoleLink.slice(consoleLink.indexOf('/admin/'))}`)

@@ -19,6 +19,13 @@ export interface ConfigResponse {
   jurisdiction: Jurisdiction
 }
 
+/**
+ * A readable cookie (`1`) the API sets beside the console's HttpOnly session cookie, and clears on sign-out. Not a
+ * credential: the console reads it before asking for its session, so a signed-out visit sends no request that
+ * the API must refuse (a 401, which the browser logs as an error on the console's page).
+ */
+export const CONSOLE_SIGNED_IN_COOKIE = 'consentry_signed_in'
+
 /** `POST /v1/consents` → 201 (or 200 for an idempotent replay): the proof a record was kept. */
 export interface ConsentReceipt {
   /** `cns_…` */

@@ -73,3 +73,4 @@ export type { FieldIssue } from './schemas/format-issues'
 
 // HTTP contract types (shapes shared by banner and API)
 export type { ConfigResponse, ConsentReceipt, ReceiptProof, ApiErrorBody } from './api-contract'
+export { CONSOLE_SIGNED_IN_COOKIE } from './api-contract'

@@ -28,6 +28,11 @@ describe.each(STORES)('console sessions (%s)', (kind) => {
     expect(header).toMatch(/HttpOnly/)
     expect(header).toMatch(/SameSite=Strict/)
     expect(header).not.toMatch(/Secure/)
+    // Beside it, the readable flag the console checks before asking for its session (no credential in it).
+    const hint = res.headers.getSetCookie().find((h) => h.startsWith('consentry_signed_in='))
+    expect(hint).toMatch(/^consentry_signed_in=1;/)
+    expect(hint).not.toMatch(/HttpOnly/)
+    expect(hint).toMatch(/SameSite=Strict/)
     const body = (await res.json()) as Json
     expect(body).toMatchObject({ label: 'test admin', siteIds: null })
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{40,}$/)
@@ -107,6 +112,7 @@ describe.each(STORES)('console sessions (%s)', (kind) => {
     const out = await withCookie(b, 'DELETE', '/v1/admin/session', undefined, csrfToken)
     expect(out.status).toBe(204)
     expect(out.headers.getSetCookie().some((h) => /consentry_session=;/.test(h))).toBe(true)
+    expect(out.headers.getSetCookie().some((h) => /^consentry_signed_in=;.*Max-Age=0/.test(h))).toBe(true)
     expect((await withCookie(b, 'GET', '/v1/admin/sites')).status).toBe(401)
   })
 

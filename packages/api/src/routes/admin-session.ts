@@ -1,3 +1,4 @@
+import { CONSOLE_SIGNED_IN_COOKIE } from '@consentry/shared'
 import { sessionCreateSchema } from '@consentry/shared/schemas'
 import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
@@ -19,7 +20,7 @@ export function adminSessionRoutes(ctx: AppContext) {
     .post(
       '/session',
       operation(
-        'Console sign-in with an admin key or a one-time link token (no bearer key needed): sets an HttpOnly, SameSite=Strict session cookie (Secure over HTTPS) and returns the CSRF token that cookie-authenticated changes send as X-Consentry-CSRF. Attempts are rate-limited per client.',
+        'Console sign-in with an admin key or a one-time link token (no bearer key needed): sets an HttpOnly, SameSite=Strict session cookie (Secure over HTTPS) beside a readable consentry_signed_in=1 flag (no credential; the console checks it before asking for its session), and returns the CSRF token that cookie-authenticated changes send as X-Consentry-CSRF. Attempts are rate-limited per client.',
         { 201: ok('Session'), 429: ok('Too many attempts (Retry-After)') },
       ),
       async (c, next) => {
@@ -40,13 +41,9 @@ export function adminSessionRoutes(ctx: AppContext) {
         const key = await liveKey(ctx, secretHash)
         const { cookie, session } = ctx.sessions.open(key)
         const secure = isHttps(ctx, c)
-        setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, cookie, {
-          httpOnly: true,
-          sameSite: 'Strict',
-          secure,
-          path: '/',
-          maxAge: Math.floor(ctx.sessions.options.absoluteMs / 1000),
-        })
+        const lasting = { sameSite: 'Strict', secure, path: '/', maxAge: Math.floor(ctx.sessions.options.absoluteMs / 1000) } as const
+        setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, cookie, { ...lasting, httpOnly: true })
+        setCookie(c, CONSOLE_SIGNED_IN_COOKIE, '1', lasting)
         return c.json(sessionView(key, session, ctx), 201)
       },
     )
@@ -55,11 +52,12 @@ export function adminSessionRoutes(ctx: AppContext) {
       if (!current) throw new ApiError('not_found', 'This request is not signed in with a session (it used a bearer key).')
       return c.json(sessionView(c.get('apiKey'), current.session, ctx))
     })
-    .delete('/session', operation('Sign out: ends the session and clears its cookie.', { 204: ok('Signed out') }), (c) => {
+    .delete('/session', operation('Sign out: ends the session and clears its cookie and the signed-in flag.', { 204: ok('Signed out') }), (c) => {
       const current = c.get('session')
       if (current) ctx.sessions.close(current.cookie)
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       deleteCookie(c, SECURE_SESSION_COOKIE, { path: '/', secure: true })
+      deleteCookie(c, CONSOLE_SIGNED_IN_COOKIE, { path: '/' })
       return c.body(null, 204)
     })
     .post('/session/links', operation('A one-time console sign-in link (15 minutes) for the calling key.', { 201: ok('{ token, expiresAt, path }') }), (c) => {
