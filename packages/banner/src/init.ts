@@ -12,7 +12,7 @@ import { bindOpeners } from './openers'
 import { startIntegrations } from './integrations'
 import { startCleanup } from './cleanup/index'
 import { createCoreUi, type CoreUi } from './ui/core-ui'
-import { bannerFont, buildCss, LAYER_CSS, LAYER_KEYFRAMES, scopeToLayer } from './ui/styles'
+import { bannerFont, buildCss, LAYER_CSS, scopeToLayer } from './ui/styles'
 import { warmUpFont } from './ui/font-warmup'
 import type { Panel, UiActions, ViewState } from './ui/types'
 import { loadPart, withPart, type Panels, type Parts } from './parts'
@@ -228,7 +228,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   // The modal first layer is a dialog: its frame comes with the dialogs, before the first paint.
   if (config.appearance.layout === 'modal') await new Promise<void>((done) => withPanels(done, done))
   await nextTask()
-  const layerCss = scopeToLayer(LAYER_CSS + ((panels as Panels | null)?.MODAL_LAYER_CSS ?? '')) + LAYER_KEYFRAMES
+  const layerCss = scopeToLayer(LAYER_CSS + ((panels as Panels | null)?.MODAL_LAYER_CSS ?? ''))
   const shown = mount(buildCss(config.appearance), layerCss, options.nonce, doc)
   mounted = shown
   ui = createCoreUi(shown.root)

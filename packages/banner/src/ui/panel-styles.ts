@@ -1,7 +1,7 @@
 /**
  * The `modal` layout's first layer (light DOM, through `scopeToLayer` like `LAYER_CSS`): an overlay and a dialog frame.
  */
-export const MODAL_LAYER_CSS = `&.overlay{position:fixed;inset:0;z-index:2147483647;background:var(--cs-overlay);display:flex;align-items:center;justify-content:center;padding:.5em;animation:consentry-in .2s ease-out}
+export const MODAL_LAYER_CSS = `&.overlay{position:fixed;inset:0;z-index:2147483647;background:var(--cs-overlay);display:flex;align-items:center;justify-content:center;padding:.5em}
 & .dialog{display:block;position:relative;background:var(--cs-bg);color:var(--cs-fg);width:min(40em,100%);max-height:100%;overflow:auto;padding:1em;border-radius:var(--cs-radius);box-shadow:0 8px 32px rgba(0,0,0,.3)}
 & .dialog:focus{outline:none}
 `

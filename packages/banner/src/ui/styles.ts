@@ -70,15 +70,16 @@ const SHADOW_CSS = `.root{${LIGHT};font:medium/1.5 var(--cs-font);color:var(--cs
 `
 
 /**
- * The first layer's stylesheet, in the document (through `scopeToLayer`). `&&` (the id twice) outranks the
- * layout rules (`&.layer`, `&.overlay`) where reduced motion turns their animation off. The dialogs repeat its rules for title,
- * text and buttons in their own sheet (`PANEL_CSS`): a shadow root cannot use a document's rules.
+ * The first layer's stylesheet, in the document (through `scopeToLayer`). The dialogs repeat its rules for title,
+ * text and buttons in their own sheet (`PANEL_CSS`): a shadow root cannot use a document's rules. No entrance
+ * animation: the layer is whole and opaque in the first frame that shows it, which is when a visitor (or a tool
+ * that looks for it) can read and use it.
  */
 export const LAYER_CSS = `&{all:initial;display:block;font:medium/1.5 var(--cs-font);color:var(--cs-fg);-webkit-text-size-adjust:100%}
 & *,& ::before,& ::after{all:revert}
 & [hidden]{display:none}
 &,& *{box-sizing:border-box}
-&.layer{position:fixed;z-index:2147483646;background:var(--cs-bg);border:1px solid var(--cs-line);box-shadow:0 4px 24px rgba(0,0,0,.2);max-height:calc(100vh - 1em);overflow:auto;animation:consentry-in .2s ease-out}
+&.layer{position:fixed;z-index:2147483646;background:var(--cs-bg);border:1px solid var(--cs-line);box-shadow:0 4px 24px rgba(0,0,0,.2);max-height:calc(100vh - 1em);overflow:auto}
 &.bar{inset-inline:0;bottom:0;border-width:1px 0 0}
 & .inner{padding:1em}
 &.bar .inner{max-width:64em;margin:0 auto}
@@ -92,8 +93,4 @@ export const LAYER_CSS = `&{all:initial;display:block;font:medium/1.5 var(--cs-f
 & .btn.secondary{background:var(--cs-bg);color:var(--cs-fg);border-color:var(--cs-line)}
 & :focus-visible{outline:3px solid var(--cs-fg);outline-offset:2px;box-shadow:0 0 0 5px var(--cs-bg)}
 & .gpc{font-weight:600;margin:0 0 .5em;padding:.25em .5em;border-inline-start:4px solid var(--cs-accent)}
-@media (prefers-reduced-motion:reduce){&&{animation:none}}
 `
-
-/** Keyframes stay out of `scopeToLayer`: `!important` inside a keyframe drops the declaration. */
-export const LAYER_KEYFRAMES = '@keyframes consentry-in{from{opacity:0}}'
