@@ -82,6 +82,10 @@ describe('CSP and accessibility details (Chromium)', () => {
     expect(await layer.evaluate((el) => getComputedStyle(el).animationName)).toBe('none')
     await page.waitForTimeout(1500)
     expect(await layer.isVisible()).toBe(true)
+    // The dialogs fade in, except for a visitor who asked for less motion.
+    await inBanner(page, '[data-action=customize]').click()
+    await inBanner(page, '.prefs').waitFor()
+    expect(await inBanner(page, '.overlay').evaluate((el) => getComputedStyle(el).animationName)).toBe('none')
     await page.close()
   })
 
