@@ -47,4 +47,5 @@ dd{margin:0;overflow-wrap:anywhere}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 code{font-size:.875em;overflow-wrap:anywhere}
 @media (forced-colors:active){.track{border-color:CanvasText}[aria-checked=true] .track{background:Highlight}}
+@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
 `

@@ -66,7 +66,6 @@ const SHADOW_CSS = `.root{${LIGHT};font:medium/1.5 var(--cs-font);color:var(--cs
 .reopen{background:var(--cs-bg);color:var(--cs-fg);font:inherit;font-size:.875em;min-height:2em;padding:.25em .75em;border:1px solid var(--cs-line);border-radius:1em;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.2)}
 .status{margin:0;font-size:.875em}
 .status:not(:empty){padding:.25em .75em;border:1px solid var(--cs-line);border-radius:var(--cs-radius);background:var(--cs-bg);color:var(--cs-fg)}
-@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
 `
 
 /**
