@@ -6,7 +6,7 @@
 // apart). In Chromium at 1x and 4x CPU throttling: time from navigation start until the "accept" button is visible,
 // main-thread script time (CDP Performance.ScriptDuration), long tasks (over 50 ms, PerformanceObserver 'longtask',
 // count and longest, and the total blocking time: what each long task spent over 50 ms, summed, as Lighthouse
-// counts it) and settle time (from the button being visible until the page's animations, the banner's
+// counts it) and settle time (from the button being visible until the page's animations, such as a banner's
 // entrance, have finished). All are taken inside the page, so that no harness script runs while it is measured.
 // Runs alternate between banners; medians of BENCH_RUNS (default 9). Each page has the same four categories and
 // three services; a `no-banner` page (the host page alone) gives the floor for script time and long tasks.
