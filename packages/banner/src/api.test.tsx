@@ -183,6 +183,93 @@ describe('JavaScript API', () => {
     expect(noAds).not.toMatch(/advertising/i)
   })
 
+  describe('"Limit the Use of My Sensitive Personal Information" (a site that uses sensitive information)', () => {
+    const SENSITIVE = { dataPractices: { usesSensitiveInformation: true } }
+    const limitSwitch = () => page!.$('.dns [role=switch][aria-labelledby=cs-limit-label]')
+    const saleSwitch = () => page!.$('.dns [role=switch][aria-labelledby=cs-dns-label]')
+    const usca = (field: string) => {
+      let out: unknown
+      const w = window as unknown as { __gpp: (command: string, cb: (data: unknown) => void, parameter: string) => void }
+      w.__gpp('getField', (data) => (out = data), `usca.${field}`)
+      return out
+    }
+
+    it('in California: the first layer links the dialog, whose own switch limits it; recorded, and sent in GPP usca', async () => {
+      page = await start(SENSITIVE, { country: 'US', region: 'CA' })
+      await settle()
+      expect(usca('SensitiveDataLimitUseNotice')).toBe(1) // offered: notice given,
+      expect(usca('SensitiveDataProcessing')).toEqual(Array(9).fill(2)) // not yet used
+      const link = page.$('#consentry-first-layer [data-action=limit]')!
+      expect(link.textContent).toBe('Limit the Use of My Sensitive Personal Information')
+      await page.click('#consentry-first-layer [data-action=limit]')
+      expect(saleSwitch()?.getAttribute('aria-checked')).toBe('false')
+      expect(limitSwitch()?.getAttribute('aria-checked')).toBe('false')
+      await page.click('.dns [aria-labelledby=cs-limit-label]')
+      expect(limitSwitch()?.getAttribute('aria-checked')).toBe('true')
+      await page.click('.dns [data-action=confirm]')
+      expect(stored()).toMatchObject({ method: 'dns_link', doNotSell: false, optOuts: { sensitiveLimit: true, sale: false } })
+      expect(page.handle.get().consent.optOuts.sensitiveLimit).toBe(true)
+      expect(usca('SensitiveDataProcessing')).toEqual(Array(9).fill(1))
+      expect(usca('SaleOptOut')).toBe(2)
+      page.handle.showDoNotSell()
+      await settle()
+      expect(limitSwitch()?.getAttribute('aria-checked')).toBe('true')
+      expect(page.$('.dns')?.textContent).toContain('You have limited the use of your sensitive personal information.')
+    })
+
+    it('under GPC the sale switch is locked on, the limit switch is not: GPC does not limit sensitive information', async () => {
+      Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true })
+      page = await start(SENSITIVE, { country: 'US', region: 'CA' })
+      page.handle.showDoNotSell()
+      await settle()
+      expect(saleSwitch()?.getAttribute('aria-disabled')).toBe('true')
+      expect(limitSwitch()?.getAttribute('aria-disabled')).toBeNull()
+      expect(page.handle.get().consent.optOuts.sensitiveLimit).toBe(false)
+    })
+
+    it('a site that sells nothing still offers the limit, alone in the dialog', async () => {
+      page = await start({ dataPractices: { sellsOrShares: false, usesSensitiveInformation: true } }, { country: 'US', region: 'CA' })
+      page.handle.showDoNotSell()
+      await settle()
+      expect(page.$('#cs-dns-title')?.textContent).toBe('Limit the use of your sensitive personal information')
+      expect(saleSwitch()).toBeNull()
+      await page.click('.dns [aria-labelledby=cs-limit-label]')
+      await page.click('.dns [data-action=confirm]')
+      expect(stored()).toMatchObject({ optOuts: { sensitiveLimit: true } })
+    })
+
+    it('outside California (Texas), or on a site that does not use such information, no limit control and its page links hidden', async () => {
+      for (const [config, region] of [
+        [SENSITIVE, 'TX'],
+        [{}, 'CA'],
+      ] as const) {
+        document.body.innerHTML = '<footer><a href="/limit" data-consentry-limit>Limit the Use of My Sensitive Personal Information</a></footer>'
+        page = await start(config, { country: 'US', region })
+        await settle()
+        expect(page.$('#consentry-first-layer [data-action=limit]')).toBeNull()
+        expect(document.querySelector<HTMLElement>('[data-consentry-limit]')!.hidden).toBe(true)
+        page.handle.showDoNotSell()
+        await settle()
+        expect(limitSwitch()).toBeNull()
+        expect(saleSwitch()).not.toBeNull()
+        page.handle.destroy()
+        page = null
+        cleanPage()
+      }
+    })
+
+    it("in California the site's own footer link opens the dialog", async () => {
+      document.body.innerHTML = '<footer><a href="/limit" data-consentry-limit>Limit the Use of My Sensitive Personal Information</a></footer>'
+      page = await start(SENSITIVE, { country: 'US', region: 'CA' })
+      const link = document.querySelector<HTMLElement>('[data-consentry-limit]')!
+      expect(link.hidden).toBe(false)
+      expect(link.getAttribute('aria-haspopup')).toBe('dialog')
+      link.click()
+      await settle()
+      expect(limitSwitch()).not.toBeNull()
+    })
+  })
+
   it('the document hears consentry:show and consentry:hide with detail.view for banner, preferences and dns', async () => {
     page = await start({}, { country: 'US', region: 'CA' })
     await settle()

@@ -183,7 +183,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     // Nothing optional is offered: the notice is remembered as a choice of nothing.
     dismiss: () => decideAndClose('custom', {}),
     save: (picks) => decideAndClose('custom', picks),
-    setDoNotSell: (doNotSell) => decideAndClose('dns_link', { doNotSell }),
+    setUsChoices: (picks) => decideAndClose('dns_link', picks),
     openPreferences: () => openPanel('preferences'),
     openDoNotSell: () => openPanel('dns'),
     closePanel: () => setView({ panel: null }),
@@ -204,7 +204,11 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   // up to the stylesheets, is short enough to share this task; the stylesheets, the first layer and the rest get
   // tasks of their own.
   const saleFree = config.dataPractices?.sellsOrShares === false // inline configs from before the field may lack it
-  const unbindOpeners = bindOpeners(doc, { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell }, saleFree)
+  const unbindOpeners = bindOpeners(
+    doc,
+    { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell },
+    { saleFree, limitOffered: jurisdiction.showSensitiveLimit === true },
+  )
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
   const onRequestGrant = (event: Event) => {
     const { service, category } = (event as CustomEvent<{ service?: string | null; category?: string | null }>).detail ?? {}
@@ -212,8 +216,9 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     else if (isOptionalCategory(category)) decideElsewhere('api', { categories: { [category]: true } })
   }
   doc.addEventListener('consentry:request-grant', onRequestGrant)
-  // Opt-in wording is in the core; other regimes' and essential-only sites' English loads beside the locale.
-  const regimeTexts = jurisdiction.regime === 'opt_in' && config.categories.length ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
+  // Opt-in wording is in the core; other regimes', essential-only sites' and the limit link's English loads beside the locale.
+  const regimeTexts =
+    jurisdiction.regime === 'opt_in' && config.categories.length && !jurisdiction.showSensitiveLimit ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
   const [builtIn, english] = await Promise.all([fetchLocale(locale, options.i18nBase ?? null), regimeTexts])
   // Its translation failed to load and the site gives none: what shows is English, so say so (lang, dir, record).
   if (builtIn === false && !overrides[locale]) {

@@ -101,7 +101,10 @@ export function withDefaults(raw: unknown): SiteConfig {
       rules: field(jur, 'rules', isObj, 'jurisdiction.', {}),
       promptUnderOptOut: field(jur, 'promptUnderOptOut', bool, 'jurisdiction.', true),
     },
-    dataPractices: { sellsOrShares: field(section(o, 'dataPractices'), 'sellsOrShares', bool, 'dataPractices.', true) },
+    dataPractices: {
+      sellsOrShares: field(section(o, 'dataPractices'), 'sellsOrShares', bool, 'dataPractices.', true),
+      usesSensitiveInformation: field(section(o, 'dataPractices'), 'usesSensitiveInformation', bool, 'dataPractices.', false),
+    },
     consent: copy(
       {
         lifetimeDays: field(consent, 'lifetimeDays', int(1, 395), 'consent.', 365),

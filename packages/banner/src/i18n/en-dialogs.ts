@@ -40,6 +40,11 @@ export const enDialogs: Omit<Texts, CoreTextKey | RegimeTextKey | EmbedTextKey |
   'controller.representativeUk': 'Representative in the UK',
   'doNotSell.none': 'We do not sell or share your personal information, and we do not use it for cross-context targeted advertising.',
   'doNotSell.honored': 'You have opted out of the sale and sharing of your personal information.',
+  'sensitiveLimit.title': 'Limit the use of your sensitive personal information',
+  'sensitiveLimit.description':
+    'We use some sensitive personal information about you (such as your precise location) for more than providing the services you request. You can limit its use and disclosure to those services.',
+  'sensitiveLimit.optOut': 'Limit the use of my sensitive personal information',
+  'sensitiveLimit.honored': 'You have limited the use of your sensitive personal information.',
   'toggle.on': 'On',
   'toggle.off': 'Off',
 }

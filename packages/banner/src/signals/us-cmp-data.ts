@@ -13,7 +13,7 @@ export function usCmpData(snapshot: Pick<ConsentSnapshot, 'consent' | 'jurisdict
   const { region } = snapshot.jurisdiction.location
   // Under US rules the control is hidden only on a site that states it neither sells nor shares.
   const saleFree = snapshot.jurisdiction.usPrivacy && !snapshot.jurisdiction.showDoNotSell
-  const choices = usPrivacyChoices(snapshot.consent, saleFree)
+  const choices = usPrivacyChoices(snapshot.consent, saleFree, snapshot.jurisdiction.showSensitiveLimit === true)
   const gpp = encodeGpp(usSectionsFor(region), choices)
   return {
     ...gpp,

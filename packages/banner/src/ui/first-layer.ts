@@ -3,7 +3,7 @@ import type { ConsentSnapshot } from '../consent-source'
 import { el } from './dom'
 import { keepFocusClear } from './focus-clear'
 import { LAYER_ID } from './styles'
-import { doNotSellControlShown, gpcStatusShown, type BuiltLayer, type CoreUiProps } from './types'
+import { doNotSellControlShown, gpcStatusShown, sensitiveLimitShown, type BuiltLayer, type CoreUiProps } from './types'
 
 /**
  * The first layer's title and sentences for the visitor's regime and the site's offer (EU-04, CA notice at
@@ -85,6 +85,8 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
     gpcStatusShown(snapshot) && el('p', { role: 'status', class: 'gpc' }, t['gpc.honored']),
     // Before the buttons: the text names it, and a tool that rejects picks "Reject all", the last refusal in the layer.
     doNotSell && opener('dns', actions.openDoNotSell, t['doNotSell.link'], 'link'),
+    // The notice of the right to limit, at collection (CCPA regulations §7014): the same dialog holds the control.
+    sensitiveLimitShown(snapshot) && !!t['sensitiveLimit.link'] && opener('limit', actions.openDoNotSell, t['sensitiveLimit.link'], 'link'),
     el('div', { class: 'actions' }, ...buttons),
   ]
   const built: BuiltLayer =

@@ -13,7 +13,8 @@ export interface UiActions {
   /** Closes an essential-only site's notice (nothing to choose): remembered, nothing optional granted. */
   dismiss(): void
   save(picks: Picks): void
-  setDoNotSell(optOut: boolean): void
+  /** The US opt-outs dialog's choice: `doNotSell`, and `optOuts.sensitiveLimit` where it offered that limit. */
+  setUsChoices(picks: Pick<Picks, 'doNotSell' | 'optOuts'>): void
   openPreferences(): void
   openDoNotSell(): void
   closePanel(): void
@@ -55,6 +56,11 @@ export type CoreUiProps = Omit<UiProps, 't'> & { t: CoreTexts }
  */
 export function doNotSellControlShown(snapshot: ConsentSnapshot): boolean {
   return snapshot.jurisdiction.showDoNotSell
+}
+
+/** The "Limit the Use of My Sensitive Personal Information" control: California, on a site that uses such information. */
+export function sensitiveLimitShown(snapshot: ConsentSnapshot): boolean {
+  return snapshot.jurisdiction.showSensitiveLimit === true
 }
 
 /** Show the GPC "Opt-out request honored" status (GPC-06): a signal applied where US opt-out rights apply (sale-free sites too). */

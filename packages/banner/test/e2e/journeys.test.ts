@@ -12,6 +12,11 @@ const pages: Record<string, PageOptions> = {
   '/modal': { config: { appearance: { layout: 'modal', theme: 'dark' } } },
   '/box': { config: { appearance: { layout: 'box', theme: 'light', accentColor: '#0f4c81' } } },
   '/ca': { attrs: { 'data-country': 'US', 'data-region': 'CA' } },
+  '/ca-sensitive': {
+    attrs: { 'data-country': 'US', 'data-region': 'CA' },
+    config: { dataPractices: { sellsOrShares: true, usesSensitiveInformation: true } },
+    body: '<footer><a href="/limit" data-consentry-limit>Limit the Use of My Sensitive Personal Information</a></footer>',
+  },
 }
 
 beforeAll(async () => {
@@ -178,6 +183,20 @@ describe('visitor journeys (Chromium)', () => {
     await click('.dns [data-action=confirm]')
     expect(decodeConsentCookie(await consentCookie(page))).toMatchObject({ method: 'dns_link', doNotSell: false })
     expect(optOut).toBeLessThanOrEqual(clicks)
+    await context.close()
+  })
+
+  it('CA: "Limit the Use of My Sensitive Personal Information", from the first layer and the footer, with zero axe violations', async () => {
+    const { page, context } = await open('/ca-sensitive')
+    const limit = inBanner(page, '.dns [role=switch][aria-labelledby=cs-limit-label]')
+    await page.locator('#consentry-first-layer [data-action=limit]').click()
+    await limit.waitFor()
+    expect(await axe(page)).toEqual([])
+    await limit.click()
+    await inBanner(page, '.dns [data-action=confirm]').click()
+    expect(decodeConsentCookie(await consentCookie(page))).toMatchObject({ method: 'dns_link', doNotSell: false, optOuts: { sensitiveLimit: true } })
+    await page.locator('footer [data-consentry-limit]').click()
+    expect(await limit.getAttribute('aria-checked')).toBe('true')
     await context.close()
   })
 

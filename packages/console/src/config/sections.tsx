@@ -137,7 +137,8 @@ export function JurisdictionSection(props: SectionProps) {
 }
 
 export function DataPracticesSection(props: SectionProps) {
-  const sells = binder(props).bool(['dataPractices', 'sellsOrShares'], true)
+  const b = binder(props)
+  const sells = b.bool(['dataPractices', 'sellsOrShares'], true)
   return (
     <fieldset>
       <legend>Data practices</legend>
@@ -151,6 +152,11 @@ export function DataPracticesSection(props: SectionProps) {
         ]}
         onChange={(v) => sells.onChange(v === 'yes')}
         hint="No removes every Do Not Sell or Share control, and GPP and USP signals say there is no sale or sharing; Global Privacy Control is still honoured. Answer as your privacy policy does."
+      />
+      <CheckboxField
+        label="The site uses sensitive personal information beyond what California lets it use without a right to limit"
+        {...b.bool(['dataPractices', 'usesSensitiveInformation'], false)}
+        hint="Precise geolocation, health, racial or ethnic origin and the like, used for more than the services a visitor asks for (CCPA regulations §7027(m)). Visitors in California then get a Limit the Use of My Sensitive Personal Information control beside Do Not Sell."
       />
     </fieldset>
   )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { jurisdictionCode, normalizeLocation, resolveJurisdiction, US_UOOM_SINCE } from './jurisdiction'
+import { jurisdictionCode, normalizeLocation, resolveJurisdiction, siteJurisdictionOptions, US_UOOM_SINCE } from './jurisdiction'
 
 const at = (iso: string) => Date.parse(`${iso}T12:00:00Z`)
 const resolve = (country: string | null, region: string | null = null, now = at('2026-11-22')) =>
@@ -142,6 +142,17 @@ describe('regime rules per country and region', () => {
     expect(withRules('US', 'CA', { saleFree: true })).toMatchObject({ usPrivacy: true, showDoNotSell: false, gpcMandated: true })
     expect(withRules('US', 'CA', {})).toMatchObject({ usPrivacy: true, showDoNotSell: true })
     expect(withRules('DE', null, {})).toMatchObject({ usPrivacy: false, showDoNotSell: false })
+  })
+
+  it('the "Limit the Use of My Sensitive Personal Information" control: California only, on a site that uses such information', () => {
+    expect(withRules('US', 'CA', { sensitiveUse: true })).toMatchObject({ showSensitiveLimit: true })
+    expect(withRules('US', 'CA', { sensitiveUse: true, saleFree: true })).toMatchObject({ showSensitiveLimit: true, showDoNotSell: false })
+    expect(withRules('US', 'CA', {})).toMatchObject({ showSensitiveLimit: false })
+    expect(withRules('US', 'TX', { sensitiveUse: true })).toMatchObject({ showSensitiveLimit: false })
+    expect(withRules('DE', null, { sensitiveUse: true })).toMatchObject({ showSensitiveLimit: false })
+    expect(withRules(null, null, { sensitiveUse: true })).toMatchObject({ showSensitiveLimit: false })
+    const config = { jurisdiction: { defaultRegime: 'opt_in' as const }, dataPractices: { sellsOrShares: true, usesSensitiveInformation: true } }
+    expect(siteJurisdictionOptions(config)).toMatchObject({ sensitiveUse: true })
   })
 })
 

@@ -30,6 +30,12 @@ export interface Jurisdiction {
   usPrivacy: boolean
   /** Show the "Do Not Sell or Share My Personal Information" control: US rules, and the site sells or shares. */
   showDoNotSell: boolean
+  /**
+   * Show the "Limit the Use of My Sensitive Personal Information" control: California (CCPA §1798.121), and the site
+   * uses sensitive personal information beyond the purposes that need no such right. Absent from responses made
+   * before the field existed: read as false.
+   */
+  showSensitiveLimit?: boolean
 }
 
 export const REGIME_SOURCES = ['built_in', 'site_rule', 'default'] as const
@@ -45,6 +51,8 @@ export interface JurisdictionOptions {
   rules?: RegimeRules
   /** The site states it neither sells nor shares personal information: no "Do Not Sell or Share" control. */
   saleFree?: boolean
+  /** The site uses sensitive personal information in a way that gives Californians the right to limit it. */
+  sensitiveUse?: boolean
   /** Clock for date-dependent rules (US universal opt-out mandates), UTC ms. */
   now?: number
 }
@@ -163,7 +171,16 @@ export function resolveJurisdiction(location: Location, options: JurisdictionOpt
   const now = options.now ?? Date.now()
   const { country, region } = location
   if (country === null) {
-    return { location, ruleset: 'unknown', regime: 'opt_in', source: 'built_in', gpcMandated: false, usPrivacy: false, showDoNotSell: false }
+    return {
+      location,
+      ruleset: 'unknown',
+      regime: 'opt_in',
+      source: 'built_in',
+      gpcMandated: false,
+      usPrivacy: false,
+      showDoNotSell: false,
+      showSensitiveLimit: false,
+    }
   }
   const us = country === 'US'
   const since = us && region ? US_UOOM_SINCE[region] : undefined
@@ -174,13 +191,22 @@ export function resolveJurisdiction(location: Location, options: JurisdictionOpt
   const site = (region ? options.rules?.[region] : undefined) ?? (regionLaw ? undefined : options.rules?.[country])
   const source: RegimeSource = site ? 'site_rule' : law?.regime ? 'built_in' : 'default'
   const regime = site ?? law?.regime ?? options.defaultRegime ?? 'opt_in'
-  return { location, ruleset: law?.ruleset ?? 'default', regime, source, gpcMandated, usPrivacy: us, showDoNotSell: us && options.saleFree !== true }
+  return {
+    location,
+    ruleset: law?.ruleset ?? 'default',
+    regime,
+    source,
+    gpcMandated,
+    usPrivacy: us,
+    showDoNotSell: us && options.saleFree !== true,
+    showSensitiveLimit: region === 'US-CA' && options.sensitiveUse === true,
+  }
 }
 
 /** What a site configuration contributes to resolving a jurisdiction (configs published before rules existed lack them). */
 export interface SiteJurisdictionConfig {
   jurisdiction: { defaultRegime: Regime; rules?: RegimeRules }
-  dataPractices?: { sellsOrShares: boolean }
+  dataPractices?: { sellsOrShares: boolean; usesSensitiveInformation?: boolean }
 }
 
 /** The options `resolveJurisdiction` takes from a site's configuration: the API and the banner both use this. */
@@ -189,6 +215,7 @@ export function siteJurisdictionOptions(config: SiteJurisdictionConfig, now?: nu
     defaultRegime: config.jurisdiction.defaultRegime,
     rules: config.jurisdiction.rules ?? {},
     saleFree: config.dataPractices?.sellsOrShares === false,
+    sensitiveUse: config.dataPractices?.usesSensitiveInformation === true,
     ...(now === undefined ? {} : { now }),
   }
 }

@@ -68,6 +68,15 @@ describe('US opt-outs kept apart (US-02)', () => {
     expect(model.getFieldValue('usca', 'SensitiveDataProcessing')).toEqual(Array(9).fill(1))
     expect(model.getFieldValue('usca', 'SaleOptOut')).toBe(2)
   })
+
+  it('where the site offers the limit and it is not used: notice 1, every category "did not opt out" (2); GPC does not limit', () => {
+    const consent = effectiveConsent({ stored: null, gpc: true, regime: 'opt_out', services: [], jurisdiction: 'US-CA' })
+    const model = new GppModel(encodeGpp(['usnat', 'usca'], usPrivacyChoices(consent, false, true)).gppString)
+    expect(model.getFieldValue('usca', 'SensitiveDataLimitUseNotice')).toBe(1)
+    expect(model.getFieldValue('usca', 'SensitiveDataProcessing')).toEqual(Array(9).fill(2))
+    expect(model.getFieldValue('usnat', 'SensitiveDataProcessing')).toEqual(Array(16).fill(2))
+    expect(model.getFieldValue('usca', 'SaleOptOut')).toBe(1) // GPC opts out of sale
+  })
 })
 
 describe('sale-free sites in GPP and USP', () => {

@@ -33,7 +33,7 @@ describe('siteConfigSchema', () => {
     expect(config.categories).toEqual(['functional', 'analytics', 'advertising'])
     expect(config.consent).toEqual({ lifetimeDays: 365, perServiceChoice: true, cookieName: 'consentry', serverCookie: false })
     expect(config.jurisdiction).toEqual({ defaultRegime: 'opt_in', rules: {}, promptUnderOptOut: true })
-    expect(config.dataPractices).toEqual({ sellsOrShares: true })
+    expect(config.dataPractices).toEqual({ sellsOrShares: true, usesSensitiveInformation: false })
     expect(config.controller.representatives).toEqual({})
     expect(config.appearance.layout).toBe('bar')
     expect(config.googleConsentMode).toEqual({ enabled: true, waitForUpdateMs: 500, adsDataRedaction: true, urlPassthrough: false })

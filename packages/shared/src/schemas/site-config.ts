@@ -140,6 +140,12 @@ export const siteConfigSchema = z
           .describe(
             'Whether the site sells or shares personal information (or uses it for cross-context targeted advertising). `false` removes every "Do Not Sell or Share" control, marks sale and sharing not applicable in GPP/USP, and is recorded with each decision; GPC is still honoured.',
           ),
+        usesSensitiveInformation: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Whether the site uses or discloses sensitive personal information (precise geolocation, health, racial or ethnic origin, and the like) for purposes beyond those California\'s regulations allow without a right to limit (CCPA regulations §7027(m)). `true` gives visitors in California a "Limit the Use of My Sensitive Personal Information" control beside Do Not Sell (and shows `[data-consentry-limit]` links to them); the choice is recorded and sent in GPP (usnat, usca). GPC does not set it: it opts out of sale and sharing only.',
+          ),
       })
       .prefault({})
       .describe('What the site does with personal information, as its privacy policy states.'),

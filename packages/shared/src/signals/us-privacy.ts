@@ -10,6 +10,7 @@ import type { UsPrivacyChoices } from './gpp/us-sections'
 export function usPrivacyChoices(
   consent: Pick<EffectiveConsent, 'categories' | 'saleOptOut' | 'gpcHonoured'> & Partial<Pick<EffectiveConsent, 'optOuts'>>,
   saleFree = false,
+  sensitiveLimitOffered = false,
 ): UsPrivacyChoices {
   const ads = consent.categories.advertising && !consent.saleOptOut
   const { optOuts } = consent
@@ -20,5 +21,6 @@ export function usPrivacyChoices(
     gpc: consent.gpcHonoured,
     ...(optOuts?.sensitiveLimit ? { sensitiveDataLimit: true } : {}),
     ...(saleFree ? { saleFree } : {}),
+    ...(sensitiveLimitOffered ? { sensitiveLimitOffered } : {}),
   }
 }

@@ -17,6 +17,8 @@ export interface UsPrivacyChoices {
   saleFree?: boolean
   /** Opted out of (or limited) the use of sensitive personal data. Default false. */
   sensitiveDataLimit?: boolean
+  /** The site offers that limit (notice given): items say "did not opt out" until the visitor limits. Default false. */
+  sensitiveLimitOffered?: boolean
 }
 
 export type GppFieldValue = number | boolean | string | number[]
@@ -27,9 +29,14 @@ export type GppSectionFields = Record<string, GppFieldValue>
 const optOut = (on: boolean): number => (on ? 1 : 2)
 /** A sale-related notice and opt-out: both 0 (not applicable) on a sale-free site. */
 const saleField = (choices: UsPrivacyChoices, on: boolean): [notice: number, optOut: number] => (choices.saleFree ? [0, 0] : [1, optOut(on)])
-/** Sensitive data: notice and per-category opt-outs only once the visitor has limited its use. */
-const sensitive = (choices: UsPrivacyChoices, count: number): [notice: number, items: number[]] =>
-  choices.sensitiveDataLimit ? [1, Array<number>(count).fill(1)] : [0, Array<number>(count).fill(0)]
+/**
+ * Sensitive data: once the visitor limited its use, notice given and every category opted out (1); where the site
+ * offers the limit and it is not used, notice given and "did not opt out" (2); otherwise not applicable (0).
+ */
+function sensitive(choices: UsPrivacyChoices, count: number): [notice: number, items: number[]] {
+  if (choices.sensitiveDataLimit) return [1, Array<number>(count).fill(1)]
+  return choices.sensitiveLimitOffered ? [1, Array<number>(count).fill(2)] : [0, Array<number>(count).fill(0)]
+}
 
 function mspa(choices: UsPrivacyChoices): GppSectionFields {
   const covered = choices.mspaCovered === true
