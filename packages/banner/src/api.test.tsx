@@ -183,7 +183,7 @@ describe('JavaScript API', () => {
     expect(noAds).not.toMatch(/advertising/i)
   })
 
-  describe('"Limit the Use of My Sensitive Personal Information" (a site that uses sensitive information)', () => {
+  describe('US-02: "Limit the Use of My Sensitive Personal Information" (a site that uses sensitive information)', () => {
     const SENSITIVE = { dataPractices: { usesSensitiveInformation: true } }
     const limitSwitch = () => page!.$('.dns [role=switch][aria-labelledby=cs-limit-label]')
     const saleSwitch = () => page!.$('.dns [role=switch][aria-labelledby=cs-dns-label]')

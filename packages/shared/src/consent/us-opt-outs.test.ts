@@ -69,7 +69,7 @@ describe('US opt-outs kept apart (US-02)', () => {
     expect(model.getFieldValue('usca', 'SaleOptOut')).toBe(2)
   })
 
-  it('where the site offers the limit and it is not used: notice 1, every category "did not opt out" (2); GPC does not limit', () => {
+  it('US-02: where the site offers the limit and it is not used: notice 1, every category "did not opt out" (2); GPC does not limit', () => {
     const consent = effectiveConsent({ stored: null, gpc: true, regime: 'opt_out', services: [], jurisdiction: 'US-CA' })
     const model = new GppModel(encodeGpp(['usnat', 'usca'], usPrivacyChoices(consent, false, true)).gppString)
     expect(model.getFieldValue('usca', 'SensitiveDataLimitUseNotice')).toBe(1)
