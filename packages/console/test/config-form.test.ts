@@ -56,7 +56,7 @@ const form = () => page.locator('form.config-form')
 const rule = (n: number) => form().getByRole('group', { name: `Rule ${n}`, exact: true })
 
 describe('the configuration form', () => {
-  it('sets the sale statement, the representatives, regime rules and the other missing fields, and publishes them', async () => {
+  it('sets the sale statement, the use of sensitive information, the representatives, regime rules and the other missing fields, and publishes them', async () => {
     expect(await doNotSellControls()).toBeGreaterThan(0)
     await page.goto(`${demo.origin}/admin/#/sites/${DEMO_SITE}/configuration`)
     await page.getByText('This is the published configuration.').waitFor()
@@ -64,6 +64,9 @@ describe('the configuration form', () => {
     const sale = form().getByRole('group', { name: 'Does the site sell or share personal information?' })
     expect(await sale.getByRole('radio', { name: /^Yes/ }).isChecked()).toBe(true)
     await sale.getByRole('radio', { name: 'No', exact: true }).check()
+    await form()
+      .getByLabel(/^The site uses sensitive personal information/)
+      .check()
 
     await form().getByLabel('EU representative', { exact: true }).fill('Rep EU B.V.')
     await form().getByLabel('EU representative’s contact', { exact: true }).fill('eu-rep@rep.example')
@@ -90,7 +93,7 @@ describe('the configuration form', () => {
     await page.getByText(/Published version 2/).waitFor()
 
     const config = await publishedConfig()
-    expect(config.dataPractices).toEqual({ sellsOrShares: false })
+    expect(config.dataPractices).toEqual({ sellsOrShares: false, usesSensitiveInformation: true })
     expect(config.controller.representatives).toEqual({
       eu: { name: 'Rep EU B.V.', contact: 'eu-rep@rep.example' },
       uk: { name: 'Rep UK Ltd', contact: '[Contact form](https://rep.example/uk)' },
@@ -103,8 +106,8 @@ describe('the configuration form', () => {
       httpOnly: true,
     })
 
-    // What visitors get: no Do Not Sell control in California, and the site's own rules in Canada.
-    expect((await bannerConfig('country=US&region=CA')).jurisdiction).toMatchObject({ showDoNotSell: false, gpcMandated: true })
+    // What visitors get: no Do Not Sell control in California but the sensitive-information limit, and the site's own rules in Canada.
+    expect((await bannerConfig('country=US&region=CA')).jurisdiction).toMatchObject({ showDoNotSell: false, gpcMandated: true, showSensitiveLimit: true })
     expect(await doNotSellControls()).toBe(0)
     expect((await bannerConfig('country=CA&region=ON')).jurisdiction).toMatchObject({ regime: 'opt_out', source: 'site_rule' })
     expect((await bannerConfig('country=CA&region=QC')).jurisdiction).toMatchObject({ regime: 'opt_in', source: 'site_rule' })
