@@ -1,6 +1,6 @@
 import type { Category, SiteConfig, StorageItem, Texts } from '@consentry/shared'
 import type { ConsentSnapshot, ConsentSource } from '../consent-source'
-import { enDialogs } from '../i18n/en-dialogs'
+import { enCookies } from '../i18n/en-cookies'
 import { el, type Child } from '../ui/dom'
 import { formatLifetime } from '../ui/lifetime'
 import { linked } from '../ui/linked'
@@ -28,7 +28,7 @@ type T = Texts
  * place when the visitor decides. Returns a function that stops watching and empties the elements again.
  */
 export function mountDeclarations(doc: Document, ctx: DeclarationContext): () => void {
-  const t = { ...enDialogs, ...DECLARATION_TEXTS, ...ctx.texts() } as T
+  const t = { ...enCookies, ...DECLARATION_TEXTS, ...ctx.texts() } as T
   /** Each filled element with the place its choice is shown. */
   const filled = new Map<HTMLElement, HTMLElement>()
   const paintChoice = (choice: HTMLElement, snapshot: ConsentSnapshot) =>

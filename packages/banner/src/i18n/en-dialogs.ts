@@ -3,41 +3,23 @@ import type { CoreTextKey } from './en-core'
 import type { RegimeTextKey } from './en-regimes'
 import type { EmbedTextKey } from '../gating/placeholder'
 import type { DeclarationTextKey } from '../declaration/texts'
+import { enCookies } from './en-cookies'
 
-/** English for the dialogs (preferences center, cookie lists, Do Not Sell): loaded with them. */
+/** English for the dialogs (preferences center, cookie lists, the US opt-outs): loaded with them. */
 export const enDialogs: Omit<Texts, CoreTextKey | RegimeTextKey | EmbedTextKey | DeclarationTextKey> = {
+  ...enCookies,
   'preferences.title': 'Privacy preferences',
   'preferences.description': 'Choose which cookies and services may be used. Essential ones are needed for the site to work.',
   'preferences.save': 'Save choices',
   'preferences.close': 'Close',
   'preferences.alwaysOn': 'Always on',
   'preferences.services': 'Services',
-  'preferences.cookies': 'Cookies',
-  'preferences.cookieName': 'Name',
-  'preferences.cookieProvider': 'Provider',
-  'preferences.cookiePurpose': 'Purpose',
-  'preferences.cookieDuration': 'Lifetime',
-  'preferences.cookieParty': 'Party',
-  'preferences.firstParty': 'First party',
-  'preferences.thirdParty': 'Third party',
-  'preferences.session': 'Session',
-  'category.essential.name': 'Essential',
-  'category.essential.description': 'Needed for the site to work, for example to keep you signed in and to remember this choice.',
-  'category.functional.name': 'Functional',
-  'category.functional.description': 'Remember your settings and enable extra features such as embedded videos and chat.',
-  'category.analytics.name': 'Analytics',
-  'category.analytics.description': 'Help us understand how the site is used so we can improve it.',
-  'category.advertising.name': 'Advertising',
-  'category.advertising.description': 'Show ads that are relevant to you and measure how well they work.',
   'doNotSell.title': 'Do Not Sell or Share My Personal Information',
   'doNotSell.description':
     'You can opt out of the sale or sharing of your personal information and of targeted advertising. No account or verification is needed.',
   'doNotSell.descriptionNoAds': 'You can opt out of the sale or sharing of your personal information. No account or verification is needed.',
   'doNotSell.optOut': 'Opt out of sale and sharing',
   'doNotSell.confirm': 'Confirm choice',
-  'controller.contact': 'Contact',
-  'controller.representativeEu': 'Representative in the EU',
-  'controller.representativeUk': 'Representative in the UK',
   'doNotSell.none': 'We do not sell or share your personal information, and we do not use it for cross-context targeted advertising.',
   'doNotSell.honored': 'You have opted out of the sale and sharing of your personal information.',
   'sensitiveLimit.title': 'Limit the use of your sensitive personal information',

@@ -8,6 +8,6 @@ import { DECLARATION_TEXTS } from '../declaration/texts'
 /**
  * English, every key: the fallback under all other locales (which load on demand from `i18n/<locale>.json`).
  * The script tag's core carries `enCore`, its texts chunk `enRegimes`, its dialogs chunk `enDialogs`, its embeds
- * chunk `EMBED_TEXTS` and its declaration chunk `DECLARATION_TEXTS`.
+ * chunk `EMBED_TEXTS` and its declaration chunk `DECLARATION_TEXTS` with `enCookies` (the part of `enDialogs` it shows).
  */
 export const en: Texts = { ...enCore, ...enRegimes, ...enDialogs, ...EMBED_TEXTS, ...DECLARATION_TEXTS }
