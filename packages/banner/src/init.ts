@@ -216,9 +216,9 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
     else if (isOptionalCategory(category)) decideElsewhere('api', { categories: { [category]: true } })
   }
   doc.addEventListener('consentry:request-grant', onRequestGrant)
-  // Opt-in wording is in the core; other regimes', essential-only sites' and the limit link's English loads beside the locale.
+  // Opt-in wording is in the core; other regimes', essential-only sites' and the US opt-out links' English loads beside the locale.
   const regimeTexts =
-    jurisdiction.regime === 'opt_in' && config.categories.length && !jurisdiction.showSensitiveLimit ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
+    jurisdiction.regime === 'opt_in' && config.categories.length && !jurisdiction.usPrivacy ? {} : loadPart<Partial<Texts>>(parts.texts(), 'texts', {})
   const [builtIn, english] = await Promise.all([fetchLocale(locale, options.i18nBase ?? null), regimeTexts])
   // Its translation failed to load and the site gives none: what shows is English, so say so (lang, dir, record).
   if (builtIn === false && !overrides[locale]) {

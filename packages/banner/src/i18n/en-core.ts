@@ -16,7 +16,6 @@ export const enCore = {
   'banner.customize': 'Customize',
   'banner.privacyPolicy': 'Privacy policy',
   'preferences.saved': 'Your choices have been saved.',
-  'doNotSell.link': 'Do Not Sell or Share My Personal Information',
   'gpc.honored': 'Opt-out request honored',
   'reopen.label': 'Privacy settings',
 } satisfies Partial<Texts>

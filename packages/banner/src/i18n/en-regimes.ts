@@ -14,7 +14,8 @@ export const enRegimes = {
   'banner.notice.description': 'We use cookies and similar technologies for: {purposes}.',
   'banner.essential.description': 'We use only the cookies this site needs to work; they do not need your consent.',
   'banner.dismiss': 'OK',
-  // The first layer's link to the limit control (California, sites that use sensitive information; the statute's title).
+  // The first layer's links to the US opt-outs (their statutory titles): loaded for every US visitor.
+  'doNotSell.link': 'Do Not Sell or Share My Personal Information',
   'sensitiveLimit.link': 'Limit the Use of My Sensitive Personal Information',
 } satisfies Partial<Texts>
 

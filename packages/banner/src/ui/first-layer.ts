@@ -84,7 +84,7 @@ export function firstLayer(props: CoreUiProps, modal: boolean): BuiltLayer {
     description,
     gpcStatusShown(snapshot) && el('p', { role: 'status', class: 'gpc' }, t['gpc.honored']),
     // Before the buttons: the text names it, and a tool that rejects picks "Reject all", the last refusal in the layer.
-    doNotSell && opener('dns', actions.openDoNotSell, t['doNotSell.link'], 'link'),
+    doNotSell && !!t['doNotSell.link'] && opener('dns', actions.openDoNotSell, t['doNotSell.link'], 'link'),
     // The notice of the right to limit, at collection (CCPA regulations §7014): the same dialog holds the control.
     sensitiveLimitShown(snapshot) && !!t['sensitiveLimit.link'] && opener('limit', actions.openDoNotSell, t['sensitiveLimit.link'], 'link'),
     el('div', { class: 'actions' }, ...buttons),
