@@ -22,7 +22,7 @@ export type Delivery = typeof outbox
 /** Click-to-load placeholders for gated iframes. */
 export type Embeds = typeof embeds
 
-/** English for the first layer under the opt-out and notice regimes and on essential-only sites. */
+/** English for the first layer under the opt-out and notice regimes, on essential-only sites and for US opt-out links. */
 export type RegimeTexts = typeof enRegimes
 
 /** The cookie declaration renderer for `[data-consentry-declaration]` elements. */
@@ -48,7 +48,7 @@ export interface Parts {
   delivery(): Loaded<Delivery>
   /** The click-to-load frame gate: needed when the page has a gated iframe. */
   embeds(): Loaded<Embeds>
-  /** English for the opt-out, notice and essential-only first layers (`enRegimes`): needed before such a first paint. */
+  /** English for the opt-out, notice and essential-only first layers and US opt-out links (`enRegimes`): before such a first paint. */
   texts(): Loaded<RegimeTexts>
   /** The cookie declaration: needed when the page has a `[data-consentry-declaration]` element. */
   declaration(): Loaded<Declaration>

@@ -1,9 +1,9 @@
 import type { Texts } from '@consentry/shared'
 
 /**
- * English for the first layer under the opt-out and notice regimes and on essential-only sites. The core carries
- * the opt-in wording (the strictest regime, and where an unknown location lands); these arrive with the
- * `texts` part when the visitor's regime or the site's offer needs them.
+ * English for the first layer under the opt-out and notice regimes, on essential-only sites, and for its US opt-out
+ * links. The core carries the opt-in wording (the strictest regime, and where an unknown location lands); these
+ * arrive with the `texts` part when the visitor's regime, location or the site's offer needs them.
  */
 export const enRegimes = {
   'banner.optOut.title': 'Your privacy choices',
