@@ -59,6 +59,12 @@ beforeAll(async () => {
       '/plain': html(plain),
       '/hostile': html(hostile),
       '/hostile-us': html(sitePage({ attrs: { 'data-country': 'US', 'data-region': 'CA' } }).replace(/<style>[^<]*<\/style>/, `<style>${HOSTILE_CSS}</style>`)),
+      '/hostile-us-sensitive': html(
+        sitePage({
+          attrs: { 'data-country': 'US', 'data-region': 'CA' },
+          config: { dataPractices: { sellsOrShares: true, usesSensitiveInformation: true } },
+        }).replace(/<style>[^<]*<\/style>/, `<style>${HOSTILE_CSS}</style>`),
+      ),
       '/font-ok': html(bootstrapped({})),
       '/font-quote': html(bootstrapped({ font: 'Arial"' })),
       '/layout-box': html(bootstrapped({ layout: 'box' })),
@@ -185,18 +191,21 @@ describe('the first layer in the light DOM (Chromium)', () => {
     await context.close()
   })
 
-  it('autoconsent also rejects the California notice at collection (Reject all, not the Do Not Sell dialog): sale and sharing opted out', async () => {
-    const context = await browser.newContext()
-    const messages = await installAutoconsent(context)
-    const page = await context.newPage()
-    await page.goto(`${server.url}/hostile-us`)
-    await expect.poll(() => messages.find((m) => m.type === 'autoconsentDone'), { timeout: 20_000 }).toBeTruthy()
-    const cookies = await context.cookies()
-    expect(cookies.map((c) => c.name)).toEqual(['consentry'])
-    const state = decodeConsentCookie(decodeURIComponent(cookies[0]!.value))
-    expect(state).toMatchObject({ method: 'reject_all', doNotSell: true, jurisdiction: 'US-CA' })
-    await context.close()
-  })
+  it.each(['/hostile-us', '/hostile-us-sensitive'])(
+    'autoconsent also rejects the California notice at collection (Reject all, not the Do Not Sell or Limit dialog): sale and sharing opted out (%s)',
+    async (path) => {
+      const context = await browser.newContext()
+      const messages = await installAutoconsent(context)
+      const page = await context.newPage()
+      await page.goto(`${server.url}${path}`)
+      await expect.poll(() => messages.find((m) => m.type === 'autoconsentDone'), { timeout: 20_000 }).toBeTruthy()
+      const cookies = await context.cookies()
+      expect(cookies.map((c) => c.name)).toEqual(['consentry'])
+      const state = decodeConsentCookie(decodeURIComponent(cookies[0]!.value))
+      expect(state).toMatchObject({ method: 'reject_all', doNotSell: true, jurisdiction: 'US-CA' })
+      await context.close()
+    },
+  )
 
   it('an appearance font that reached the page unvalidated (Arial") leaves the stylesheets whole', async () => {
     const rules = async (path: string) => {
