@@ -14,7 +14,7 @@ import { startCleanup } from './cleanup/index'
 import { createCoreUi, type CoreUi } from './ui/core-ui'
 import { bannerFont, buildCss, LAYER_CSS, scopeToLayer } from './ui/styles'
 import { warmUpFont } from './ui/font-warmup'
-import type { Panel, UiActions, ViewState } from './ui/types'
+import { sensitiveLimitShown, type Panel, type UiActions, type ViewState } from './ui/types'
 import { loadPart, withPart, type Panels, type Parts } from './parts'
 import { BUNDLED } from './parts-bundled'
 import { whenDeclared } from './declaration/selector'
@@ -207,7 +207,7 @@ export async function initWith(options: InitOptions, parts: Parts): Promise<Cons
   const unbindOpeners = bindOpeners(
     doc,
     { preferences: actions.openPreferences, doNotSell: actions.openDoNotSell },
-    { saleFree, limitOffered: jurisdiction.showSensitiveLimit === true },
+    { saleFree, limitOffered: sensitiveLimitShown(store.snapshot()) },
   )
   // "Always allow" on an embed placeholder (gating) is a real, recorded grant of that service or category.
   const onRequestGrant = (event: Event) => {

@@ -4,7 +4,7 @@ import { enCookies } from '../i18n/en-cookies'
 import { el, type Child } from '../ui/dom'
 import { formatLifetime } from '../ui/lifetime'
 import { linked } from '../ui/linked'
-import { DECLARATION_SELECTOR } from './selector'
+import { addsDeclaration, DECLARATION_SELECTOR } from './selector'
 import { DECLARATION_TEXTS } from './texts'
 
 /** What a declaration renders with; given by the banner instance that loaded the chunk. */
@@ -45,7 +45,8 @@ export function mountDeclarations(doc: Document, ctx: DeclarationContext): () =>
     }
   }
   fill()
-  const observer = new MutationObserver((records) => records.some((r) => r.addedNodes.length) && fill())
+  // Only changes that add a declaration element are worth a look: a busy page mutates all the time.
+  const observer = new MutationObserver((records) => addsDeclaration(records) && fill())
   observer.observe(doc.documentElement, { childList: true, subtree: true })
   const off = ctx.source.subscribe((snapshot) => {
     for (const choice of filled.values()) paintChoice(choice, snapshot)

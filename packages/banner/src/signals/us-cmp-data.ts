@@ -1,6 +1,7 @@
 import { encodeGpp, encodeUspString, usPrivacyChoices, usSectionsFor } from '@consentry/shared'
 import type { ConsentSnapshot } from '../consent-source'
 import type { CmpData } from './cmp-api'
+import { sensitiveLimitShown } from '../ui/types'
 
 export { bridge } from './cmp-bridge'
 
@@ -13,7 +14,7 @@ export function usCmpData(snapshot: Pick<ConsentSnapshot, 'consent' | 'jurisdict
   const { region } = snapshot.jurisdiction.location
   // Under US rules the control is hidden only on a site that states it neither sells nor shares.
   const saleFree = snapshot.jurisdiction.usPrivacy && !snapshot.jurisdiction.showDoNotSell
-  const choices = usPrivacyChoices(snapshot.consent, saleFree, snapshot.jurisdiction.showSensitiveLimit === true)
+  const choices = usPrivacyChoices(snapshot.consent, { saleFree, sensitiveLimitOffered: sensitiveLimitShown(snapshot) })
   const gpp = encodeGpp(usSectionsFor(region), choices)
   return {
     ...gpp,

@@ -59,7 +59,7 @@ export function doNotSellControlShown(snapshot: ConsentSnapshot): boolean {
 }
 
 /** The "Limit the Use of My Sensitive Personal Information" control: California, on a site that uses such information. */
-export function sensitiveLimitShown(snapshot: ConsentSnapshot): boolean {
+export function sensitiveLimitShown(snapshot: Pick<ConsentSnapshot, 'jurisdiction'>): boolean {
   return snapshot.jurisdiction.showSensitiveLimit === true
 }
 

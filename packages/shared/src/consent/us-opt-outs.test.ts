@@ -71,7 +71,7 @@ describe('US opt-outs kept apart (US-02)', () => {
 
   it('US-02: where the site offers the limit and it is not used: notice 1, every category "did not opt out" (2); GPC does not limit', () => {
     const consent = effectiveConsent({ stored: null, gpc: true, regime: 'opt_out', services: [], jurisdiction: 'US-CA' })
-    const model = new GppModel(encodeGpp(['usnat', 'usca'], usPrivacyChoices(consent, false, true)).gppString)
+    const model = new GppModel(encodeGpp(['usnat', 'usca'], usPrivacyChoices(consent, { sensitiveLimitOffered: true })).gppString)
     expect(model.getFieldValue('usca', 'SensitiveDataLimitUseNotice')).toBe(1)
     expect(model.getFieldValue('usca', 'SensitiveDataProcessing')).toEqual(Array(9).fill(2))
     expect(model.getFieldValue('usnat', 'SensitiveDataProcessing')).toEqual(Array(16).fill(2))
@@ -83,7 +83,7 @@ describe('sale-free sites in GPP and USP', () => {
   const consent = effectiveConsent({ stored: null, gpc: true, regime: 'opt_out', services: [], jurisdiction: 'US-CA' })
 
   it('marks sale, sharing and targeted advertising not applicable (0) and passes GPC through', () => {
-    const gpp = encodeGpp(['uspv1', 'usnat', 'usca'], usPrivacyChoices(consent, true))
+    const gpp = encodeGpp(['uspv1', 'usnat', 'usca'], usPrivacyChoices(consent, { saleFree: true }))
     const model = new GppModel(gpp.gppString)
     for (const field of [
       'SharingNotice',
@@ -104,7 +104,7 @@ describe('sale-free sites in GPP and USP', () => {
   })
 
   it('a site that sells keeps notices given (1)', () => {
-    const model = new GppModel(encodeGpp(['usnat'], usPrivacyChoices(consent, false)).gppString)
+    const model = new GppModel(encodeGpp(['usnat'], usPrivacyChoices(consent)).gppString)
     expect(model.getFieldValue('usnat', 'SaleOptOutNotice')).toBe(1)
     expect(model.getFieldValue('usnat', 'SaleOptOut')).toBe(1)
   })

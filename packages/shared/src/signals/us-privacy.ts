@@ -9,8 +9,7 @@ import type { UsPrivacyChoices } from './gpp/us-sections'
  */
 export function usPrivacyChoices(
   consent: Pick<EffectiveConsent, 'categories' | 'saleOptOut' | 'gpcHonoured'> & Partial<Pick<EffectiveConsent, 'optOuts'>>,
-  saleFree = false,
-  sensitiveLimitOffered = false,
+  { saleFree = false, sensitiveLimitOffered = false }: Pick<UsPrivacyChoices, 'saleFree' | 'sensitiveLimitOffered'> = {},
 ): UsPrivacyChoices {
   const ads = consent.categories.advertising && !consent.saleOptOut
   const { optOuts } = consent
